@@ -1,0 +1,79 @@
+package dev.badgeworks.api;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The date forms clients send and the one form Badgeworks answers in (docs/decisions.md, "Dates").
+ * Numbers with 12 or more integer digits are epoch milliseconds (as seconds they would lie after the year
+ * 5138); smaller numbers are epoch seconds, with an optional fraction. Strings are ISO-8601 with an offset,
+ * or a number in a string. Everything is kept at millisecond precision.
+ */
+public final class ApiTime {
+
+    static final BigDecimal MILLIS_THRESHOLD = BigDecimal.valueOf(100_000_000_000L);
+    private static final DateTimeFormatter ISO_UTC =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
+    private static final Pattern NUMERIC = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private ApiTime() {
+    }
+
+    public static Instant parse(JsonValue value) {
+        if (value instanceof JsonNumber number) {
+            return fromNumber(number.bigDecimalValue());
+        }
+        if (value instanceof JsonString text) {
+            return parse(text.getString());
+        }
+        throw new DateTimeException("not a date: " + value);
+    }
+
+    public static Instant parse(String text) {
+        String trimmed = text.trim();
+        if (NUMERIC.matcher(trimmed).matches()) {
+            return fromNumber(new BigDecimal(trimmed));
+        }
+        return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                .truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static Instant fromNumber(BigDecimal number) {
+        BigDecimal millis = number.abs().compareTo(MILLIS_THRESHOLD) >= 0
+                ? number
+                : number.movePointRight(3);
+        try {
+            return Instant.ofEpochMilli(millis.setScale(0, RoundingMode.FLOOR).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new DateTimeException("date out of range: " + number);
+        }
+    }
+
+    /** The legacy numeric form: epoch seconds with a millisecond fraction, e.g. 1716803487.123. */
+    public static BigDecimal legacy(Instant instant) {
+        return instant == null ? null : BigDecimal.valueOf(instant.toEpochMilli(), 3);
+    }
+
+    public static BigDecimal legacy(Long epochMillis) {
+        return epochMillis == null ? null : BigDecimal.valueOf(epochMillis, 3);
+    }
+
+    /** The ISO companion: always UTC, always milliseconds, e.g. 2024-05-27T09:51:27.123Z. */
+    public static String iso(Instant instant) {
+        return instant == null ? null : ISO_UTC.format(instant);
+    }
+
+    public static String iso(Long epochMillis) {
+        return epochMillis == null ? null : iso(Instant.ofEpochMilli(epochMillis));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.badgeworks.api;
+
+/**
+ * The one catalogue of error codes: code, HTTP status and the message a client sees.
+ * Codes below 1100 and 999999 are Capillary's (clients branch on them); 11xx are Badgeworks' own,
+ * for cases the reference leaves without a code. docs/error-codes.md lists this enum.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST(400, 400, "Invalid request."),
+    INVALID_ENUM(400, 400, "Invalid enum value."),
+    UNAUTHENTICATED(401, 401, "Authentication required: send valid HTTP Basic credentials."),
+    FORBIDDEN(403, 403, "This operation needs an admin API user."),
+    BADGE_NOT_FOUND(404, 404, "Passed badge is not found"),
+    RESOURCE_NOT_FOUND(404, 404, "No such resource."),
+    METHOD_NOT_ALLOWED(405, 405, "HTTP method not allowed on this resource."),
+    UNSUPPORTED_MEDIA_TYPE(415, 415, "Unsupported media type: send application/json."),
+    OWNER_TYPE_NOT_ALLOWED(714, 400, "Owner type is not allowed."),
+    OWNER_TYPE_MISSING(716, 400, "Owner type information is missing."),
+    OWNER_ID_MISSING(717, 400, "OwnerId is mandatory."),
+    START_AFTER_END(720, 400, "Start Date should be before End Date"),
+    START_IN_PAST(722, 400, "Start Date cannot be past date"),
+    START_FROZEN(723, 400, "Start Date cannot change once the badge is live"),
+    EXPIRY_IN_PAST(724, 400, "Expiry Date cannot be past date"),
+    DUPLICATE_NAME(725, 400, "Badge name cannot be duplicate"),
+    OWNER_REQUIRED(728, 400, "Atleast one owner is required"),
+    CLAIM_NOT_FOUND(737, 404, "Claim not found in existing claims"),
+    EVENT_DATE_IN_FUTURE(750, 400, "Earn event date should not be in future."),
+    REQUEST_ID_MISSING(804, 400, "RequestId information is missing."),
+    DUPLICATE_REQUEST(809, 400, "Request with the same requestId is not allowed."),
+    NOT_CLAIMED(810, 409, "Badge needs to be claimed first."),
+    ISSUE_REQUIRED(811, 409, "Badge issue is mandatory before earn."),
+    CUSTOMER_ID_MISSING(812, 400, "CustomerId information is missing."),
+    NO_ACTIVE_EARN(814, 409, "Active earn instance is not present."),
+    BADGE_NOT_LIVE(815, 409, "Badge is not live."),
+    ISSUE_DATE_OUTSIDE_BADGE(816, 400, "Event date is not in duration of badge meta. Pass the issue event date."),
+    CONSTRAINT_TYPE_CHANGE(826, 400,
+            "Change from rolling window or fixed constraint to fixed window or vice versa is not allowed."),
+    OVERLAPPING_ISSUE(1040, 409, "An active issue for the badge already exists."),
+    REVOKE_TARGET_MISSING(1051, 400, "RevokeIssuals or CustomerId is mandatory"),
+    FIELD_REQUIRED(1101, 400, "Field is mandatory."),
+    WRONG_TYPE(1102, 400, "Field has the wrong type."),
+    TOO_LONG(1103, 400, "Field is too long."),
+    INVALID_DATE(1104, 400, "Invalid date: send epoch seconds, epoch milliseconds or ISO-8601 with an offset."),
+    INVALID_VALUE(1105, 400, "Invalid value."),
+    ORG_NAME_TAKEN(1110, 409, "An org with this name already exists."),
+    USERNAME_TAKEN(1111, 409, "An API user with this username already exists."),
+    ORG_NOT_FOUND(1112, 404, "Org not found."),
+    BADGE_DEACTIVATED(1120, 409, "Badge is deactivated."),
+    OWNER_HAS_ACTIVE_CLAIM(1121, 409, "An owner with an active claim cannot be removed."),
+    EARN_DATE_OUTSIDE_BADGE(1122, 409, "Earn event date is outside the badge's start and expiry."),
+    EARN_DATE_OUTSIDE_ISSUE(1123, 409, "Earn event date is outside the customer's enrolment."),
+    WRONG_EARN_TYPE(1124, 409, "Operation not allowed for this badge's earn type."),
+    INTERNAL_ERROR(999999, 500, "Internal error.");
+
+    private final int code;
+    private final int httpStatus;
+    private final String message;
+
+    ErrorCode(int code, int httpStatus, String message) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.message = message;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public ApiError at(String reference) {
+        return new ApiError(code, message, reference);
+    }
+
+    public ApiError at(String reference, String detail) {
+        return new ApiError(code, detail == null ? message : message + " " + detail, reference);
+    }
+
+    public ApiException exception() {
+        return new ApiException(at(null));
+    }
+
+    public ApiException exception(String reference) {
+        return new ApiException(at(reference));
+    }
+
+    public ApiException exception(String reference, String detail) {
+        return new ApiException(at(reference, detail));
+    }
+
+    public static ErrorCode of(int code) {
+        for (ErrorCode e : values()) {
+            if (e.code == code) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown error code " + code);
+    }
+}

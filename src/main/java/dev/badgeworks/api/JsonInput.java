@@ -1,0 +1,332 @@
+package dev.badgeworks.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads a request body field by field the way real clients send it (ids as numbers or strings, dates as
+ * numbers or ISO strings) and collects every problem with its field path, so one response lists them all.
+ * JSON null counts as absent. Nothing is thrown until {@link #throwIfInvalid()}.
+ */
+public final class JsonInput {
+
+    private final JsonObject object;
+    private final String path;
+    private final List<ApiError> errors;
+
+    private JsonInput(JsonObject object, String path, List<ApiError> errors) {
+        this.object = object;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    public static JsonInput parse(String body) {
+        return of(parseObject(body));
+    }
+
+    public static JsonInput of(JsonObject object) {
+        return new JsonInput(object, "", new ArrayList<>());
+    }
+
+    public static JsonObject parseObject(String body) {
+        JsonValue value = parseValue(body);
+        if (!(value instanceof JsonObject obj)) {
+            throw ErrorCode.INVALID_REQUEST.exception(null, "The request body must be a JSON object.");
+        }
+        return obj;
+    }
+
+    public static JsonValue parseValue(String body) {
+        if (body == null || body.isBlank()) {
+            throw ErrorCode.INVALID_REQUEST.exception(null, "The request body is missing.");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue();
+        } catch (JsonParsingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
+                    + ", column " + e.getLocation().getColumnNumber();
+            throw ErrorCode.INVALID_REQUEST.exception(null, "JSON parse error" + where + ".");
+        } catch (RuntimeException e) {
+            throw ErrorCode.INVALID_REQUEST.exception(null, "JSON parse error.");
+        }
+    }
+
+    public JsonObject raw() {
+        return object;
+    }
+
+    public String path(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    public boolean has(String name) {
+        JsonValue v = object.get(name);
+        return v != null && v.getValueType() != JsonValue.ValueType.NULL;
+    }
+
+    private JsonValue value(String name) {
+        return has(name) ? object.get(name) : null;
+    }
+
+    public void fail(ErrorCode code, String field, String detail) {
+        errors.add(code.at(field == null ? null : path(field), detail));
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+
+    public List<ApiError> errors() {
+        return errors;
+    }
+
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new ApiException(errors);
+        }
+    }
+
+    private void missing(String name, ErrorCode ifMissing) {
+        if (ifMissing != null) {
+            fail(ifMissing, name, ifMissing == ErrorCode.FIELD_REQUIRED ? "'" + path(name) + "' is required." : null);
+        }
+    }
+
+    private void wrongType(String name, String expected) {
+        fail(ErrorCode.WRONG_TYPE, name, "'" + path(name) + "' must be " + expected + ".");
+    }
+
+    /** A free-text field that must be a JSON string. ifMissing null makes it optional. */
+    public String text(String name, int maxLength, ErrorCode ifMissing) {
+        JsonValue v = value(name);
+        if (v == null) {
+            missing(name, ifMissing);
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            wrongType(name, "a string");
+            return null;
+        }
+        return checkText(path(name), s.getString(), maxLength, ifMissing);
+    }
+
+    /** An identifier clients send as a string or as a whole number; answered as a string. */
+    public String identifier(String name, int maxLength, ErrorCode ifMissing) {
+        JsonValue v = value(name);
+        if (v == null) {
+            missing(name, ifMissing);
+            return null;
+        }
+        return identifierValue(v, path(name), maxLength, ifMissing);
+    }
+
+    private String identifierValue(JsonValue v, String reference, int maxLength, ErrorCode ifMissing) {
+        if (v instanceof JsonNumber n && n.isIntegral()) {
+            return n.bigIntegerValue().toString();
+        }
+        if (!(v instanceof JsonString s)) {
+            errors.add(ErrorCode.WRONG_TYPE.at(reference, "'" + reference + "' must be a string or a whole number."));
+            return null;
+        }
+        return checkText(reference, s.getString().trim(), maxLength, ifMissing);
+    }
+
+    private String checkText(String reference, String text, int maxLength, ErrorCode ifMissing) {
+        if (text.isBlank()) {
+            if (ifMissing != null) {
+                errors.add(ifMissing.at(reference,
+                        ifMissing == ErrorCode.FIELD_REQUIRED ? "'" + reference + "' is required." : null));
+            }
+            return null;
+        }
+        if (text.length() > maxLength) {
+            errors.add(ErrorCode.TOO_LONG.at(reference, "'" + reference + "' may have at most " + maxLength
+                    + " characters."));
+            return null;
+        }
+        return text;
+    }
+
+    public Boolean bool(String name, ErrorCode ifMissing) {
+        JsonValue v = value(name);
+        if (v == null) {
+            missing(name, ifMissing);
+            return null;
+        }
+        if (v == JsonValue.TRUE) {
+            return Boolean.TRUE;
+        }
+        if (v == JsonValue.FALSE) {
+            return Boolean.FALSE;
+        }
+        if (v instanceof JsonString s && ("true".equals(s.getString()) || "false".equals(s.getString()))) {
+            return Boolean.valueOf(s.getString());
+        }
+        wrongType(name, "true or false");
+        return null;
+    }
+
+    /** A whole number in [min, max]; a numeric string is accepted too. */
+    public Integer integer(String name, int min, int max, ErrorCode ifMissing) {
+        JsonValue v = value(name);
+        if (v == null) {
+            missing(name, ifMissing);
+            return null;
+        }
+        BigDecimal number;
+        try {
+            number = v instanceof JsonNumber n ? n.bigDecimalValue()
+                    : v instanceof JsonString s ? new BigDecimal(s.getString().trim()) : null;
+        } catch (NumberFormatException e) {
+            number = null;
+        }
+        if (number == null || number.stripTrailingZeros().scale() > 0) {
+            wrongType(name, "a whole number");
+            return null;
+        }
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            fail(ErrorCode.INVALID_VALUE, name, "'" + path(name) + "' must be between " + min + " and " + max + ".");
+            return null;
+        }
+        return number.intValueExact();
+    }
+
+    /** An enum value, case-sensitive as the reference's server is. */
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type, ErrorCode ifMissing) {
+        JsonValue v = value(name);
+        if (v == null) {
+            missing(name, ifMissing);
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            wrongType(name, "one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+        return enumValue(name, type, s.getString());
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type, String text) {
+        return parseEnum(type, text).orElseGet(() -> {
+            errors.add(invalidEnum(path(field), text, type));
+            return null;
+        });
+    }
+
+    public static <E extends Enum<E>> Optional<E> parseEnum(Class<E> type, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(text)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static ApiError invalidEnum(String reference, String text, Class<? extends Enum<?>> type) {
+        return new ApiError(ErrorCode.INVALID_ENUM.code(), "Invalid enum value: '" + text + "' for the field: '"
+                + reference + "'. The value must be one of: " + Arrays.toString(type.getEnumConstants()) + ".",
+                reference);
+    }
+
+    /** A date given as the legacy field or its ISO companion; the ISO field wins when both are present. */
+    public Instant date(String legacyName, String isoName, ErrorCode ifMissing) {
+        if (isoName != null && has(isoName)) {
+            JsonValue v = value(isoName);
+            if (!(v instanceof JsonString)) {
+                wrongType(isoName, "an ISO-8601 string");
+                return null;
+            }
+            return date(isoName, v);
+        }
+        JsonValue v = value(legacyName);
+        if (v == null) {
+            missing(legacyName, ifMissing);
+            return null;
+        }
+        return date(legacyName, v);
+    }
+
+    private Instant date(String name, JsonValue v) {
+        try {
+            return ApiTime.parse(v);
+        } catch (DateTimeException e) {
+            fail(ErrorCode.INVALID_DATE, name, null);
+            return null;
+        }
+    }
+
+    /** A nested object; absent or wrong-typed gives null (and an error if required). */
+    public JsonInput object(String name, ErrorCode ifMissing) {
+        JsonValue v = value(name);
+        if (v == null) {
+            missing(name, ifMissing);
+            return null;
+        }
+        if (!(v instanceof JsonObject o)) {
+            wrongType(name, "an object");
+            return null;
+        }
+        return new JsonInput(o, path(name), errors);
+    }
+
+    /** A JSON array; absent gives null (and an error if required). */
+    public JsonArray array(String name, ErrorCode ifMissing) {
+        JsonValue v = value(name);
+        if (v == null) {
+            missing(name, ifMissing);
+            return null;
+        }
+        if (!(v instanceof JsonArray a)) {
+            wrongType(name, "an array");
+            return null;
+        }
+        return a;
+    }
+
+    /** Each element of an array of objects, read with its own path ({@code name[i]}). */
+    public <T> List<T> objects(String name, ErrorCode ifMissing, Function<JsonInput, T> reader) {
+        JsonArray array = array(name, ifMissing);
+        List<T> result = new ArrayList<>();
+        if (array == null) {
+            return result;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonObject o) {
+                result.add(reader.apply(new JsonInput(o, path(name) + "[" + i + "]", errors)));
+            } else {
+                errors.add(ErrorCode.WRONG_TYPE.at(path(name) + "[" + i + "]", "Each element must be an object."));
+            }
+        }
+        return result;
+    }
+
+    /** Each element of an array of identifiers (strings or whole numbers). */
+    public List<String> identifiers(String name, int maxLength, ErrorCode ifMissing) {
+        JsonArray array = array(name, ifMissing);
+        List<String> result = new ArrayList<>();
+        if (array == null) {
+            return result;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String id = identifierValue(array.get(i), path(name) + "[" + i + "]", maxLength, ErrorCode.FIELD_REQUIRED);
+            if (id != null) {
+                result.add(id);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.badgeworks.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything unexpected: 500 with code 999999 and a correlation id the operator finds in the log.
+ * The client never sees a stack trace.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return ApiExceptionMapper.response(api);
+            }
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, correlationId=" + correlationId, e);
+        return internalError(correlationId);
+    }
+
+    static Response internalError(String correlationId) {
+        ApiError error = new ApiError(ErrorCode.INTERNAL_ERROR.code(),
+                ErrorCode.INTERNAL_ERROR.message() + " correlationId=" + correlationId, null);
+        return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Envelope.failure(List.of(error))).build();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.badgeworks.platform;
+
+import dev.badgeworks.api.ApiException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+
+/** Turns a unique-constraint violation into the API error it means; the constraint, not a pre-check, decides. */
+public final class Persistence {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private Persistence() {
+    }
+
+    public static void flushOrFail(EntityManager em, ApiException onDuplicate) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw onDuplicate;
+            }
+            throw e;
+        }
+    }
+
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

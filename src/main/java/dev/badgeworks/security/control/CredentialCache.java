@@ -1,0 +1,61 @@
+package dev.badgeworks.security.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Remembers credentials that passed the slow PBKDF2 check, so a client sending Basic auth on every request
+ * pays the hash once per TTL instead of once per request. Only a keyed HMAC of the password is kept (key
+ * random per process), never the password. Failed attempts are not cached: guessing stays slow.
+ */
+public final class CredentialCache {
+
+    private record Entry(byte[] mac, Caller caller, long expiresAtNanos) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final byte[] key = new byte[32];
+    private final long ttlNanos;
+    private final LongSupplier nanoClock;
+
+    public CredentialCache(Duration ttl, LongSupplier nanoClock) {
+        new SecureRandom().nextBytes(key);
+        this.ttlNanos = ttl.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    public Optional<Caller> lookup(String username, String password) {
+        Entry entry = entries.get(username);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (nanoClock.getAsLong() - entry.expiresAtNanos > 0) {
+            entries.remove(username, entry);
+            return Optional.empty();
+        }
+        return MessageDigest.isEqual(entry.mac, mac(password)) ? Optional.of(entry.caller) : Optional.empty();
+    }
+
+    public void remember(String username, String password, Caller caller) {
+        entries.put(username, new Entry(mac(password), caller, nanoClock.getAsLong() + ttlNanos));
+    }
+
+    private byte[] mac(String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}
