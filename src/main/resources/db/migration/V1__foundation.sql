@@ -30,6 +30,8 @@ CREATE TABLE badge_meta (
     expires_on_ms               BIGINT        NOT NULL,
     earn_type                   VARCHAR(20)   NOT NULL,
     active                      BOOLEAN       NOT NULL,
+    -- owner types as ",Loyalty,Milestones,": one column, filterable with LIKE, no join per listed badge
+    owners                      VARCHAR(400)  NOT NULL,
     earned_expiry_type          VARCHAR(20)   NOT NULL,
     earned_relative_unit        VARCHAR(10),
     earned_relative_value       INTEGER,
@@ -59,12 +61,6 @@ CREATE TABLE badge_meta (
 
 CREATE INDEX ix_badge_meta_org_start ON badge_meta (org_id, start_on_ms);
 
-CREATE TABLE badge_owner (
-    badge_id   VARCHAR(24) NOT NULL REFERENCES badge_meta (id),
-    owner_type VARCHAR(40) NOT NULL,
-    PRIMARY KEY (badge_id, owner_type)
-);
-
 CREATE TABLE badge_claim (
     id            VARCHAR(24)  NOT NULL PRIMARY KEY,
     badge_id      VARCHAR(24)  NOT NULL REFERENCES badge_meta (id),
@@ -75,3 +71,5 @@ CREATE TABLE badge_claim (
     updated_on_ms BIGINT       NOT NULL,
     CONSTRAINT uq_badge_claim UNIQUE (badge_id, owner_type, reference_id)
 );
+
+CREATE INDEX ix_badge_claim_badge ON badge_claim (badge_id, active);

@@ -50,6 +50,7 @@ public enum ErrorCode {
     EARN_DATE_OUTSIDE_BADGE(1122, 409, "Earn event date is outside the badge's start and expiry."),
     EARN_DATE_OUTSIDE_ISSUE(1123, 409, "Earn event date is outside the customer's enrolment."),
     WRONG_EARN_TYPE(1124, 409, "Operation not allowed for this badge's earn type."),
+    CONCURRENT_CHANGE(1125, 409, "A concurrent request changed the same data; read it again and retry."),
     INTERNAL_ERROR(999999, 500, "Internal error.");
 
     private final int code;

@@ -217,10 +217,11 @@ public final class JsonInput {
             wrongType(name, "one of " + Arrays.toString(type.getEnumConstants()));
             return null;
         }
-        return enumValue(name, type, s.getString());
+        return enumText(name, type, s.getString());
     }
 
-    public <E extends Enum<E>> E enumValue(String field, Class<E> type, String text) {
+    /** Parses {@code text} as an enum value of {@code field}, recording 400 with the allowed values if it is not. */
+    public <E extends Enum<E>> E enumText(String field, Class<E> type, String text) {
         return parseEnum(type, text).orElseGet(() -> {
             errors.add(invalidEnum(path(field), text, type));
             return null;

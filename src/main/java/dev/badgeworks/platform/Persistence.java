@@ -1,11 +1,16 @@
 package dev.badgeworks.platform;
 
 import dev.badgeworks.api.ApiException;
+import dev.badgeworks.api.ErrorCode;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 
-/** Turns a unique-constraint violation into the API error it means; the constraint, not a pre-check, decides. */
+/**
+ * Turns a unique-constraint violation into the API error it means (the constraint, not a pre-check, decides)
+ * and a lost optimistic-lock race into a retryable 409.
+ */
 public final class Persistence {
 
     private static final String UNIQUE_VIOLATION = "23505";
@@ -16,6 +21,8 @@ public final class Persistence {
     public static void flushOrFail(EntityManager em, ApiException onDuplicate) {
         try {
             em.flush();
+        } catch (OptimisticLockException e) {
+            throw ErrorCode.CONCURRENT_CHANGE.exception();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw onDuplicate;

@@ -1,0 +1,136 @@
+package dev.badgeworks.badge.boundary;
+
+import dev.badgeworks.api.Envelope;
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.badge.control.BadgeQuery;
+import dev.badgeworks.badge.control.BadgeReader;
+import dev.badgeworks.badge.entity.BadgeDefinition;
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+
+/** Badge definitions and claims at the reference's paths. */
+@Path("api_gateway/v1/badges/badgeMeta")
+@Produces(MediaType.APPLICATION_JSON)
+public class BadgeMetaResource {
+
+    /** The reference's header for creating historical badges (start and end in the past). */
+    static final String MIGRATION_HEADER = "X-CAP-BADGES-MIGRATION";
+
+    public record Pagination(int page, int size, long total, long totalPages) {
+    }
+
+    public record BadgeList(List<BadgeView> metaBasicDetails, Pagination pagination) {
+    }
+
+    public record ActivationView(String id, boolean isActive) {
+    }
+
+    public record ClaimResult(String badgeMetaId, String ownerType, String referenceId, boolean isActive) {
+        static ClaimResult of(Claim c) {
+            return new ClaimResult(c.badgeId(), c.ownerType().name(), c.referenceId(), c.active());
+        }
+    }
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    BadgeService badges;
+
+    @POST
+    public Response create(@HeaderParam(MIGRATION_HEADER) String migration, String body) {
+        JsonInput in = JsonInput.parse(body);
+        BadgeDefinition definition = BadgeReader.read(in);
+        in.throwIfInvalid();
+        BadgeMeta badge = badges.create(caller.orgId(), caller.username(), definition,
+                "migration".equalsIgnoreCase(migration == null ? "" : migration.trim()));
+        return Response.status(Response.Status.CREATED).entity(Envelope.of(view(badge))).build();
+    }
+
+    @PUT
+    public Envelope<BadgeView> update(String body) {
+        JsonInput in = JsonInput.parse(body);
+        String id = in.identifier("id", 64, ErrorCode.FIELD_REQUIRED);
+        BadgeDefinition definition = BadgeReader.read(in);
+        in.throwIfInvalid();
+        return Envelope.of(view(badges.update(caller.orgId(), caller.username(), id, definition)));
+    }
+
+    @GET
+    public Envelope<BadgeList> list(@Context UriInfo uri) {
+        BadgeQuery query = BadgeQuery.read(uri.getQueryParameters()::getFirst);
+        BadgeService.Page page = badges.list(caller.orgId(), query);
+        long now = System.currentTimeMillis();
+        List<BadgeView> views = page.badges().stream()
+                .map(b -> BadgeView.of(b, page.claims().getOrDefault(b.id(), List.of()), now)).toList();
+        long totalPages = (page.total() + page.size() - 1) / page.size();
+        return Envelope.of(new BadgeList(views, new Pagination(page.page(), page.size(), page.total(), totalPages)));
+    }
+
+    @GET
+    @Path("{badgeId}")
+    public Envelope<BadgeView> get(@PathParam("badgeId") String badgeId) {
+        return Envelope.of(view(badges.find(caller.orgId(), badgeId)));
+    }
+
+    @PUT
+    @Path("{badgeId}/{activationStatus}")
+    public Envelope<ActivationView> activation(@PathParam("badgeId") String badgeId,
+                                               @PathParam("activationStatus") String activationStatus) {
+        boolean active = switch (activationStatus.toLowerCase(Locale.ROOT)) {
+            case "activate" -> true;
+            case "deactivate" -> false;
+            default -> throw ErrorCode.INVALID_ENUM.exception("activationStatus",
+                    "Use activate or deactivate, not '" + activationStatus + "'.");
+        };
+        BadgeMeta badge = badges.setActive(caller.orgId(), caller.username(), badgeId, active);
+        return Envelope.of(new ActivationView(badge.id(), badge.active()));
+    }
+
+    @POST
+    @Path("{badgeId}/claim")
+    public Envelope<ClaimResult> claim(@PathParam("badgeId") String badgeId, String body) {
+        JsonInput in = claimInput(body);
+        return Envelope.of(ClaimResult.of(badges.claim(caller.orgId(), badgeId,
+                in.enumValue("ownerType", OwnerType.class, (ErrorCode) null), in.identifier("referenceId", 255, null))));
+    }
+
+    @POST
+    @Path("{badgeId}/unclaim")
+    public Envelope<ClaimResult> unclaim(@PathParam("badgeId") String badgeId, String body) {
+        JsonInput in = claimInput(body);
+        return Envelope.of(ClaimResult.of(badges.unclaim(caller.orgId(), badgeId,
+                in.enumValue("ownerType", OwnerType.class, (ErrorCode) null), in.identifier("referenceId", 255, null))));
+    }
+
+    /** Validates a claim body up front: ownerType (716) and referenceId (717) are mandatory. */
+    private static JsonInput claimInput(String body) {
+        JsonInput in = JsonInput.parse(body);
+        in.enumValue("ownerType", OwnerType.class, ErrorCode.OWNER_TYPE_MISSING);
+        in.identifier("referenceId", 255, ErrorCode.OWNER_ID_MISSING);
+        in.throwIfInvalid();
+        return JsonInput.of(in.raw());
+    }
+
+    private BadgeView view(BadgeMeta badge) {
+        return BadgeView.of(badge, badges.claimsOf(List.of(badge.id())).getOrDefault(badge.id(), List.of()),
+                System.currentTimeMillis());
+    }
+}

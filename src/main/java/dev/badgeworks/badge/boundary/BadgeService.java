@@ -1,0 +1,220 @@
+package dev.badgeworks.badge.boundary;
+
+import dev.badgeworks.api.ApiError;
+import dev.badgeworks.api.ApiException;
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.badge.control.BadgeQuery;
+import dev.badgeworks.badge.control.BadgeRules;
+import dev.badgeworks.badge.entity.BadgeDefinition;
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.BadgeStatus;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.platform.Ids;
+import dev.badgeworks.platform.Persistence;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Badge definitions and claims of one org: a thin transactional boundary over BadgeRules and JPA. */
+@Stateless
+public class BadgeService {
+
+    public record Page(List<BadgeMeta> badges, Map<String, List<Claim>> claims, int page, int size, long total) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    public BadgeMeta create(long orgId, String user, BadgeDefinition definition, boolean migration) {
+        Instant now = clock.instant();
+        List<ApiError> errors = new ArrayList<>(BadgeRules.forCreate(definition, now, migration));
+        if (nameTaken(orgId, definition.name(), null)) {
+            errors.add(ErrorCode.DUPLICATE_NAME.at("name"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(errors);
+        }
+        BadgeMeta badge = new BadgeMeta(Ids.newId(), orgId, user, now.toEpochMilli());
+        badge.define(definition, user, now.toEpochMilli());
+        em.persist(badge);
+        Persistence.flushOrFail(em, ErrorCode.DUPLICATE_NAME.exception("name"));
+        return badge;
+    }
+
+    public BadgeMeta update(long orgId, String user, String id, BadgeDefinition definition) {
+        Instant now = clock.instant();
+        BadgeMeta badge = find(orgId, id);
+        Set<OwnerType> claimed = claimsOf(List.of(id)).getOrDefault(id, List.of()).stream()
+                .filter(Claim::active).map(Claim::ownerType)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(OwnerType.class)));
+        List<ApiError> errors = new ArrayList<>(BadgeRules.forUpdate(badge, claimed, definition, now));
+        if (nameTaken(orgId, definition.name(), id)) {
+            errors.add(ErrorCode.DUPLICATE_NAME.at("name"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(errors);
+        }
+        badge.define(definition, user, now.toEpochMilli());
+        Persistence.flushOrFail(em, ErrorCode.DUPLICATE_NAME.exception("name"));
+        return badge;
+    }
+
+    /** The org's badge; another org's badge, or an id that is not one, is simply not found. */
+    public BadgeMeta find(long orgId, String id) {
+        BadgeMeta badge = id == null ? null : em.find(BadgeMeta.class, id);
+        if (badge == null || badge.orgId() != orgId) {
+            throw ErrorCode.BADGE_NOT_FOUND.exception("badgeId");
+        }
+        return badge;
+    }
+
+    public BadgeMeta setActive(long orgId, String user, String id, boolean active) {
+        BadgeMeta badge = find(orgId, id);
+        badge.setActive(active, user, clock.millis());
+        Persistence.flushOrFail(em, ErrorCode.CONCURRENT_CHANGE.exception());
+        return badge;
+    }
+
+    /** Claiming twice is harmless: the existing claim is returned (or reactivated). */
+    public Claim claim(long orgId, String id, OwnerType ownerType, String referenceId) {
+        BadgeMeta badge = find(orgId, id);
+        if (!badge.active()) {
+            throw ErrorCode.BADGE_DEACTIVATED.exception("badgeId", "A deactivated badge cannot be claimed.");
+        }
+        if (!badge.owners().contains(ownerType)) {
+            throw ErrorCode.OWNER_TYPE_NOT_ALLOWED.exception("ownerType",
+                    ownerType + " is not in ownership.restrictedToOwners of this badge.");
+        }
+        long now = clock.millis();
+        Claim claim = findClaim(id, ownerType, referenceId);
+        if (claim == null) {
+            claim = new Claim(Ids.newId(), id, ownerType, referenceId, now);
+            em.persist(claim);
+            Persistence.flushOrFail(em, ErrorCode.CONCURRENT_CHANGE.exception("referenceId"));
+        } else if (!claim.active()) {
+            claim.setActive(true, now);
+        }
+        return claim;
+    }
+
+    public Claim unclaim(long orgId, String id, OwnerType ownerType, String referenceId) {
+        find(orgId, id);
+        Claim claim = findClaim(id, ownerType, referenceId);
+        if (claim == null || !claim.active()) {
+            throw ErrorCode.CLAIM_NOT_FOUND.exception("referenceId");
+        }
+        claim.setActive(false, clock.millis());
+        return claim;
+    }
+
+    public boolean hasActiveClaim(String badgeId, OwnerType ownerType, String referenceId) {
+        Claim claim = findClaim(badgeId, ownerType, referenceId);
+        return claim != null && claim.active();
+    }
+
+    private Claim findClaim(String badgeId, OwnerType ownerType, String referenceId) {
+        return em.createQuery("SELECT c FROM Claim c WHERE c.badgeId = :badge AND c.ownerType = :owner "
+                        + "AND c.referenceId = :reference", Claim.class)
+                .setParameter("badge", badgeId).setParameter("owner", ownerType).setParameter("reference", referenceId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** All claims (active and not) of the given badges, in one query. */
+    public Map<String, List<Claim>> claimsOf(Collection<String> badgeIds) {
+        if (badgeIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT c FROM Claim c WHERE c.badgeId IN :ids ORDER BY c.createdOnMs, c.id", Claim.class)
+                .setParameter("ids", badgeIds).getResultStream()
+                .collect(Collectors.groupingBy(Claim::badgeId, HashMap::new, Collectors.toList()));
+    }
+
+    public Page list(long orgId, BadgeQuery q) {
+        long now = clock.millis();
+        StringBuilder where = new StringBuilder(" WHERE b.orgId = :org");
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", orgId);
+        if (!q.statuses().isEmpty() && q.statuses().size() < BadgeStatus.values().length) {
+            List<String> any = new ArrayList<>();
+            for (BadgeStatus s : q.statuses()) {
+                any.add(switch (s) {
+                    case UPCOMING -> "b.startOnMs > :now";
+                    case LIVE -> "(b.startOnMs <= :now AND b.expiresOnMs >= :now)";
+                    case EXPIRED -> "b.expiresOnMs < :now";
+                });
+            }
+            where.append(" AND (").append(String.join(" OR ", any)).append(")");
+            params.put("now", now);
+        }
+        if (q.earnType() != null) {
+            where.append(" AND b.earnType = :earnType");
+            params.put("earnType", q.earnType());
+        }
+        if (q.active() != null) {
+            where.append(" AND b.active = :active");
+            params.put("active", q.active());
+        }
+        if (q.owner() != null) {
+            where.append(" AND b.owners LIKE :owner");
+            params.put("owner", BadgeMeta.ownerPattern(q.owner()));
+        }
+        if (q.claimedBy() != null) {
+            where.append(" AND EXISTS (SELECT c.id FROM Claim c WHERE c.badgeId = b.id AND c.active = :activeClaim"
+                    + " AND c.ownerType = :claimedBy)");
+            params.put("activeClaim", true);
+            params.put("claimedBy", q.claimedBy());
+        }
+        if (q.unclaimed()) {
+            where.append(" AND NOT EXISTS (SELECT c.id FROM Claim c WHERE c.badgeId = b.id AND c.active = :activeClaim)");
+            params.put("activeClaim", true);
+        }
+        if (q.name() != null) {
+            where.append(" AND LOWER(b.name) LIKE :name");
+            params.put("name", "%" + q.name().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        if (q.startOnFrom() != null) {
+            where.append(" AND b.startOnMs >= :startFrom");
+            params.put("startFrom", q.startOnFrom().toEpochMilli());
+        }
+        if (q.expiresOnUntil() != null) {
+            where.append(" AND b.expiresOnMs <= :expiresUntil");
+            params.put("expiresUntil", q.expiresOnUntil().toEpochMilli());
+        }
+        String direction = q.descending() ? " DESC" : " ASC";
+        String order = switch (q.sortOn()) {
+            case ID -> " ORDER BY b.createdOnMs" + direction + ", b.id" + direction;
+            case NAME -> " ORDER BY b.name" + direction + ", b.id" + direction;
+            case START_DATE -> " ORDER BY b.startOnMs" + direction + ", b.id" + direction;
+        };
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(b) FROM BadgeMeta b" + where, Long.class);
+        TypedQuery<BadgeMeta> select = em.createQuery("SELECT b FROM BadgeMeta b" + where + order, BadgeMeta.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            select.setParameter(k, v);
+        });
+        List<BadgeMeta> badges = select.setFirstResult((int) Math.min((long) q.page() * q.size(), Integer.MAX_VALUE))
+                .setMaxResults(q.size()).getResultList();
+        Map<String, List<Claim>> claims = claimsOf(badges.stream().map(BadgeMeta::id).toList());
+        return new Page(badges, claims, q.page(), q.size(), count.getSingleResult());
+    }
+
+    private boolean nameTaken(long orgId, String name, String exceptId) {
+        return em.createQuery("SELECT b.id FROM BadgeMeta b WHERE b.orgId = :org AND b.name = :name", String.class)
+                .setParameter("org", orgId).setParameter("name", name).getResultStream()
+                .anyMatch(found -> !found.equals(exceptId));
+    }
+}

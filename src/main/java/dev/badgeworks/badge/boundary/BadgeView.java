@@ -1,0 +1,94 @@
+package dev.badgeworks.badge.boundary;
+
+import dev.badgeworks.api.ApiTime;
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.BadgeStatus;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.EarnType;
+import dev.badgeworks.badge.entity.ExpiryRule;
+import dev.badgeworks.badge.entity.OwnerType;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A badge as the API answers it: legacy numeric dates with their ISO (UTC) companions. */
+public record BadgeView(String id, long orgId, String name, String description,
+                        BigDecimal startOn, String startOnISO, BigDecimal expiresOn, String expiresOnISO,
+                        BadgeStatus status, EarnType earnType, boolean active, boolean isActive,
+                        ExpiryView earnedBadgeExpiry, ExpiryView issuedBadgeExpiry, Ownership ownership,
+                        JsonValue customerConstraints, JsonValue badgeConstraints, JsonValue images,
+                        JsonValue benefits, JsonValue tags, JsonValue customFields,
+                        String badgeGroupId, Integer badgeRank, Long defaultTillId,
+                        BigDecimal createdOn, String createdOnISO, String createdBy,
+                        BigDecimal lastUpdatedOn, String lastUpdatedOnISO, String lastUpdatedBy) {
+
+    public record ExpiryView(String expiryType, String relativeExpirytype, Integer value, String type,
+                             BigDecimal expiresOn, String expiresOnISO, Boolean expireWithBadgeMeta) {
+
+        static ExpiryView of(ExpiryRule rule) {
+            if (rule == null) {
+                return null;
+            }
+            return new ExpiryView(rule.expiryType().name(),
+                    rule.relativeUnit() == null ? null : rule.relativeUnit().name(), rule.relativeValue(),
+                    rule.absoluteType() == null ? null : rule.absoluteType().name(),
+                    ApiTime.legacy(rule.fixedExpiresOnMs()), ApiTime.iso(rule.fixedExpiresOnMs()),
+                    rule.absoluteType() == null ? null
+                            : rule.absoluteType() == dev.badgeworks.badge.entity.AbsoluteType.WITH_BADGE_META);
+        }
+    }
+
+    public record ClaimView(String ownerType, String referenceId, boolean isActive) {
+    }
+
+    public record Ownership(List<OwnerType> restrictedToOwners, List<ClaimView> claims) {
+    }
+
+    public static BadgeView of(BadgeMeta b, List<Claim> claims, long nowMs) {
+        List<ClaimView> claimViews = claims.stream()
+                .map(c -> new ClaimView(c.ownerType().name(), c.referenceId(), c.active())).toList();
+        return new BadgeView(b.id(), b.orgId(), b.name(), b.description(),
+                ApiTime.legacy(b.startOnMs()), ApiTime.iso(b.startOnMs()),
+                ApiTime.legacy(b.expiresOnMs()), ApiTime.iso(b.expiresOnMs()),
+                b.statusAt(nowMs), b.earnType(), b.active(), b.active(),
+                ExpiryView.of(b.earnedExpiry()), ExpiryView.of(b.issuedExpiry()),
+                new Ownership(b.owners().stream().sorted().toList(), claimViews),
+                withWindows(b.customerConstraints(), b), withWindows(b.badgeConstraints(), b),
+                json(b.images(), true), json(b.benefits(), true), json(b.tags(), true), json(b.customFields(), false),
+                b.badgeGroupId(), b.badgeRank(), b.defaultTillId(),
+                ApiTime.legacy(b.createdOnMs()), ApiTime.iso(b.createdOnMs()), b.createdBy(),
+                ApiTime.legacy(b.lastUpdatedOnMs()), ApiTime.iso(b.lastUpdatedOnMs()), b.lastUpdatedBy());
+    }
+
+    private static JsonValue json(String text, boolean array) {
+        if (text == null) {
+            return array ? JsonValue.EMPTY_JSON_ARRAY : JsonValue.EMPTY_JSON_OBJECT;
+        }
+        return Json.createReader(new StringReader(text)).readValue();
+    }
+
+    /** Fixed-window limits are echoed with the window they run over, as the reference's create response shows. */
+    private static JsonValue withWindows(String constraints, BadgeMeta b) {
+        JsonArray stored = (JsonArray) json(constraints, true);
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (JsonValue v : stored) {
+            JsonObject c = v.asJsonObject();
+            if (c.getString("constraintType", "").endsWith("FIXED_WINDOW")) {
+                JsonObjectBuilder withWindow = Json.createObjectBuilder(c)
+                        .add("cycleStatus", "ACTIVE")
+                        .add("startDate", ApiTime.legacy(b.startOnMs())).add("startDateISO", ApiTime.iso(b.startOnMs()))
+                        .add("endDate", ApiTime.legacy(b.expiresOnMs())).add("endDateISO", ApiTime.iso(b.expiresOnMs()));
+                out.add(withWindow);
+            } else {
+                out.add(c);
+            }
+        }
+        return out.build();
+    }
+}

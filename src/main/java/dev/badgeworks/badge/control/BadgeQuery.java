@@ -1,0 +1,128 @@
+package dev.badgeworks.badge.control;
+
+import dev.badgeworks.api.ApiError;
+import dev.badgeworks.api.ApiTime;
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.badge.entity.BadgeStatus;
+import dev.badgeworks.badge.entity.EarnType;
+import dev.badgeworks.badge.entity.OwnerType;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The filters, sort and page of GET /badgeMeta, read from query parameters with field-referenced errors. */
+public record BadgeQuery(Set<BadgeStatus> statuses, EarnType earnType, Boolean active, OwnerType owner,
+                         OwnerType claimedBy, boolean unclaimed, String name, SortOn sortOn, boolean descending,
+                         Instant startOnFrom, Instant expiresOnUntil, int page, int size) {
+
+    public enum SortOn { ID, NAME, START_DATE }
+
+    public enum Action { ACTIVATED, DE_ACTIVATED, DEACTIVATED }
+
+    public static final int DEFAULT_SIZE = 10;
+    public static final int MAX_SIZE = 200;
+
+    /** Reads parameters through {@code param} (null when absent); throws with every problem found. */
+    public static BadgeQuery read(Function<String, String> param) {
+        List<ApiError> errors = new ArrayList<>();
+        Set<BadgeStatus> statuses = EnumSet.noneOf(BadgeStatus.class);
+        String statusText = param.apply("status");
+        if (statusText != null && !statusText.isBlank()) {
+            for (String s : statusText.split(",")) {
+                String value = s.trim().toUpperCase(Locale.ROOT);
+                // older docs call EXPIRED "ENDED"
+                parse(BadgeStatus.class, "ENDED".equals(value) ? "EXPIRED" : value, "status", errors).ifPresent(statuses::add);
+            }
+        }
+        String typeText = param.apply("earnType") != null ? param.apply("earnType") : param.apply("badgeType");
+        EarnType earnType = typeText == null ? null
+                : parse(EarnType.class, typeText.trim().toUpperCase(Locale.ROOT),
+                        param.apply("earnType") != null ? "earnType" : "badgeType", errors).orElse(null);
+        String actionText = param.apply("action");
+        Boolean active = actionText == null ? null
+                : parse(Action.class, actionText.trim().toUpperCase(Locale.ROOT), "action", errors)
+                        .map(a -> a == Action.ACTIVATED).orElse(null);
+        OwnerType owner = ownerParam(param.apply("owner"), "owner", errors);
+        OwnerType claimedBy = ownerParam(param.apply("claimedBy"), "claimedBy", errors);
+        boolean unclaimed = bool(param.apply("unclaimed"), "unclaimed", errors);
+        String name = param.apply("name");
+        String sortText = param.apply("sortOn");
+        SortOn sortOn = sortText == null ? SortOn.ID
+                : parse(SortOn.class, sortText.trim().toUpperCase(Locale.ROOT), "sortOn", errors).orElse(SortOn.ID);
+        String orderText = param.apply("order");
+        boolean descending = orderText != null && "DESC".equalsIgnoreCase(orderText.trim());
+        if (orderText != null && !descending && !"ASC".equalsIgnoreCase(orderText.trim())) {
+            errors.add(ErrorCode.INVALID_ENUM.at("order", "Use ASC or DESC."));
+        }
+        Instant startOnFrom = date(param.apply("startOn"), "startOn", errors);
+        Instant expiresOnUntil = date(param.apply("expiresOn"), "expiresOn", errors);
+        int page = integer(param.apply("page"), "page", 0, 0, Integer.MAX_VALUE, errors);
+        String sizeParam = param.apply("size") != null ? "size" : "limit";
+        int size = integer(param.apply(sizeParam), sizeParam, DEFAULT_SIZE, 1, MAX_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw new dev.badgeworks.api.ApiException(errors);
+        }
+        return new BadgeQuery(statuses, earnType, active, owner, claimedBy, unclaimed,
+                name == null || name.isBlank() ? null : name.trim(), sortOn, descending, startOnFrom, expiresOnUntil,
+                page, size);
+    }
+
+    private static <E extends Enum<E>> java.util.Optional<E> parse(Class<E> type, String text, String field,
+                                                                  List<ApiError> errors) {
+        java.util.Optional<E> value = JsonInput.parseEnum(type, text);
+        if (value.isEmpty()) {
+            errors.add(JsonInput.invalidEnum(field, text, type));
+        }
+        return value;
+    }
+
+    private static OwnerType ownerParam(String text, String field, List<ApiError> errors) {
+        return text == null ? null : parse(OwnerType.class, text.trim(), field, errors).orElse(null);
+    }
+
+    private static boolean bool(String text, String field, List<ApiError> errors) {
+        if (text == null || "false".equalsIgnoreCase(text.trim())) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(text.trim())) {
+            return true;
+        }
+        errors.add(ErrorCode.WRONG_TYPE.at(field, "'" + field + "' must be true or false."));
+        return false;
+    }
+
+    private static Instant date(String text, String field, List<ApiError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return ApiTime.parse(text);
+        } catch (DateTimeException e) {
+            errors.add(ErrorCode.INVALID_DATE.at(field));
+            return null;
+        }
+    }
+
+    private static int integer(String text, String field, int fallback, int min, int max, List<ApiError> errors) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(ErrorCode.INVALID_VALUE.at(field, "'" + field + "' must be a whole number between " + min
+                + " and " + max + "."));
+        return fallback;
+    }
+}

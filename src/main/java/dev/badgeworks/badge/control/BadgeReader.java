@@ -1,0 +1,211 @@
+package dev.badgeworks.badge.control;
+
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.badge.entity.AbsoluteType;
+import dev.badgeworks.badge.entity.BadgeDefinition;
+import dev.badgeworks.badge.entity.EarnType;
+import dev.badgeworks.badge.entity.ExpiryRule;
+import dev.badgeworks.badge.entity.ExpiryType;
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.badge.entity.RelativeUnit;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the body of create/update badge into a {@link BadgeDefinition}, collecting every field error.
+ * Claims in the body are ignored: they change only through the claim endpoints, and clients that PUT back
+ * what they GET must not fail because of them.
+ */
+public final class BadgeReader {
+
+    public enum ImageTag { UN_EARNED, IN_PROGRESS, EARNED }
+
+    public enum BenefitType { COUPON, LOYALTY_POINTS }
+
+    static final int MAX_JSON = 65_536;
+
+    private BadgeReader() {
+    }
+
+    /** The definition, or null when the input has errors (they are in {@code in}). */
+    public static BadgeDefinition read(JsonInput in) {
+        String name = in.text("name", 255, ErrorCode.FIELD_REQUIRED);
+        String description = in.text("description", 2000, null);
+        Instant startOn = in.date("startOn", "startOnISO", ErrorCode.FIELD_REQUIRED);
+        Instant expiresOn = in.date("expiresOn", "expiresOnISO", ErrorCode.FIELD_REQUIRED);
+        EarnType earnType = in.enumValue("earnType", EarnType.class, ErrorCode.FIELD_REQUIRED);
+        Boolean active = in.has("isActive") && !in.has("active")
+                ? in.bool("isActive", null)
+                : in.bool("active", ErrorCode.FIELD_REQUIRED);
+        ExpiryRule earned = expiry(in.object("earnedBadgeExpiry", ErrorCode.FIELD_REQUIRED));
+        ExpiryRule issued = null;
+        if (earnType == EarnType.ISSUE_EARN) {
+            issued = expiry(in.object("issuedBadgeExpiry", ErrorCode.FIELD_REQUIRED));
+        }
+        Set<OwnerType> owners = owners(in);
+        String customerConstraints = ConstraintReader.read(in, "customerConstraints", ConstraintReader.Level.CUSTOMER);
+        String badgeConstraints = ConstraintReader.read(in, "badgeConstraints", ConstraintReader.Level.BADGE);
+        String images = objects(in, "images", BadgeReader::image);
+        String benefits = objects(in, "benefits", BadgeReader::benefit);
+        String tags = objects(in, "tags", BadgeReader::tag);
+        String customFields = customFields(in);
+        String badgeGroupId = in.identifier("badgeGroupId", 64, null);
+        Integer badgeRank = in.integer("badgeRank", 0, Integer.MAX_VALUE, null);
+        Integer till = in.integer("defaultTillId", 0, Integer.MAX_VALUE, null);
+        if (!in.valid()) {
+            return null;
+        }
+        return new BadgeDefinition(name, description, startOn, expiresOn, earnType, active, earned, issued, owners,
+                customerConstraints, badgeConstraints, images, benefits, tags, customFields, badgeGroupId, badgeRank,
+                till == null ? null : till.longValue());
+    }
+
+    static ExpiryRule expiry(JsonInput e) {
+        if (e == null) {
+            return null;
+        }
+        ExpiryType type = e.enumValue("expiryType", ExpiryType.class, ErrorCode.FIELD_REQUIRED);
+        if (type == null) {
+            return null;
+        }
+        switch (type) {
+            case NEVER:
+                return ExpiryRule.never();
+            case RELATIVE: {
+                // the JSON spelling is relativeExpirytype; the prose spells relativeExpiryType
+                String unitField = e.has("relativeExpirytype") || !e.has("relativeExpiryType")
+                        ? "relativeExpirytype" : "relativeExpiryType";
+                RelativeUnit unit = e.enumValue(unitField, RelativeUnit.class, ErrorCode.FIELD_REQUIRED);
+                Integer value = e.integer("value", 1, 36_500, ErrorCode.FIELD_REQUIRED);
+                return unit == null || value == null ? null : ExpiryRule.relative(unit, value);
+            }
+            default: {
+                AbsoluteType absolute = e.has("type") || !Boolean.TRUE.equals(e.bool("expireWithBadgeMeta", null))
+                        ? e.enumValue("type", AbsoluteType.class, ErrorCode.FIELD_REQUIRED)
+                        : AbsoluteType.WITH_BADGE_META;
+                if (absolute == AbsoluteType.FIXED_DATE) {
+                    Instant at = e.date("expiresOn", "expiresOnISO", ErrorCode.FIELD_REQUIRED);
+                    return at == null ? null : ExpiryRule.fixedDate(at);
+                }
+                return absolute == null ? null : ExpiryRule.withBadge();
+            }
+        }
+    }
+
+    private static Set<OwnerType> owners(JsonInput in) {
+        Set<OwnerType> owners = EnumSet.noneOf(OwnerType.class);
+        JsonInput ownership = in.object("ownership", null);
+        JsonArray list = ownership == null ? null : ownership.array("restrictedToOwners", null);
+        boolean wrongType = (in.has("ownership") && ownership == null)
+                || (ownership != null && ownership.has("restrictedToOwners") && list == null);
+        if (list == null || list.isEmpty()) {
+            if (!wrongType) {
+                in.fail(ErrorCode.OWNER_REQUIRED, "ownership.restrictedToOwners", null);
+            }
+            return owners;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String field = "ownership.restrictedToOwners[" + i + "]";
+            if (list.get(i) instanceof JsonString s) {
+                OwnerType owner = in.enumText(field, OwnerType.class, s.getString());
+                if (owner != null) {
+                    owners.add(owner);
+                }
+            } else {
+                in.fail(ErrorCode.WRONG_TYPE, field, "Owner types are strings.");
+            }
+        }
+        return owners;
+    }
+
+    private static String objects(JsonInput in, String field, java.util.function.Function<JsonInput, JsonObject> item) {
+        if (!in.has(field)) {
+            return null;
+        }
+        List<JsonObject> items = in.objects(field, null, item);
+        var array = Json.createArrayBuilder();
+        items.forEach(array::add);
+        return bounded(in, field, array.build().toString());
+    }
+
+    private static JsonObject image(JsonInput i) {
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        copyText(i, out, "name", 255);
+        copyText(i, out, "fileSvcHandle", 2000);
+        copyText(i, out, "url", 2000);
+        ImageTag tag = i.enumValue("tag", ImageTag.class, null);
+        if (tag != null) {
+            out.add("tag", tag.name());
+        }
+        return out.build();
+    }
+
+    private static JsonObject benefit(JsonInput b) {
+        BenefitType type = b.enumValue("benefitType", BenefitType.class, ErrorCode.FIELD_REQUIRED);
+        JsonObjectBuilder out = Json.createObjectBuilder(b.raw());
+        if (type == BenefitType.COUPON && !b.has("seriesId")) {
+            b.fail(ErrorCode.FIELD_REQUIRED, "seriesId", "A COUPON benefit needs seriesId.");
+        }
+        if (type == BenefitType.LOYALTY_POINTS && !b.has("programId")) {
+            b.fail(ErrorCode.FIELD_REQUIRED, "programId", "A LOYALTY_POINTS benefit needs programId.");
+        }
+        return out.build();
+    }
+
+    private static JsonObject tag(JsonInput t) {
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        String name = t.text("name", 255, ErrorCode.FIELD_REQUIRED);
+        if (name != null) {
+            out.add("name", name);
+        }
+        String value = t.identifier("value", 2000, null);
+        out.add("value", value == null ? JsonValue.NULL : Json.createValue(value));
+        return out.build();
+    }
+
+    private static void copyText(JsonInput in, JsonObjectBuilder out, String field, int max) {
+        String value = in.text(field, max, null);
+        if (value != null) {
+            out.add(field, value);
+        }
+    }
+
+    /** Custom field values are strings in every reference example; numbers and booleans are kept as their text. */
+    private static String customFields(JsonInput in) {
+        JsonInput fields = in.object("customFields", null);
+        if (fields == null) {
+            return null;
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> e : fields.raw().entrySet()) {
+            JsonValue v = e.getValue();
+            if (v instanceof JsonString s) {
+                out.add(e.getKey(), s.getString());
+            } else if (v instanceof JsonNumber || v == JsonValue.TRUE || v == JsonValue.FALSE) {
+                out.add(e.getKey(), v.toString());
+            } else if (v != JsonValue.NULL) {
+                fields.fail(ErrorCode.WRONG_TYPE, e.getKey(), "Custom field values are strings.");
+            }
+        }
+        return bounded(in, "customFields", out.build().toString());
+    }
+
+    private static String bounded(JsonInput in, String field, String json) {
+        if (json.length() > MAX_JSON) {
+            in.fail(ErrorCode.TOO_LONG, field, "'" + field + "' may hold at most " + MAX_JSON + " characters of JSON.");
+            return null;
+        }
+        return json;
+    }
+}

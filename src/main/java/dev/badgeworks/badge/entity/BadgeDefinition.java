@@ -1,0 +1,15 @@
+package dev.badgeworks.badge.entity;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A validated create/update request: what a client asked a badge to be. JSON-valued parts are normalised
+ * JSON text (null when absent).
+ */
+public record BadgeDefinition(String name, String description, Instant startOn, Instant expiresOn,
+                              EarnType earnType, boolean active, ExpiryRule earnedExpiry, ExpiryRule issuedExpiry,
+                              Set<OwnerType> owners, String customerConstraints, String badgeConstraints,
+                              String images, String benefits, String tags, String customFields,
+                              String badgeGroupId, Integer badgeRank, Long defaultTillId) {
+}

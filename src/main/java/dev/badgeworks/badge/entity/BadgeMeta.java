@@ -1,0 +1,267 @@
+package dev.badgeworks.badge.entity;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A badge definition ("badge meta"). Free-form parts the service stores and echoes but does not interpret
+ * (images, benefits, tags, custom fields, constraints until they are enforced) are kept as validated JSON text.
+ */
+@Entity
+@Table(name = "badge_meta")
+public class BadgeMeta {
+
+    @Id
+    private String id;
+
+    @Column(name = "org_id", nullable = false)
+    private long orgId;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String description;
+
+    @Column(name = "start_on_ms", nullable = false)
+    private long startOnMs;
+
+    @Column(name = "expires_on_ms", nullable = false)
+    private long expiresOnMs;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "earn_type", nullable = false)
+    private EarnType earnType;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(nullable = false)
+    private String owners;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "expiryType", column = @Column(name = "earned_expiry_type")),
+        @AttributeOverride(name = "relativeUnit", column = @Column(name = "earned_relative_unit")),
+        @AttributeOverride(name = "relativeValue", column = @Column(name = "earned_relative_value")),
+        @AttributeOverride(name = "absoluteType", column = @Column(name = "earned_absolute_type")),
+        @AttributeOverride(name = "fixedExpiresOnMs", column = @Column(name = "earned_fixed_expires_on_ms"))
+    })
+    private ExpiryRule earnedExpiry;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "expiryType", column = @Column(name = "issued_expiry_type")),
+        @AttributeOverride(name = "relativeUnit", column = @Column(name = "issued_relative_unit")),
+        @AttributeOverride(name = "relativeValue", column = @Column(name = "issued_relative_value")),
+        @AttributeOverride(name = "absoluteType", column = @Column(name = "issued_absolute_type")),
+        @AttributeOverride(name = "fixedExpiresOnMs", column = @Column(name = "issued_fixed_expires_on_ms"))
+    })
+    private ExpiryRule issuedExpiry;
+
+    @Column(name = "customer_constraints")
+    private String customerConstraints;
+
+    @Column(name = "badge_constraints")
+    private String badgeConstraints;
+
+    private String images;
+
+    private String benefits;
+
+    private String tags;
+
+    @Column(name = "custom_fields")
+    private String customFields;
+
+    @Column(name = "badge_group_id")
+    private String badgeGroupId;
+
+    @Column(name = "badge_rank")
+    private Integer badgeRank;
+
+    @Column(name = "default_till_id")
+    private Long defaultTillId;
+
+    @Column(name = "created_on_ms", nullable = false)
+    private long createdOnMs;
+
+    @Column(name = "created_by")
+    private String createdBy;
+
+    @Column(name = "last_updated_on_ms", nullable = false)
+    private long lastUpdatedOnMs;
+
+    @Column(name = "last_updated_by")
+    private String lastUpdatedBy;
+
+    @Version
+    private long version;
+
+    protected BadgeMeta() {
+    }
+
+    public BadgeMeta(String id, long orgId, String createdBy, long nowMs) {
+        this.id = id;
+        this.orgId = orgId;
+        this.createdBy = createdBy;
+        this.createdOnMs = nowMs;
+    }
+
+    /** Everything a create or full update sets; claims are never set this way. */
+    public void define(BadgeDefinition d, String user, long nowMs) {
+        this.name = d.name();
+        this.description = d.description();
+        this.startOnMs = d.startOn().toEpochMilli();
+        this.expiresOnMs = d.expiresOn().toEpochMilli();
+        this.earnType = d.earnType();
+        this.active = d.active();
+        this.owners = d.owners().stream().map(Enum::name).sorted().collect(Collectors.joining(",", ",", ","));
+        this.earnedExpiry = d.earnedExpiry();
+        this.issuedExpiry = d.earnType() == EarnType.ISSUE_EARN ? d.issuedExpiry() : null;
+        this.customerConstraints = d.customerConstraints();
+        this.badgeConstraints = d.badgeConstraints();
+        this.images = d.images();
+        this.benefits = d.benefits();
+        this.tags = d.tags();
+        this.customFields = d.customFields();
+        this.badgeGroupId = d.badgeGroupId();
+        this.badgeRank = d.badgeRank();
+        this.defaultTillId = d.defaultTillId();
+        this.lastUpdatedBy = user;
+        this.lastUpdatedOnMs = nowMs;
+    }
+
+    public void setActive(boolean active, String user, long nowMs) {
+        this.active = active;
+        this.lastUpdatedBy = user;
+        this.lastUpdatedOnMs = nowMs;
+    }
+
+    public BadgeStatus statusAt(long nowMs) {
+        return BadgeStatus.at(startOnMs, expiresOnMs, nowMs);
+    }
+
+    /** The LIKE pattern that finds badges owned by this owner type in the owners column. */
+    public static String ownerPattern(OwnerType owner) {
+        return "%," + owner.name() + ",%";
+    }
+
+    public Set<OwnerType> owners() {
+        Set<OwnerType> set = EnumSet.noneOf(OwnerType.class);
+        Arrays.stream(owners.split(",")).filter(s -> !s.isEmpty()).map(OwnerType::valueOf).forEach(set::add);
+        return set;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long orgId() {
+        return orgId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Instant startOn() {
+        return Instant.ofEpochMilli(startOnMs);
+    }
+
+    public Instant expiresOn() {
+        return Instant.ofEpochMilli(expiresOnMs);
+    }
+
+    public long startOnMs() {
+        return startOnMs;
+    }
+
+    public long expiresOnMs() {
+        return expiresOnMs;
+    }
+
+    public EarnType earnType() {
+        return earnType;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public ExpiryRule earnedExpiry() {
+        return earnedExpiry;
+    }
+
+    public ExpiryRule issuedExpiry() {
+        return issuedExpiry;
+    }
+
+    public String customerConstraints() {
+        return customerConstraints;
+    }
+
+    public String badgeConstraints() {
+        return badgeConstraints;
+    }
+
+    public String images() {
+        return images;
+    }
+
+    public String benefits() {
+        return benefits;
+    }
+
+    public String tags() {
+        return tags;
+    }
+
+    public String customFields() {
+        return customFields;
+    }
+
+    public String badgeGroupId() {
+        return badgeGroupId;
+    }
+
+    public Integer badgeRank() {
+        return badgeRank;
+    }
+
+    public Long defaultTillId() {
+        return defaultTillId;
+    }
+
+    public long createdOnMs() {
+        return createdOnMs;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public long lastUpdatedOnMs() {
+        return lastUpdatedOnMs;
+    }
+
+    public String lastUpdatedBy() {
+        return lastUpdatedBy;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.badgeworks.badge.entity;
+
+/** Unit of a RELATIVE expiry. */
+public enum RelativeUnit {
+    DAYS, WEEKS, MONTHS
+}
