@@ -1,0 +1,136 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The API as a client sees it: HTTP with Basic auth, JSON bodies as text, answers parsed from the wire. */
+public final class Api {
+
+    public static final String PREFIX = "api_gateway/v1/badges/";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final String authorization;
+
+    public Api(URI base, String user, String password) {
+        this.base = base;
+        this.authorization = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Api as(String user, String password) {
+        return new Api(base, user, password);
+    }
+
+    public Api anonymous() {
+        return new Api(base, null, null);
+    }
+
+    /** A fresh org with its own non-admin user: tests are isolated by org, no clean-up needed. */
+    public Api newOrg(String prefix) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Reply org = post("admin/orgs", "{\"name\":\"" + prefix + "-" + suffix + "\"}").expect(201);
+        long orgId = org.data().getJsonNumber("id").longValue();
+        String user = prefix + "-user-" + suffix;
+        String password = "password-" + suffix + "-long";
+        post("admin/orgs/" + orgId + "/users", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")
+                .expect(201);
+        return as(user, password);
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    public Reply post(String path, String json) {
+        return send("POST", path, json, Map.of());
+    }
+
+    public Reply post(String path, String json, Map<String, String> headers) {
+        return send("POST", path, json, headers);
+    }
+
+    public Reply put(String path, String json) {
+        return send("PUT", path, json, Map.of());
+    }
+
+    public Reply send(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PREFIX + path)).timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One HTTP answer; every answer must be the {data, errors, warnings} envelope. */
+    public record Reply(int status, String body, Map<String, List<String>> headers) {
+
+        public JsonObject json() {
+            JsonObject json = Json.createReader(new StringReader(body)).readObject();
+            assertTrue(json.containsKey("data") && json.containsKey("errors") && json.containsKey("warnings"),
+                    "not an envelope: " + body);
+            return json;
+        }
+
+        public JsonObject data() {
+            JsonValue data = json().get("data");
+            assertNotNull(data, body);
+            return data.asJsonObject();
+        }
+
+        public JsonArray errors() {
+            return json().getJsonArray("errors");
+        }
+
+        public Reply expect(int httpStatus) {
+            assertEquals(httpStatus, status, () -> "HTTP status; body: " + body);
+            return this;
+        }
+
+        /** The answer is a refusal with this HTTP status whose errors include {@code code} at {@code reference}. */
+        public Reply expectError(int httpStatus, int code, String reference) {
+            expect(httpStatus);
+            JsonObject json = json();
+            assertTrue(json.isNull("data") || json.containsKey("data"), body);
+            boolean found = json.getJsonArray("errors").stream().map(JsonValue::asJsonObject)
+                    .anyMatch(e -> e.getInt("code") == code
+                            && (reference == null ? e.isNull("reference") : !e.isNull("reference")
+                            && reference.equals(e.getString("reference"))));
+            assertTrue(found, () -> "expected error " + code + " at " + reference + " in " + body);
+            assertTrue(!body.contains("Exception") && !body.contains("\tat "), () -> "leaks internals: " + body);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.badgeworks.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Payara Micro process running the built WAR, as bin/run starts it, on H2 or PostgreSQL
+ * (system property {@code it.db}). One shared instance serves most test classes; tests about restarts and
+ * crashes start their own on a data set they own.
+ */
+public final class BadgeworksServer {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "it-admin-password-0001";
+
+    private static BadgeworksServer shared;
+
+    private final Path projectDir;
+    private final Path workDir;
+    private final Map<String, String> env;
+    private final int port;
+    private Process process;
+    private Path log;
+    private int starts;
+
+    private BadgeworksServer(Path workDir, Map<String, String> env) throws IOException {
+        this.projectDir = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();
+        this.workDir = workDir;
+        this.env = env;
+        this.port = freePort();
+    }
+
+    /** The server shared by the suite, started on first use and stopped when the test JVM exits. */
+    public static synchronized BadgeworksServer shared() {
+        if (shared == null) {
+            shared = create("shared", Map.of("BADGEWORKS_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD));
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
+
+    /** A server of its own, on a fresh database, not yet started. */
+    public static BadgeworksServer create(String name, Map<String, String> env) {
+        try {
+            Path projectDir = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();
+            Path workDir = projectDir.resolve("target/it-servers/" + name + "-" + System.nanoTime());
+            Files.createDirectories(workDir);
+            Map<String, String> fullEnv = new HashMap<>(env);
+            fullEnv.put("BADGEWORKS_INBOX_DIR", workDir.resolve("inbox").toString());
+            BadgeworksServer server = new BadgeworksServer(workDir, fullEnv);
+            server.freshDatabase(name);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static boolean onPostgres() {
+        return "postgres".equals(System.getProperty("it.db", "h2"));
+    }
+
+    private String pgDatabase;
+
+    private void freshDatabase(String name) {
+        if (!onPostgres()) {
+            return;
+        }
+        pgDatabase = "badgeworks_it_" + name.replaceAll("[^a-z0-9]", "_");
+        String adminUrl = System.getProperty("it.pg.url").replaceAll("/[^/?]+(\\?.*)?$", "/postgres");
+        try (Connection c = DriverManager.getConnection(adminUrl, System.getProperty("it.pg.user"),
+                System.getProperty("it.pg.password", ""));
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + pgDatabase);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test database on " + adminUrl
+                    + " (is PostgreSQL running? .ci/run starts it)", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        if (onPostgres()) {
+            return System.getProperty("it.pg.url").replaceAll("/[^/?]+(\\?.*)?$", "/" + pgDatabase);
+        }
+        return "jdbc:h2:file:" + workDir.resolve("data/badgeworks");
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path inbox() {
+        return Path.of(env.get("BADGEWORKS_INBOX_DIR"));
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public Api admin() {
+        return new Api(baseUri(), ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    public synchronized void start() {
+        try {
+            starts++;
+            log = workDir.resolve("server-" + starts + ".log");
+            String db = onPostgres() ? "postgres" : "h2";
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            if (onPostgres()) {
+                java.net.URI pg = java.net.URI.create(jdbcUrl().substring("jdbc:".length()));
+                cmd.add("-Dbadgeworks.db.host=" + pg.getHost());
+                cmd.add("-Dbadgeworks.db.port=" + (pg.getPort() < 0 ? 5432 : pg.getPort()));
+                cmd.add("-Dbadgeworks.db.name=" + pgDatabase);
+                cmd.add("-Dbadgeworks.db.user=" + System.getProperty("it.pg.user"));
+                cmd.add("-Dbadgeworks.db.password=" + System.getProperty("it.pg.password", ""));
+            } else {
+                cmd.add("-Dbadgeworks.h2.file=" + workDir.resolve("data/badgeworks"));
+            }
+            cmd.addAll(List.of("-jar", projectDir.resolve("target/runtime/payara-micro.jar").toString(),
+                    "--deploy", projectDir.resolve("target/badgeworks.war").toString(), "--contextroot", "/",
+                    "--port", Integer.toString(port), "--nocluster", "--nohostaware",
+                    "--rootdir", workDir.resolve("payara").toString(),
+                    "--addLibs", projectDir.resolve("target/runtime/postgresql.jar").toString(),
+                    "--postbootcommandfile", projectDir.resolve("server-config/" + db + ".asadmin").toString()));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().remove("BADGEWORKS_BOOTSTRAP_PASSWORD");
+            pb.environment().putAll(env);
+            process = pb.start();
+            awaitReady();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ready when the application itself answers (401 without credentials), not just the HTTP port. */
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(baseUri().resolve("api_gateway/v1/badges/badgeMeta"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited during start-up:\n" + logTail());
+            }
+            try {
+                int status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 401) {
+                    return;
+                }
+                if (status == 404 && log().contains("ready in")) {
+                    throw new IllegalStateException("Payara Micro started but Badgeworks did not deploy:\n" + logTail());
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(300);
+        }
+        throw new IllegalStateException("Badgeworks did not become ready in 180 s:\n" + logTail());
+    }
+
+    /** A graceful stop, as an operator's SIGTERM. */
+    public synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitFor();
+        }
+    }
+
+    /** A crash: SIGKILL, no shutdown hooks, no chance to finish anything. */
+    public synchronized void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitFor();
+        }
+    }
+
+    private void waitFor() {
+        try {
+            process.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public String logTail() {
+        String text = log();
+        return text.length() > 8000 ? text.substring(text.length() - 8000) : text;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
