@@ -138,7 +138,6 @@ public final class BadgeworksServer {
             cmd.addAll(List.of("-jar", projectDir.resolve("target/runtime/payara-micro.jar").toString(),
                     "--deploy", projectDir.resolve("target/badgeworks.war").toString(), "--contextroot", "/",
                     "--port", Integer.toString(port), "--nocluster", "--nohostaware",
-                    "--rootdir", workDir.resolve("payara").toString(),
                     "--addLibs", projectDir.resolve("target/runtime/postgresql.jar").toString(),
                     "--postbootcommandfile", projectDir.resolve("server-config/" + db + ".asadmin").toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
