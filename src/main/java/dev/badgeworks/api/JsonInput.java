@@ -137,7 +137,7 @@ public final class JsonInput {
 
     private String identifierValue(JsonValue v, String reference, int maxLength, ErrorCode ifMissing) {
         if (v instanceof JsonNumber n && n.isIntegral()) {
-            return n.bigIntegerValue().toString();
+            return checkText(reference, n.bigIntegerValue().toString(), maxLength, ifMissing);
         }
         if (!(v instanceof JsonString s)) {
             errors.add(ErrorCode.WRONG_TYPE.at(reference, "'" + reference + "' must be a string or a whole number."));
