@@ -12,6 +12,7 @@ public enum ErrorCode {
     FORBIDDEN(403, 403, "This operation needs an admin API user."),
     BADGE_NOT_FOUND(404, 404, "Passed badge is not found"),
     RESOURCE_NOT_FOUND(404, 404, "No such resource."),
+    NO_ISSUE(404, 404, "Customer doesn't have issue instance"),
     METHOD_NOT_ALLOWED(405, 405, "HTTP method not allowed on this resource."),
     UNSUPPORTED_MEDIA_TYPE(415, 415, "Unsupported media type: send application/json."),
     OWNER_TYPE_NOT_ALLOWED(714, 400, "Owner type is not allowed."),
@@ -50,6 +51,8 @@ public enum ErrorCode {
     EARN_DATE_OUTSIDE_BADGE(1122, 409, "Earn event date is outside the badge's start and expiry."),
     EARN_DATE_OUTSIDE_ISSUE(1123, 409, "Earn event date is outside the customer's enrolment."),
     WRONG_EARN_TYPE(1124, 409, "Operation not allowed for this badge's earn type."),
+    ISSUE_OF_OTHER_CUSTOMER(1126, 409, "issue doesn't belong to customer"),
+    TOO_MANY_ITEMS(1127, 400, "Too many items in one request."),
     CONCURRENT_CHANGE(1125, 409, "A concurrent request changed the same data; read it again and retry."),
     INTERNAL_ERROR(999999, 500, "Internal error.");
 

@@ -1,0 +1,162 @@
+package dev.badgeworks.earn.boundary;
+
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.EarnType;
+import dev.badgeworks.earn.control.EarnCommand;
+import dev.badgeworks.earn.control.EarnDecision;
+import dev.badgeworks.earn.control.EarnOutcome;
+import dev.badgeworks.earn.control.EarnRules;
+import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.platform.Ids;
+import dev.badgeworks.platform.Persistence;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one earn service. {@link #earnAll} applies {@link EarnRules} to a list of earns with set-based look-ups
+ * (badges, claims, known requestIds, enrolments: one query each) and writes the accepted earns in one JDBC
+ * batch. A single REST earn is a list of one; an import chunk is a list of many. Joins the caller's transaction.
+ */
+@Stateless
+public class EarnService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * One outcome per command, in order. Repeats of finished requests (same org and requestId) are DUPLICATE
+     * or CONFLICT, also within the list itself. Throws {@link RequestIdConflict} when a concurrent request
+     * took one of the requestIds first; running the list again then reports it as a repeat.
+     */
+    public List<EarnOutcome> earnAll(long orgId, List<EarnCommand> commands) {
+        Instant now = clock.instant();
+        Map<String, BadgeMeta> badges = byKey(em.createQuery(
+                        "SELECT b FROM BadgeMeta b WHERE b.orgId = :org AND b.id IN :ids", BadgeMeta.class)
+                .setParameter("org", orgId).setParameter("ids", distinct(commands, EarnCommand::badgeMetaId))
+                .getResultList(), BadgeMeta::id);
+        Set<String> activeClaims = badges.isEmpty() ? Set.of() : em.createQuery(
+                        "SELECT c FROM Claim c WHERE c.badgeId IN :ids AND c.active = :active", Claim.class)
+                .setParameter("ids", badges.keySet()).setParameter("active", true).getResultStream()
+                .map(c -> claimKey(c.badgeId(), c.ownerType().name(), c.referenceId())).collect(Collectors.toSet());
+        Map<String, Earn> known = new HashMap<>(byKey(em.createQuery(
+                        "SELECT e FROM Earn e WHERE e.orgId = :org AND e.requestId IN :ids", Earn.class)
+                .setParameter("org", orgId).setParameter("ids", distinct(commands, EarnCommand::requestId))
+                .getResultList(), Earn::requestId));
+        Map<String, List<Enrolment>> enrolments = enrolmentsOf(commands, badges);
+
+        List<EarnOutcome> outcomes = new ArrayList<>(commands.size());
+        boolean wrote = false;
+        for (EarnCommand command : commands) {
+            Earn original = known.get(command.requestId());
+            if (original != null) {
+                outcomes.add(EarnOutcome.repeatOf(original, command.fingerprint()));
+                continue;
+            }
+            BadgeMeta badge = badges.get(command.badgeMetaId());
+            if (badge == null) {
+                outcomes.add(EarnOutcome.rejected(ErrorCode.BADGE_NOT_FOUND.at("badgeMetaId")));
+                continue;
+            }
+            boolean claimed = activeClaims.contains(
+                    claimKey(badge.id(), command.ownerType().name(), command.referenceId()));
+            EarnDecision decision = EarnRules.decide(badge, claimed,
+                    enrolments.getOrDefault(enrolmentKey(badge.id(), command.customerId()), List.of()),
+                    command.eventDate(), now);
+            if (!decision.accepted()) {
+                outcomes.add(EarnOutcome.rejected(decision.error()));
+                continue;
+            }
+            Earn earn = new Earn(Ids.newId(), orgId, badge.id(), command.customerId(), decision.enrolmentId(),
+                    command.requestId(), command.fingerprint(), decision.eventMs(), now.toEpochMilli(),
+                    decision.expiresOnMs(), command.ownerType(), command.referenceId());
+            em.persist(earn);
+            wrote = true;
+            known.put(command.requestId(), earn);
+            outcomes.add(EarnOutcome.earned(earn));
+        }
+        if (wrote) {
+            flushEarns();
+        }
+        return outcomes;
+    }
+
+    /** The earn with this requestId, for the replay of a repeated request. */
+    public Earn findByRequestId(long orgId, String requestId) {
+        return em.createQuery("SELECT e FROM Earn e WHERE e.orgId = :org AND e.requestId = :id", Earn.class)
+                .setParameter("org", orgId).setParameter("id", requestId).getResultStream().findFirst().orElse(null);
+    }
+
+    /** Revokes an active earn of this customer and badge (814 when there is none). */
+    public Earn revoke(long orgId, String badgeMetaId, String customerId, String earnedBadgeId) {
+        Earn earn = earnedBadgeId == null ? null : em.find(Earn.class, earnedBadgeId);
+        if (earn == null || earn.orgId() != orgId || !earn.badgeId().equals(badgeMetaId)
+                || !earn.customerId().equals(customerId) || !earn.active()) {
+            throw ErrorCode.NO_ACTIVE_EARN.exception("earnedBadgeId");
+        }
+        earn.revoke(clock.millis());
+        Persistence.flushOrFail(em, ErrorCode.CONCURRENT_CHANGE.exception());
+        return earn;
+    }
+
+    private void flushEarns() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Persistence.isUniqueViolation(e)) {
+                throw new RequestIdConflict(e);
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, List<Enrolment>> enrolmentsOf(List<EarnCommand> commands, Map<String, BadgeMeta> badges) {
+        Set<String> issueEarnBadges = badges.values().stream().filter(b -> b.earnType() == EarnType.ISSUE_EARN)
+                .map(BadgeMeta::id).collect(Collectors.toSet());
+        Set<String> customers = commands.stream().filter(c -> issueEarnBadges.contains(c.badgeMetaId()))
+                .map(EarnCommand::customerId).collect(Collectors.toSet());
+        if (customers.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT n FROM Enrolment n WHERE n.badgeId IN :badges AND n.customerId IN :customers",
+                        Enrolment.class)
+                .setParameter("badges", issueEarnBadges).setParameter("customers", customers).getResultStream()
+                .collect(Collectors.groupingBy(n -> enrolmentKey(n.badgeId(), n.customerId())));
+    }
+
+    private static <T> Map<String, T> byKey(List<T> rows, Function<T, String> key) {
+        Map<String, T> map = new HashMap<>();
+        rows.forEach(r -> map.put(key.apply(r), r));
+        return map;
+    }
+
+    private static Set<String> distinct(List<EarnCommand> commands, Function<EarnCommand, String> field) {
+        Set<String> values = new HashSet<>();
+        commands.forEach(c -> values.add(field.apply(c)));
+        return values;
+    }
+
+    private static String claimKey(String badgeId, String ownerType, String referenceId) {
+        return badgeId + '\u001f' + ownerType + '\u001f' + referenceId;
+    }
+
+    private static String enrolmentKey(String badgeId, String customerId) {
+        return badgeId + '\u001f' + customerId;
+    }
+}

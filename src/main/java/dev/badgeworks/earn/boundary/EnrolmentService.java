@@ -1,0 +1,192 @@
+package dev.badgeworks.earn.boundary;
+
+import dev.badgeworks.api.ApiError;
+import dev.badgeworks.api.ApiException;
+import dev.badgeworks.api.ApiTime;
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.JsonbConfiguration;
+import dev.badgeworks.badge.boundary.BadgeService;
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.earn.control.EarnRules;
+import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.earn.entity.RequestLogEntry;
+import dev.badgeworks.platform.Ids;
+import dev.badgeworks.platform.Persistence;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Enrolments ("issues") of customers in ISSUE_EARN badges, and their revocation. */
+@Stateless
+public class EnrolmentService {
+
+    static final String OPERATION = "ISSUE";
+
+    public record Trigger(OwnerType ownerType, String referenceId) {
+    }
+
+    public record EnrolCommand(String badgeMetaId, List<String> customers, String requestId, Instant eventDate,
+                               Trigger triggeredBy) {
+
+        String fingerprint() {
+            String canonical = badgeMetaId + "|" + String.join(",", customers) + "|"
+                    + (eventDate == null ? "" : eventDate.toEpochMilli()) + "|" + triggeredBy;
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public record IssuedBadge(String customerId, String issuedId, ApiError error, String status) {
+    }
+
+    public record EnrolResult(String badgeMetaId, Trigger triggeredBy, BigDecimal expiresOn, String expiresOnISO,
+                              BigDecimal issueEventDate, String issueEventDateISO, List<IssuedBadge> issuedBadges,
+                              String requestId) {
+    }
+
+    public record RevokedIssue(String customerId, String issuedId, ApiError error) {
+    }
+
+    public record RevokeResult(String badgeMetaId, List<RevokedIssue> revokedIssuedBadges, String requestId) {
+    }
+
+    public record Issual(String customerId, String issueId) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    BadgeService badges;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Enrols each customer unless an unrevoked enrolment of theirs overlaps the new one (1040, per customer).
+     * Enrolments of one badge are serialised by a row lock on the badge, so concurrent requests cannot create
+     * overlapping enrolments. With a requestId, a repeat is 809 with the original result.
+     */
+    public EnrolResult enrol(long orgId, EnrolCommand command) {
+        if (command.requestId() != null) {
+            replayIfKnown(orgId, command);
+        }
+        Instant now = clock.instant();
+        BadgeMeta badge = badges.find(orgId, command.badgeMetaId());
+        em.lock(badge, LockModeType.PESSIMISTIC_WRITE);
+        Instant event = command.eventDate() == null ? now : command.eventDate();
+        ApiError error = EarnRules.enrolmentError(badge,
+                badges.hasActiveClaim(badge.id(), command.triggeredBy().ownerType(), command.triggeredBy().referenceId()),
+                event, now);
+        if (error != null) {
+            throw new ApiException(error);
+        }
+        long expiresOnMs = EarnRules.enrolmentExpiresOnMs(badge, now);
+        List<String> customers = new ArrayList<>(new LinkedHashSet<>(command.customers()));
+        Map<String, List<Enrolment>> existing = em.createQuery(
+                        "SELECT n FROM Enrolment n WHERE n.badgeId = :badge AND n.customerId IN :customers", Enrolment.class)
+                .setParameter("badge", badge.id()).setParameter("customers", customers).getResultStream()
+                .collect(Collectors.groupingBy(Enrolment::customerId));
+        List<IssuedBadge> items = new ArrayList<>();
+        for (String customer : customers) {
+            var overlap = EarnRules.overlapping(existing.getOrDefault(customer, List.of()), event.toEpochMilli(),
+                    expiresOnMs);
+            if (overlap.isPresent()) {
+                items.add(new IssuedBadge(customer, overlap.get().id(), ErrorCode.OVERLAPPING_ISSUE.at("customers"),
+                        "ACTIVE"));
+                continue;
+            }
+            Enrolment enrolment = new Enrolment(Ids.newId(), orgId, badge.id(), customer, event.toEpochMilli(),
+                    now.toEpochMilli(), expiresOnMs, command.triggeredBy().ownerType(),
+                    command.triggeredBy().referenceId(), command.requestId());
+            em.persist(enrolment);
+            items.add(new IssuedBadge(customer, enrolment.id(), null, "ACTIVE"));
+        }
+        EnrolResult result = new EnrolResult(badge.id(), command.triggeredBy(), ApiTime.legacy(expiresOnMs),
+                ApiTime.iso(expiresOnMs), ApiTime.legacy(event), ApiTime.iso(event), items, command.requestId());
+        if (command.requestId() != null) {
+            em.persist(new RequestLogEntry(orgId, OPERATION, command.requestId(), command.fingerprint(),
+                    JsonbConfiguration.jsonb().toJson(result), now.toEpochMilli()));
+        }
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Persistence.isUniqueViolation(e)) {
+                throw new RequestIdConflict(e);
+            }
+            throw e;
+        }
+        return result;
+    }
+
+    private void replayIfKnown(long orgId, EnrolCommand command) {
+        RequestLogEntry known = em.find(RequestLogEntry.class,
+                new RequestLogEntry.Key(orgId, OPERATION, command.requestId()));
+        if (known == null) {
+            return;
+        }
+        if (known.fingerprint().equals(command.fingerprint())) {
+            throw new ApiException(List.of(ErrorCode.DUPLICATE_REQUEST.at("requestId",
+                    "It was already processed: data holds the original result.")),
+                    Json.createReader(new StringReader(known.response())).readObject());
+        }
+        throw ErrorCode.DUPLICATE_REQUEST.exception("requestId",
+                "It was already used for a different request.");
+    }
+
+    /** Revokes the listed enrolments, or every enrolment of the listed customers; problems are reported per item. */
+    public RevokeResult revoke(long orgId, String badgeMetaId, List<String> customers, List<Issual> issuals) {
+        BadgeMeta badge = badges.find(orgId, badgeMetaId);
+        long now = clock.millis();
+        List<RevokedIssue> items = new ArrayList<>();
+        if (!issuals.isEmpty()) {
+            for (Issual issual : issuals) {
+                Enrolment enrolment = issual.issueId() == null ? null : em.find(Enrolment.class, issual.issueId());
+                if (enrolment == null || !enrolment.badgeId().equals(badge.id()) || enrolment.revoked()) {
+                    items.add(new RevokedIssue(issual.customerId(), issual.issueId(), ErrorCode.NO_ISSUE.at("issueId")));
+                } else if (!enrolment.customerId().equals(issual.customerId())) {
+                    items.add(new RevokedIssue(issual.customerId(), issual.issueId(),
+                            ErrorCode.ISSUE_OF_OTHER_CUSTOMER.at("customerId")));
+                } else {
+                    enrolment.revoke(now);
+                    items.add(new RevokedIssue(issual.customerId(), enrolment.id(), null));
+                }
+            }
+        } else {
+            for (String customer : new LinkedHashSet<>(customers)) {
+                List<Enrolment> active = em.createQuery("SELECT n FROM Enrolment n WHERE n.badgeId = :badge "
+                                + "AND n.customerId = :customer AND n.revokedOnMs IS NULL", Enrolment.class)
+                        .setParameter("badge", badge.id()).setParameter("customer", customer).getResultList();
+                if (active.isEmpty()) {
+                    items.add(new RevokedIssue(customer, null, ErrorCode.NO_ISSUE.at("customers")));
+                }
+                for (Enrolment enrolment : active) {
+                    enrolment.revoke(now);
+                    items.add(new RevokedIssue(customer, enrolment.id(), null));
+                }
+            }
+        }
+        return new RevokeResult(badge.id(), items, null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.badgeworks.earn.control;
+
+import dev.badgeworks.badge.entity.OwnerType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * One earn as a client asked for it, whether it came as a REST body, a JSON line or a CSV row.
+ * {@code eventDate} is null when the client left it out (it then means "now").
+ */
+public record EarnCommand(String badgeMetaId, String customerId, String requestId, Instant eventDate,
+                          OwnerType ownerType, String referenceId) {
+
+    /** What identifies the request's content: a repeat with the same fingerprint is a retry, not a new request. */
+    public String fingerprint() {
+        String canonical = String.join("\u001f", badgeMetaId, customerId,
+                eventDate == null ? "" : Long.toString(eventDate.toEpochMilli()), ownerType.name(), referenceId);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
