@@ -1,0 +1,23 @@
+-- POST /customer/earn with a distinct requestId per request, spread over many customers.
+dofile(os.getenv("BENCH_LIB") .. "/report.lua")
+local badge = os.getenv("BENCH_BADGE")
+local run = os.getenv("BENCH_RUN")
+local threads = 0
+function setup(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+local counter = 0
+function init(args)
+  wrk.method = "POST"
+  wrk.path = "/api_gateway/v1/badges/customer/earn"
+  wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
+  wrk.headers["Content-Type"] = "application/json"
+end
+function request()
+  counter = counter + 1
+  local body = string.format(
+      '{"badgeMetaId":"%s","customerId":%d,"requestId":"%s-%d-%d","triggeredBy":{"ownerType":"Loyalty","referenceId":"bench"}}',
+      badge, (counter * 7919 + tid) % 100000, run, tid, counter)
+  return wrk.format(nil, nil, nil, body)
+end

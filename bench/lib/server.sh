@@ -1,0 +1,48 @@
+# Sourced by the bench scripts: start Badgeworks from the built WAR on a fresh database, stop it on exit.
+# Needs: db (h2|postgres), port, workdir. Sets: base, auth (Basic header of a fresh org's user).
+
+bench_db_name=badgeworks_bench
+export PGPASSWORD=badgeworks
+
+start_server() {
+  [ -f target/badgeworks.war ] || mvn -B -q -DskipTests package
+  mkdir -p "$workdir"
+  if [ "$db" = postgres ]; then
+    psql -q -h 127.0.0.1 -U badgeworks -d postgres -c "DROP DATABASE IF EXISTS $bench_db_name WITH (FORCE)" \
+      -c "CREATE DATABASE $bench_db_name"
+  fi
+  BADGEWORKS_SKIP_BUILD=1 BADGEWORKS_DB=$db BADGEWORKS_PORT=$port BADGEWORKS_DATA_DIR=$workdir \
+    BADGEWORKS_DB_NAME=$bench_db_name BADGEWORKS_HEAP=512m BADGEWORKS_BOOTSTRAP_PASSWORD=bench-admin-password \
+    bin/run > "$workdir/server.log" 2>&1 &
+  server_pid=$!
+  trap stop_server EXIT
+  base=http://localhost:$port/api_gateway/v1/badges
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/badgeMeta")" = 401 ] && break
+    kill -0 $server_pid 2>/dev/null || { tail -50 "$workdir/server.log"; exit 1; }
+    sleep 1
+  done
+  local admin="-u admin:bench-admin-password -H Content-Type:application/json"
+  local org_id
+  org_id=$(curl -sf $admin -X POST "$base/admin/orgs" -d "{\"name\":\"bench-$(date +%s%N)\"}" | json_field id)
+  curl -sf $admin -X POST "$base/admin/orgs/$org_id/users" \
+    -d '{"username":"bench-'"$org_id"'","password":"bench-user-password"}' >/dev/null
+  auth="Basic $(printf 'bench-%s:bench-user-password' "$org_id" | base64 -w0)"
+}
+
+stop_server() {
+  [ -n "${server_pid:-}" ] && pkill -P "$server_pid" 2>/dev/null; kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+}
+
+json_field() {
+  python3 -c "import json,sys; print(json.load(sys.stdin)['data']['$1'])"
+}
+
+# java's heap after a full GC, in MiB: what the server keeps, not what it has yet to collect
+server_heap_mib() {
+  local jpid
+  jpid=$(pgrep -f "payara-micro.jar.*--port $port" | head -1)
+  jcmd "$jpid" GC.run >/dev/null 2>&1 || true
+  jcmd "$jpid" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K","",v); print int(v/1024); exit}}'
+}
