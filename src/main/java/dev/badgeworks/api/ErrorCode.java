@@ -53,6 +53,9 @@ public enum ErrorCode {
     WRONG_EARN_TYPE(1124, 409, "Operation not allowed for this badge's earn type."),
     ISSUE_OF_OTHER_CUSTOMER(1126, 409, "issue doesn't belong to customer"),
     TOO_MANY_ITEMS(1127, 400, "Too many items in one request."),
+    IMPORT_NOT_FOUND(1130, 404, "Import not found."),
+    IMPORT_FILE_INVALID(1131, 400, "The import file cannot be used."),
+    IMPORT_STATE(1132, 409, "The import is not in a state that allows this."),
     CONCURRENT_CHANGE(1125, 409, "A concurrent request changed the same data; read it again and retry."),
     INTERNAL_ERROR(999999, 500, "Internal error.");
 

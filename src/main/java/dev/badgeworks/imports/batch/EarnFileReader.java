@@ -1,0 +1,88 @@
+package dev.badgeworks.imports.batch;
+
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.imports.boundary.ImportLedger;
+import dev.badgeworks.imports.control.ImportRow;
+import dev.badgeworks.imports.control.LineSource;
+import dev.badgeworks.imports.control.RowParser;
+import dev.badgeworks.imports.entity.ImportFormat;
+import dev.badgeworks.imports.entity.ImportJob;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.nio.file.Path;
+
+/**
+ * Streams the file one line at a time into {@link ImportRow}s (the same earn body REST takes, or why the line
+ * is unreadable). The checkpoint is {line, byte offset}: a restart of this execution seeks straight to it, and a
+ * new execution after a crash starts from the position committed with the last chunk (ImportLedger).
+ */
+@Named("earnFileReader")
+@Dependent
+public class EarnFileReader extends AbstractItemReader {
+
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @Inject
+    ImportLedger ledger;
+
+    private LineSource lines;
+    private RowParser parser;
+    private long nextLine;
+    private long nextOffset;
+
+    @Override
+    public void open(Serializable checkpoint) throws Exception {
+        ImportJob job = ledger.get(importId);
+        Path file = Path.of(job.filePath());
+        if (checkpoint instanceof long[] position) {
+            nextLine = position[0];
+            nextOffset = position[1];
+        } else {
+            nextLine = job.nextLine();
+            nextOffset = job.nextOffset();
+        }
+        if (job.format() == ImportFormat.CSV) {
+            try (LineSource header = new LineSource(file, 0, 1)) {
+                parser = RowParser.csv(job.contentHash(), header.next().text());
+            }
+        } else {
+            parser = RowParser.jsonLines(job.contentHash());
+        }
+        lines = new LineSource(file, nextOffset, nextLine);
+    }
+
+    @Override
+    public Object readItem() throws Exception {
+        LineSource.Line line;
+        while ((line = lines.next()) != null) {
+            nextLine = line.number() + 1;
+            nextOffset = line.nextOffset();
+            if (line.tooLong()) {
+                return new ImportRow(line.number(), line.text(), nextOffset, null, ErrorCode.TOO_LONG.at("line",
+                        "A line may have at most " + LineSource.MAX_LINE_BYTES + " bytes."));
+            }
+            if (!line.text().isBlank()) {
+                return parser.parse(line.number(), line.text(), nextOffset);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return new long[] {nextLine, nextOffset};
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (lines != null) {
+            lines.close();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.badgeworks.imports.batch;
+
+import dev.badgeworks.imports.boundary.ImportCompletion;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Last step, reached only when every line was read: report, rejects file, file to done/. */
+@Named("finishImport")
+@Dependent
+public class FinishImport extends AbstractBatchlet {
+
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @Inject
+    ImportCompletion completion;
+
+    @Override
+    public String process() {
+        completion.completed(importId);
+        return "COMPLETED";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.badgeworks.imports.batch;
+
+import dev.badgeworks.imports.boundary.ImportLedger;
+import dev.badgeworks.imports.control.FileInspector;
+import dev.badgeworks.imports.entity.ImportJob;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * First step: the whole-file checks (exists, UTF-8, header). A file that fails them fails the import before a
+ * single row is earned. A resumed import was inspected already and only needs its file to be there.
+ */
+@Named("inspectImportFile")
+@Dependent
+public class InspectImportFile extends AbstractBatchlet {
+
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    ImportLedger ledger;
+
+    @Override
+    public String process() throws Exception {
+        ImportJob job = ledger.get(importId);
+        Path file = Path.of(job.filePath());
+        if (job.contentHash() != null) {
+            if (!Files.isRegularFile(file)) {
+                throw fail("the file is gone: " + file.getFileName());
+            }
+            return "RESUMED";
+        }
+        try {
+            FileInspector.Inspection inspection = FileInspector.inspect(file, job.format());
+            ledger.inspected(importId, inspection.contentHash(), inspection.dataRows(), inspection.firstDataLine(),
+                    inspection.firstDataOffset());
+            return "INSPECTED";
+        } catch (FileInspector.FileProblem problem) {
+            throw fail(problem.getMessage());
+        }
+    }
+
+    private IllegalStateException fail(String message) {
+        jobContext.setExitStatus(message);
+        return new IllegalStateException(message);
+    }
+}

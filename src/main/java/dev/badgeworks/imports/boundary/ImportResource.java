@@ -1,0 +1,115 @@
+package dev.badgeworks.imports.boundary;
+
+import dev.badgeworks.api.Envelope;
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * File imports of earns. POST with a JSON body {@code {"path": "..."}} imports a file from the caller's inbox
+ * folder; POST with a CSV or JSON-lines body uploads the file itself ({@code ?fileName=}).
+ */
+@Path("api_gateway/v1/badges/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    public record ImportList(List<ImportView> imports, Pagination pagination) {
+    }
+
+    public record Pagination(int page, int size, long total, long totalPages) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    ImportLedger ledger;
+
+    @POST
+    public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @QueryParam("fileName") String fileName, InputStream body) throws IOException {
+        long orgId = caller.orgId();
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        ImportJob job;
+        if (type.startsWith(MediaType.APPLICATION_JSON)) {
+            JsonInput in = JsonInput.parse(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            String path = in.text("path", 1000, ErrorCode.FIELD_REQUIRED);
+            in.throwIfInvalid();
+            job = imports.fromInbox(orgId, path, "API");
+        } else if (type.startsWith("text/csv") || type.startsWith("application/x-ndjson")
+                || type.startsWith("application/jsonl") || type.startsWith("application/octet-stream")) {
+            String name = fileName != null ? fileName : type.startsWith("text/csv") ? "upload.csv" : "upload.jsonl";
+            job = imports.upload(orgId, name, body);
+        } else {
+            throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.exception(null, "Send application/json {\"path\": ...} for an inbox"
+                    + " file, or the file itself as text/csv or application/x-ndjson.");
+        }
+        return Response.accepted(Envelope.of(view(job))).build();
+    }
+
+    @GET
+    public Envelope<ImportList> list(@QueryParam("page") @DefaultValue("0") int page,
+                                     @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0) {
+            throw ErrorCode.INVALID_VALUE.exception("page", "'page' must be 0 or more.");
+        }
+        if (size < 1 || size > 200) {
+            throw ErrorCode.INVALID_VALUE.exception("size", "'size' must be between 1 and 200.");
+        }
+        long total = ledger.count(caller.orgId());
+        long now = System.currentTimeMillis();
+        List<ImportView> views = ledger.list(caller.orgId(), page, size).stream()
+                .map(j -> ImportView.of(j, null, now)).toList();
+        return Envelope.of(new ImportList(views, new Pagination(page, size, total, (total + size - 1) / size)));
+    }
+
+    @GET
+    @Path("{importId}")
+    public Envelope<ImportView> get(@PathParam("importId") String importId) {
+        return Envelope.of(view(ledger.find(caller.orgId(), importId)));
+    }
+
+    @POST
+    @Path("{importId}/stop")
+    public Envelope<ImportView> stop(@PathParam("importId") String importId) {
+        return Envelope.of(view(imports.stop(caller.orgId(), importId)));
+    }
+
+    @POST
+    @Path("{importId}/restart")
+    public Envelope<ImportView> restart(@PathParam("importId") String importId) {
+        return Envelope.of(view(imports.restart(caller.orgId(), importId)));
+    }
+
+    /** Imports every complete file in the caller's inbox folder now, as the nightly scan would. */
+    @POST
+    @Path("scan")
+    public Envelope<List<ImportView>> scan() {
+        return Envelope.of(imports.scanInbox(caller.orgId()).stream().map(this::view).toList());
+    }
+
+    private ImportView view(ImportJob job) {
+        return ImportView.of(job, ledger.errorCounts(job.id()), System.currentTimeMillis());
+    }
+}

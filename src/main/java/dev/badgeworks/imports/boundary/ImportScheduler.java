@@ -1,0 +1,88 @@
+package dev.badgeworks.imports.boundary;
+
+import dev.badgeworks.platform.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * The nightly inbox scan (default 02:00 server time; BADGEWORKS_IMPORT_SCHEDULE, e.g. "minute=30;hour=1").
+ * Every instance has the timer; the first to claim the slot in the database runs it, so several instances
+ * sharing one database scan once. The slot is the fire time rounded to the second: timers fire a few
+ * milliseconds after their scheduled instant, so instances agree on it.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class ImportScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ImportScheduler.class.getName());
+    static final String NAME = "inbox-scan";
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    ImportLedger ledger;
+
+    @Inject
+    ImportService imports;
+
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+
+    @PostConstruct
+    void schedule() {
+        String spec = Settings.get("badgeworks.import.schedule", "second=0;minute=0;hour=2");
+        timers.createCalendarTimer(expression(spec), new TimerConfig(NAME, false));
+        LOG.info(() -> "Inbox scan scheduled at " + spec + " over " + dev.badgeworks.imports.control.ImportFiles
+                .fromSettings().inbox());
+    }
+
+    static ScheduleExpression expression(String spec) {
+        ScheduleExpression e = new ScheduleExpression().second("0").minute("0").hour("2");
+        for (String part : spec.split(";")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("schedule part '" + part + "' is not field=value");
+            }
+            String value = kv[1].trim();
+            switch (kv[0].trim()) {
+                case "second" -> e.second(value);
+                case "minute" -> e.minute(value);
+                case "hour" -> e.hour(value);
+                case "dayOfMonth" -> e.dayOfMonth(value);
+                case "month" -> e.month(value);
+                case "dayOfWeek" -> e.dayOfWeek(value);
+                case "timezone" -> e.timezone(value);
+                default -> throw new IllegalArgumentException("unknown schedule field '" + kv[0] + "'");
+            }
+        }
+        return e;
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void fire(Timer timer) {
+        long rounded = Math.round(System.currentTimeMillis() / 1000.0) * 1000;
+        String slot = Instant.ofEpochMilli(rounded).toString();
+        if (!ledger.claimSlot(NAME, slot, instance)) {
+            LOG.fine(() -> "Inbox scan " + slot + " taken by another instance");
+            return;
+        }
+        int started = imports.scanInbox().size();
+        LOG.info(() -> "Inbox scan " + slot + ": " + started + " file(s) imported");
+    }
+}

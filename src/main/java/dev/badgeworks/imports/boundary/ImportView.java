@@ -1,0 +1,39 @@
+package dev.badgeworks.imports.boundary;
+
+import dev.badgeworks.api.ApiTime;
+import dev.badgeworks.imports.entity.ImportJob;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/** An import as the API (and the summary report) shows it. */
+public record ImportView(String id, String fileName, String format, String source, String status, String message,
+                         Long rowsTotal, long rowsRead, long rowsEarned, long rowsDuplicate, long rowsRejected,
+                         Progress progress, Map<String, Long> errorCounts,
+                         BigDecimal createdOn, String createdOnISO, BigDecimal startedOn, String startedOnISO,
+                         BigDecimal endedOn, String endedOnISO, BigDecimal rowsPerSecond) {
+
+    public record Progress(long done, Long total, BigDecimal percent) {
+    }
+
+    public static ImportView of(ImportJob j, Map<Integer, Long> errorCounts, long nowMs) {
+        Long total = j.rowsTotal();
+        BigDecimal percent = total == null ? null : total == 0 ? BigDecimal.valueOf(100)
+                : BigDecimal.valueOf(j.rowsRead() * 100.0 / total).setScale(1, RoundingMode.HALF_UP);
+        BigDecimal rate = null;
+        if (j.startedOnMs() != null) {
+            long elapsed = (j.endedOnMs() != null ? j.endedOnMs() : nowMs) - j.startedOnMs();
+            rate = elapsed <= 0 ? null : BigDecimal.valueOf(j.rowsRead() * 1000.0 / elapsed).setScale(1, RoundingMode.HALF_UP);
+        }
+        Map<String, Long> counts = errorCounts == null ? null : new java.util.LinkedHashMap<>();
+        if (errorCounts != null) {
+            errorCounts.forEach((code, n) -> counts.put(Integer.toString(code), n));
+        }
+        return new ImportView(j.id(), j.fileName(), j.format().name(), j.source(), j.status().name(), j.message(),
+                total, j.rowsRead(), j.rowsEarned(), j.rowsDuplicate(), j.rowsRejected(),
+                new Progress(j.rowsRead(), total, percent), counts,
+                ApiTime.legacy(j.createdOnMs()), ApiTime.iso(j.createdOnMs()),
+                ApiTime.legacy(j.startedOnMs()), ApiTime.iso(j.startedOnMs()),
+                ApiTime.legacy(j.endedOnMs()), ApiTime.iso(j.endedOnMs()), rate);
+    }
+}

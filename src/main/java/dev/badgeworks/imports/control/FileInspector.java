@@ -1,0 +1,89 @@
+package dev.badgeworks.imports.control;
+
+import dev.badgeworks.imports.entity.ImportFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Checks a whole file before anything is imported from it, in one streaming pass: it exists, it is UTF-8
+ * throughout, a CSV header names the expected columns. It also yields the content hash (for derived
+ * requestIds) and the number of data rows (for progress). A problem here fails the import with nothing earned.
+ */
+public final class FileInspector {
+
+    /** What a good file looks like to the reader: where data starts and how many data rows it has. */
+    public record Inspection(String contentHash, long dataRows, long firstDataLine, long firstDataOffset,
+                             String headerLine) {
+    }
+
+    /** A whole-file problem, said in words an operator can act on. */
+    public static final class FileProblem extends Exception {
+        public FileProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private FileInspector() {
+    }
+
+    public static Inspection inspect(Path file, ImportFormat format) throws FileProblem {
+        String hash = hash(file);
+        try (LineSource lines = new LineSource(file, 0, 1)) {
+            String header = null;
+            long firstLine = 1;
+            long firstOffset = 0;
+            long rows = 0;
+            LineSource.Line line;
+            while ((line = lines.next()) != null) {
+                if (format == ImportFormat.CSV && header == null) {
+                    if (line.text().isBlank()) {
+                        throw new FileProblem("the first line must be the header row: "
+                                + String.join(",", RowParser.COLUMNS));
+                    }
+                    header = line.text();
+                    RowParser.header(header);
+                    firstLine = line.number() + 1;
+                    firstOffset = line.nextOffset();
+                    continue;
+                }
+                if (!line.text().isBlank()) {
+                    rows++;
+                }
+            }
+            if (format == ImportFormat.CSV && header == null) {
+                throw new FileProblem("the file is empty: a CSV import needs a header row");
+            }
+            return new Inspection(hash, rows, firstLine, firstOffset, header);
+        } catch (CharacterCodingException e) {
+            throw new FileProblem("the file is not UTF-8 text: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new FileProblem(e.getMessage());
+        } catch (IOException e) {
+            throw new FileProblem("the file cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String hash(Path file) throws FileProblem {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) != -1) {
+                // the digest sees every byte as it passes
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchFileException e) {
+            throw new FileProblem("the file does not exist: " + file.getFileName());
+        } catch (IOException e) {
+            throw new FileProblem("the file cannot be read: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

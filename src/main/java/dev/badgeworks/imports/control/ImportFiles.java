@@ -1,0 +1,76 @@
+package dev.badgeworks.imports.control;
+
+import dev.badgeworks.platform.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The inbox layout: {@code <inbox>/<orgId>/} takes new files; a file being imported sits in
+ * {@code processing/}, then moves to {@code done/} or {@code failed/} with its report and rejects beside it.
+ * Files ending in .part or .tmp, hidden files, and files changed within the quiet period are still being
+ * written and are left alone.
+ */
+public final class ImportFiles {
+
+    public static final String PROCESSING = "processing";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+
+    private final Path inbox;
+    private final Duration quietPeriod;
+
+    public ImportFiles(Path inbox, Duration quietPeriod) {
+        this.inbox = inbox.toAbsolutePath().normalize();
+        this.quietPeriod = quietPeriod;
+    }
+
+    public static ImportFiles fromSettings() {
+        return new ImportFiles(Path.of(Settings.get("badgeworks.inbox.dir", "data/inbox")),
+                Duration.ofSeconds(Long.parseLong(Settings.get("badgeworks.import.quiet.seconds", "30"))));
+    }
+
+    public Path inbox() {
+        return inbox;
+    }
+
+    public Path orgInbox(long orgId) throws IOException {
+        return Files.createDirectories(inbox.resolve(Long.toString(orgId)));
+    }
+
+    public Path folder(long orgId, String name) throws IOException {
+        return Files.createDirectories(orgInbox(orgId).resolve(name));
+    }
+
+    /** A path a client named, if it lies inside the org's inbox (never elsewhere on the server). */
+    public Optional<Path> resolveInOrgInbox(long orgId, String relative) throws IOException {
+        Path root = orgInbox(orgId);
+        Path resolved = root.resolve(relative).toAbsolutePath().normalize();
+        if (!resolved.startsWith(root) || resolved.equals(root) || !Files.isRegularFile(resolved)) {
+            return Optional.empty();
+        }
+        return Optional.of(resolved);
+    }
+
+    /** Whether a file in an inbox folder is complete: a data file, not hidden, untouched for the quiet period. */
+    public boolean isComplete(Path file, Instant now) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp") || !Files.isRegularFile(file)) {
+            return false;
+        }
+        return Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(quietPeriod));
+    }
+
+    /**
+     * Moves a file into {@code folder} under a name prefixed with the import id. An atomic rename: of several
+     * instances scanning a shared inbox, exactly one gets the file.
+     */
+    public Path moveTo(Path file, long orgId, String folder, String importId, String fileName) throws IOException {
+        Path target = folder(orgId, folder).resolve(importId + "-" + fileName);
+        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

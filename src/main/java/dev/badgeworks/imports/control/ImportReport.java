@@ -1,0 +1,42 @@
+package dev.badgeworks.imports.control;
+
+import dev.badgeworks.imports.entity.ImportReject;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Writes the summary report (JSON) and the rejects file (CSV: line, code, reason, original line) of an import. */
+public final class ImportReport {
+
+    private ImportReport() {
+    }
+
+    public static void writeSummary(Path file, String json) throws IOException {
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+    }
+
+    /** Streams rejects page by page ({@code nextPage.apply(lastLine)}), so a file of any size fits in memory. */
+    public static long writeRejects(Path file, LongFunction<List<ImportReject>> nextPage) throws IOException {
+        long written = 0;
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                     .setHeader("line", "code", "reason", "original").get())) {
+            long last = 0;
+            List<ImportReject> page;
+            while (!(page = nextPage.apply(last)).isEmpty()) {
+                for (ImportReject r : page) {
+                    csv.printRecord(r.lineNumber(), r.code(), r.message(), r.line());
+                    last = r.lineNumber();
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.badgeworks.imports.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One import of one file. Its counters and its checkpoint (next line, byte offset) change only in the
+ * transaction of the chunk they describe (ImportLedger), so they always agree with the earns in the database.
+ */
+@Entity
+@Table(name = "import_job")
+public class ImportJob {
+
+    @Id
+    private String id;
+
+    @Column(name = "org_id", nullable = false)
+    private long orgId;
+
+    @Column(name = "file_name", nullable = false)
+    private String fileName;
+
+    @Column(name = "file_path", nullable = false)
+    private String filePath;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ImportFormat format;
+
+    @Column(nullable = false)
+    private String source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ImportStatus status;
+
+    private String message;
+
+    @Column(name = "content_hash")
+    private String contentHash;
+
+    @Column(name = "execution_id")
+    private Long executionId;
+
+    @Column(name = "rows_total")
+    private Long rowsTotal;
+
+    @Column(name = "rows_read", nullable = false)
+    private long rowsRead;
+
+    @Column(name = "rows_earned", nullable = false)
+    private long rowsEarned;
+
+    @Column(name = "rows_duplicate", nullable = false)
+    private long rowsDuplicate;
+
+    @Column(name = "rows_rejected", nullable = false)
+    private long rowsRejected;
+
+    @Column(name = "next_line", nullable = false)
+    private long nextLine;
+
+    @Column(name = "next_offset", nullable = false)
+    private long nextOffset;
+
+    @Column(name = "created_on_ms", nullable = false)
+    private long createdOnMs;
+
+    @Column(name = "started_on_ms")
+    private Long startedOnMs;
+
+    @Column(name = "ended_on_ms")
+    private Long endedOnMs;
+
+    @Column(name = "heartbeat_on_ms")
+    private Long heartbeatOnMs;
+
+    protected ImportJob() {
+    }
+
+    public ImportJob(String id, long orgId, String fileName, String filePath, ImportFormat format, String source,
+                     long nowMs) {
+        this.id = id;
+        this.orgId = orgId;
+        this.fileName = fileName;
+        this.filePath = filePath;
+        this.format = format;
+        this.source = source;
+        this.status = ImportStatus.QUEUED;
+        this.createdOnMs = nowMs;
+        this.nextLine = 1;
+    }
+
+    public void inspected(String contentHash, long rowsTotal) {
+        this.contentHash = contentHash;
+        this.rowsTotal = rowsTotal;
+    }
+
+    public void starting(long nowMs) {
+        this.status = ImportStatus.RUNNING;
+        this.message = null;
+        this.endedOnMs = null;
+        this.heartbeatOnMs = nowMs;
+        if (startedOnMs == null) {
+            startedOnMs = nowMs;
+        }
+    }
+
+    public void ended(ImportStatus status, String message, String filePath, long nowMs) {
+        this.status = status;
+        this.message = message;
+        this.filePath = filePath;
+        this.endedOnMs = nowMs;
+    }
+
+    public void setStatus(ImportStatus status) {
+        this.status = status;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long orgId() {
+        return orgId;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String filePath() {
+        return filePath;
+    }
+
+    public ImportFormat format() {
+        return format;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public ImportStatus status() {
+        return status;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String contentHash() {
+        return contentHash;
+    }
+
+    public Long executionId() {
+        return executionId;
+    }
+
+    public Long rowsTotal() {
+        return rowsTotal;
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    public long rowsEarned() {
+        return rowsEarned;
+    }
+
+    public long rowsDuplicate() {
+        return rowsDuplicate;
+    }
+
+    public long rowsRejected() {
+        return rowsRejected;
+    }
+
+    public long nextLine() {
+        return nextLine;
+    }
+
+    public long nextOffset() {
+        return nextOffset;
+    }
+
+    public long createdOnMs() {
+        return createdOnMs;
+    }
+
+    public Long startedOnMs() {
+        return startedOnMs;
+    }
+
+    public Long endedOnMs() {
+        return endedOnMs;
+    }
+
+    public Long heartbeatOnMs() {
+        return heartbeatOnMs;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.badgeworks.imports.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** A rejected line of an import, kept with the chunk that rejected it; the rejects file is written from these. */
+@Entity
+@Table(name = "import_reject")
+@IdClass(ImportReject.Key.class)
+public class ImportReject {
+
+    public static class Key implements Serializable {
+        private String importId;
+        private long lineNumber;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.lineNumber == lineNumber && k.importId.equals(importId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(importId, lineNumber);
+        }
+    }
+
+    @Id
+    @Column(name = "import_id")
+    private String importId;
+
+    @Id
+    @Column(name = "line_number")
+    private long lineNumber;
+
+    @Column(nullable = false)
+    private int code;
+
+    @Column(nullable = false)
+    private String message;
+
+    @Column(nullable = false)
+    private String line;
+
+    protected ImportReject() {
+    }
+
+    public ImportReject(String importId, long lineNumber, int code, String message, String line) {
+        this.importId = importId;
+        this.lineNumber = lineNumber;
+        this.code = code;
+        this.message = message.length() > 2000 ? message.substring(0, 2000) : message;
+        this.line = line.length() > 8000 ? line.substring(0, 8000) : line;
+    }
+
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String line() {
+        return line;
+    }
+}
