@@ -29,15 +29,26 @@ public final class Api {
 
     private final URI base;
     private final String authorization;
+    private final long orgId;
 
     public Api(URI base, String user, String password) {
+        this(base, user, password, 1);
+    }
+
+    private Api(URI base, String user, String password, long orgId) {
         this.base = base;
+        this.orgId = orgId;
         this.authorization = user == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public Api as(String user, String password) {
-        return new Api(base, user, password);
+        return new Api(base, user, password, orgId);
+    }
+
+    /** The org this client acts for. */
+    public long orgId() {
+        return orgId;
     }
 
     public Api anonymous() {
@@ -53,7 +64,7 @@ public final class Api {
         String password = "password-" + suffix + "-long";
         post("admin/orgs/" + orgId + "/users", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")
                 .expect(201);
-        return as(user, password);
+        return new Api(base, user, password, orgId);
     }
 
     public Reply get(String path) {
@@ -72,13 +83,23 @@ public final class Api {
         return send("PUT", path, json, Map.of());
     }
 
+    /** Posts a file's bytes as they are, e.g. an import upload. */
+    public Reply postBytes(String path, String contentType, byte[] body) {
+        return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), Map.of("Content-Type", contentType));
+    }
+
     public Reply send(String method, String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PREFIX + path)).timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        Map<String, String> all = new java.util.HashMap<>(headers);
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            all.putIfAbsent("Content-Type", "application/json");
         }
+        return sendBody(method, path, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json), all);
+    }
+
+    private Reply sendBody(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PREFIX + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -49,7 +49,8 @@ public final class BadgeworksServer {
     /** The server shared by the suite, started on first use and stopped when the test JVM exits. */
     public static synchronized BadgeworksServer shared() {
         if (shared == null) {
-            shared = create("shared", Map.of("BADGEWORKS_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD));
+            shared = create("shared", Map.of("BADGEWORKS_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD,
+                    "BADGEWORKS_IMPORT_QUIET_SECONDS", "2"));
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
