@@ -1,0 +1,110 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Payara Micro process killed with SIGKILL in the middle of an import, then started again: the restarted
+ * import ends with exactly the earns of a clean run. The same server runs the inbox timer every two seconds.
+ */
+class CrashIT {
+
+    static BadgeworksServer server;
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void anImportKilledMidFileResumesFromItsCheckpointWithNothingLostOrDoubled() throws Exception {
+        server = BadgeworksServer.create("crash", Map.of(
+                "BADGEWORKS_BOOTSTRAP_PASSWORD", BadgeworksServer.ADMIN_PASSWORD,
+                "BADGEWORKS_IMPORT_STALE_SECONDS", "2",
+                "BADGEWORKS_IMPORT_QUIET_SECONDS", "1",
+                "BADGEWORKS_IMPORT_SCHEDULE", "second=*/2;minute=*;hour=*"));
+        server.start();
+        Api api = server.admin().newOrg("crash");
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Crash")), "Loyalty", "p1");
+
+        int rows = 150_000;
+        int expectedEarned = 0;
+        int expectedDuplicates = 0;
+        int expectedRejected = 0;
+        StringBuilder file = new StringBuilder(Imports.HEADER);
+        for (int i = 1; i <= rows; i++) {
+            if (i % 50 == 0) {
+                file.append("bad-").append(i).append(',').append(badge).append(",c,not-a-date,Loyalty,p1\n");
+                expectedRejected++;
+            } else if (i % 20 == 0) {
+                int earlier = i - 1;
+                file.append("k-").append(earlier).append(',').append(badge).append(',').append(earlier % 7000)
+                        .append(",,Loyalty,p1\n");
+                expectedDuplicates++;
+            } else {
+                file.append("k-").append(i).append(',').append(badge).append(',').append(i % 7000).append(",,Loyalty,p1\n");
+                expectedEarned++;
+            }
+        }
+        String content = file.toString();
+        String id = Imports.upload(api, "crash.csv", "text/csv", content);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int read = 0;
+        while (read < 5_000 && System.nanoTime() < deadline) {
+            read = api.get("imports/" + id).data().getInt("rowsRead");
+            Imports.sleep(20);
+        }
+        assertTrue(read >= 5_000 && read < rows, "killed mid-file, after " + read + " rows");
+        server.kill();
+
+        server.start();
+        JsonObject orphan = api.get("imports/" + id).expect(200).data();
+        assertEquals("RUNNING", orphan.getString("status"), "the dead execution still looks busy");
+        int committed = orphan.getInt("rowsRead");
+        assertTrue(committed > 0 && committed < rows, orphan.toString());
+        Imports.sleep(2_500);
+        api.post("imports/" + id + "/restart", null).expect(200);
+        JsonObject done = Imports.await(api, id, Duration.ofMinutes(5), "COMPLETED", "FAILED");
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(rows, done.getInt("rowsRead"));
+        assertEquals(expectedEarned, done.getInt("rowsEarned"), "none lost, none doubled");
+        assertEquals(expectedDuplicates, done.getInt("rowsDuplicate"));
+        assertEquals(expectedRejected, done.getInt("rowsRejected"));
+
+        Path inbox = server.inbox().resolve(Long.toString(api.orgId()));
+        Files.createDirectories(inbox);
+        Path again = Files.writeString(inbox.resolve("crash-again.csv"), content);
+        Files.setLastModifiedTime(again, FileTime.from(Instant.now().minusSeconds(60)));
+        JsonObject scanned = awaitScheduledImport(api, Duration.ofSeconds(30));
+        JsonObject rerun = Imports.await(api, scanned.getString("id"), Duration.ofMinutes(5), "COMPLETED", "FAILED");
+        assertEquals("INBOX", rerun.getString("source"));
+        assertEquals(0, rerun.getInt("rowsEarned"), "the nightly re-run of the same file adds nothing");
+        assertEquals(expectedEarned + expectedDuplicates, rerun.getInt("rowsDuplicate"));
+    }
+
+    /** The timer picks the file up by itself; nobody calls the scan endpoint here. */
+    private static JsonObject awaitScheduledImport(Api api, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var item : api.get("imports").expect(200).data().getJsonArray("imports")) {
+                if (item.asJsonObject().getString("fileName").equals("crash-again.csv")) {
+                    return item.asJsonObject();
+                }
+            }
+            Imports.sleep(500);
+        }
+        throw new AssertionError("the scheduled scan did not pick up crash-again.csv in " + timeout);
+    }
+}
