@@ -1,6 +1,5 @@
 package dev.badgeworks.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -55,7 +54,7 @@ public final class JsonInput {
         if (body == null || body.isBlank()) {
             throw ErrorCode.INVALID_REQUEST.exception(null, "The request body is missing.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.JSON.createReader(new StringReader(body))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()

@@ -1,5 +1,6 @@
 package dev.badgeworks.badge.boundary;
 
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.BadgeStatus;
@@ -7,7 +8,6 @@ import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.ExpiryRule;
 import dev.badgeworks.badge.entity.OwnerType;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -70,17 +70,17 @@ public record BadgeView(String id, long orgId, String name, String description,
         if (text == null) {
             return array ? JsonValue.EMPTY_JSON_ARRAY : JsonValue.EMPTY_JSON_OBJECT;
         }
-        return Json.createReader(new StringReader(text)).readValue();
+        return Jsons.JSON.createReader(new StringReader(text)).readValue();
     }
 
     /** Fixed-window limits are echoed with the window they run over, as the reference's create response shows. */
     private static JsonValue withWindows(String constraints, BadgeMeta b) {
         JsonArray stored = (JsonArray) json(constraints, true);
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsons.JSON.createArrayBuilder();
         for (JsonValue v : stored) {
             JsonObject c = v.asJsonObject();
             if (c.getString("constraintType", "").endsWith("FIXED_WINDOW")) {
-                JsonObjectBuilder withWindow = Json.createObjectBuilder(c)
+                JsonObjectBuilder withWindow = Jsons.JSON.createObjectBuilder(c)
                         .add("cycleStatus", "ACTIVE")
                         .add("startDate", ApiTime.legacy(b.startOnMs())).add("startDateISO", ApiTime.iso(b.startOnMs()))
                         .add("endDate", ApiTime.legacy(b.expiresOnMs())).add("endDateISO", ApiTime.iso(b.expiresOnMs()));

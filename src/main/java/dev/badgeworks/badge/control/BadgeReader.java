@@ -1,5 +1,6 @@
 package dev.badgeworks.badge.control;
 
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.badge.entity.AbsoluteType;
@@ -9,7 +10,6 @@ import dev.badgeworks.badge.entity.ExpiryRule;
 import dev.badgeworks.badge.entity.ExpiryType;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.badge.entity.RelativeUnit;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -134,13 +134,13 @@ public final class BadgeReader {
             return null;
         }
         List<JsonObject> items = in.objects(field, null, item);
-        var array = Json.createArrayBuilder();
+        var array = Jsons.JSON.createArrayBuilder();
         items.forEach(array::add);
         return bounded(in, field, array.build().toString());
     }
 
     private static JsonObject image(JsonInput i) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.JSON.createObjectBuilder();
         copyText(i, out, "name", 255);
         copyText(i, out, "fileSvcHandle", 2000);
         copyText(i, out, "url", 2000);
@@ -153,7 +153,7 @@ public final class BadgeReader {
 
     private static JsonObject benefit(JsonInput b) {
         BenefitType type = b.enumValue("benefitType", BenefitType.class, ErrorCode.FIELD_REQUIRED);
-        JsonObjectBuilder out = Json.createObjectBuilder(b.raw());
+        JsonObjectBuilder out = Jsons.JSON.createObjectBuilder(b.raw());
         if (type == BenefitType.COUPON && !b.has("seriesId")) {
             b.fail(ErrorCode.FIELD_REQUIRED, "seriesId", "A COUPON benefit needs seriesId.");
         }
@@ -164,13 +164,13 @@ public final class BadgeReader {
     }
 
     private static JsonObject tag(JsonInput t) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.JSON.createObjectBuilder();
         String name = t.text("name", 255, ErrorCode.FIELD_REQUIRED);
         if (name != null) {
             out.add("name", name);
         }
         String value = t.identifier("value", 2000, null);
-        out.add("value", value == null ? JsonValue.NULL : Json.createValue(value));
+        out.add("value", value == null ? JsonValue.NULL : Jsons.JSON.createValue(value));
         return out.build();
     }
 
@@ -187,7 +187,7 @@ public final class BadgeReader {
         if (fields == null) {
             return null;
         }
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : fields.raw().entrySet()) {
             JsonValue v = e.getValue();
             if (v instanceof JsonString s) {

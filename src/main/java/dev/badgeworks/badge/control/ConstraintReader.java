@@ -1,8 +1,8 @@
 package dev.badgeworks.badge.control;
 
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
@@ -45,13 +45,13 @@ public final class ConstraintReader {
             return null;
         }
         List<JsonObjectBuilder> items = in.objects(field, null, c -> level == Level.CUSTOMER ? customer(c) : badge(c));
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.JSON.createArrayBuilder();
         items.forEach(array::add);
         return array.build().toString();
     }
 
     private static JsonObjectBuilder customer(JsonInput c) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.JSON.createObjectBuilder();
         CustomerConstraintType type = c.enumValue("constraintType", CustomerConstraintType.class, ErrorCode.FIELD_REQUIRED);
         if (type == null) {
             return out;
@@ -76,7 +76,7 @@ public final class ConstraintReader {
     }
 
     private static JsonObjectBuilder badge(JsonInput c) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.JSON.createObjectBuilder();
         BadgeConstraintType type = c.enumValue("constraintType", BadgeConstraintType.class, ErrorCode.FIELD_REQUIRED);
         if (type == null) {
             return out;
@@ -160,7 +160,7 @@ public final class ConstraintReader {
             return Kind.NONE;
         }
         Kind kind = Kind.NONE;
-        for (JsonValue v : Json.createReader(new java.io.StringReader(constraintsJson)).readArray()) {
+        for (JsonValue v : Jsons.JSON.createReader(new java.io.StringReader(constraintsJson)).readArray()) {
             String type = v.asJsonObject().getString("constraintType", "");
             if (type.endsWith("FIXED_WINDOW")) {
                 return Kind.FIXED_WINDOW;

@@ -1,5 +1,6 @@
 package dev.badgeworks.earn.boundary;
 
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ApiTime;
@@ -15,7 +16,6 @@ import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -149,7 +149,7 @@ public class EnrolmentService {
         if (known.fingerprint().equals(command.fingerprint())) {
             throw new ApiException(List.of(ErrorCode.DUPLICATE_REQUEST.at("requestId",
                     "It was already processed: data holds the original result.")),
-                    Json.createReader(new StringReader(known.response())).readObject());
+                    Jsons.JSON.createReader(new StringReader(known.response())).readObject());
         }
         throw ErrorCode.DUPLICATE_REQUEST.exception("requestId",
                 "It was already used for a different request.");

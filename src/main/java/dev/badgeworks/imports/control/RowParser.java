@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.control;
 
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
@@ -7,7 +8,6 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.imports.entity.ImportFormat;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -81,7 +81,7 @@ public final class RowParser {
             JsonObject body = format == ImportFormat.CSV ? csvBody(text) : JsonInput.parseObject(text);
             if (!body.containsKey("requestId") || body.isNull("requestId")
                     || (body.get("requestId") instanceof jakarta.json.JsonString s && s.getString().isBlank())) {
-                body = Json.createObjectBuilder(body).add("requestId", requestIdPrefix + lineNumber).build();
+                body = Jsons.JSON.createObjectBuilder(body).add("requestId", requestIdPrefix + lineNumber).build();
             }
             JsonInput in = JsonInput.of(body);
             EarnCommand command = EarnRequestReader.read(in);
@@ -101,8 +101,8 @@ public final class RowParser {
             throw new ApiException(ErrorCode.INVALID_VALUE.at("line",
                     "Expected " + columns.size() + " columns, found " + cells.size() + "."));
         }
-        JsonObjectBuilder body = Json.createObjectBuilder();
-        JsonObjectBuilder trigger = Json.createObjectBuilder();
+        JsonObjectBuilder body = Jsons.JSON.createObjectBuilder();
+        JsonObjectBuilder trigger = Jsons.JSON.createObjectBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String value = cells.get(i);
             if (value.isEmpty()) {
