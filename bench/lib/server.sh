@@ -31,8 +31,11 @@ start_server() {
 }
 
 stop_server() {
-  [ -n "${server_pid:-}" ] && pkill -P "$server_pid" 2>/dev/null; kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
+  if [ -n "${server_pid:-}" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+  fi
 }
 
 json_field() {
