@@ -38,6 +38,7 @@ public enum ErrorCode {
             "Change from rolling window or fixed constraint to fixed window or vice versa is not allowed."),
     OVERLAPPING_ISSUE(1040, 409, "An active issue for the badge already exists."),
     REVOKE_TARGET_MISSING(1051, 400, "RevokeIssuals or CustomerId is mandatory"),
+    IMPORT_BADGE_NOT_FOUND(1054, 404, "GLOBAL.BADGE_NOT_FOUND"),
     FIELD_REQUIRED(1101, 400, "Field is mandatory."),
     WRONG_TYPE(1102, 400, "Field has the wrong type."),
     TOO_LONG(1103, 400, "Field is too long."),

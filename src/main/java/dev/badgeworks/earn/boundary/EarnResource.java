@@ -40,26 +40,13 @@ public class EarnResource {
         JsonInput in = JsonInput.parse(body);
         EarnCommand command = EarnRequestReader.read(in);
         in.throwIfInvalid();
-        EarnOutcome outcome = earnOnce(caller.orgId(), command);
+        long orgId = caller.orgId();
+        EarnOutcome outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0));
         return switch (outcome.kind()) {
             case EARNED -> Envelope.of(EarnView.of(outcome.earn()));
             case DUPLICATE -> throw new ApiException(List.of(outcome.error()), EarnView.of(outcome.earn()));
             case CONFLICT, REJECTED -> throw new ApiException(outcome.error());
         };
-    }
-
-    /** Runs the earn, again if a concurrent duplicate won the race, so the loser answers as a repeat. */
-    private EarnOutcome earnOnce(long orgId, EarnCommand command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return earns.earnAll(orgId, List.of(command)).get(0);
-            } catch (RequestIdConflict conflict) {
-                if (attempt == 10) {
-                    throw conflict;
-                }
-                pause(attempt * 20L);
-            }
-        }
     }
 
     @POST
@@ -72,14 +59,5 @@ public class EarnResource {
         in.throwIfInvalid();
         Earn earn = earns.revoke(caller.orgId(), badgeMetaId, customerId, earnedBadgeId);
         return Envelope.of(new RevokedEarn(earn.badgeId(), earn.customerId(), earn.id(), earn.active()));
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

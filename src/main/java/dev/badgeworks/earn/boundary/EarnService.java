@@ -12,10 +12,14 @@ import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The one earn service. {@link #earnAll} applies {@link EarnRules} to a list of earns with set-based look-ups
@@ -35,8 +40,15 @@ import java.util.stream.Collectors;
 @Stateless
 public class EarnService {
 
+    private static final String INSERT = "INSERT INTO badge_earn (id, org_id, badge_id, customer_id, enrolment_id,"
+            + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = "jdbc/badgeworks")
+    DataSource dataSource;
 
     Clock clock = Clock.systemUTC();
 
@@ -62,7 +74,7 @@ public class EarnService {
         Map<String, List<Enrolment>> enrolments = enrolmentsOf(commands, badges);
 
         List<EarnOutcome> outcomes = new ArrayList<>(commands.size());
-        boolean wrote = false;
+        List<Earn> accepted = new ArrayList<>();
         for (EarnCommand command : commands) {
             Earn original = known.get(command.requestId());
             if (original != null) {
@@ -71,14 +83,15 @@ public class EarnService {
             }
             BadgeMeta badge = badges.get(command.badgeMetaId());
             if (badge == null) {
-                outcomes.add(EarnOutcome.rejected(ErrorCode.BADGE_NOT_FOUND.at("badgeMetaId")));
+                outcomes.add(EarnOutcome.rejected((command.historical() ? ErrorCode.IMPORT_BADGE_NOT_FOUND
+                        : ErrorCode.BADGE_NOT_FOUND).at("badgeMetaId")));
                 continue;
             }
             boolean claimed = activeClaims.contains(
                     claimKey(badge.id(), command.ownerType().name(), command.referenceId()));
             EarnDecision decision = EarnRules.decide(badge, claimed,
                     enrolments.getOrDefault(enrolmentKey(badge.id(), command.customerId()), List.of()),
-                    command.eventDate(), now);
+                    command.eventDate(), command.expiresOn(), now);
             if (!decision.accepted()) {
                 outcomes.add(EarnOutcome.rejected(decision.error()));
                 continue;
@@ -86,13 +99,12 @@ public class EarnService {
             Earn earn = new Earn(Ids.newId(), orgId, badge.id(), command.customerId(), decision.enrolmentId(),
                     command.requestId(), command.fingerprint(), decision.eventMs(), now.toEpochMilli(),
                     decision.expiresOnMs(), command.ownerType(), command.referenceId());
-            em.persist(earn);
-            wrote = true;
+            accepted.add(earn);
             known.put(command.requestId(), earn);
             outcomes.add(EarnOutcome.earned(earn));
         }
-        if (wrote) {
-            flushEarns();
+        if (!accepted.isEmpty()) {
+            insert(accepted);
         }
         return outcomes;
     }
@@ -115,14 +127,34 @@ public class EarnService {
         return earn;
     }
 
-    private void flushEarns() {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
+    /**
+     * New earns go to the database as one JDBC batch on the transaction's connection: a chunk of an import writes
+     * a thousand rows without a thousand managed entities. The unique requestId constraint still decides races.
+     */
+    private void insert(List<Earn> earns) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Earn e : earns) {
+                insert.setString(1, e.id());
+                insert.setLong(2, e.orgId());
+                insert.setString(3, e.badgeId());
+                insert.setString(4, e.customerId());
+                insert.setString(5, e.enrolmentId());
+                insert.setString(6, e.requestId());
+                insert.setString(7, e.fingerprint());
+                insert.setLong(8, e.earnEventMs());
+                insert.setLong(9, e.earnedOnMs());
+                insert.setLong(10, e.expiresOnMs());
+                insert.setString(11, e.ownerType().name());
+                insert.setString(12, e.ownerReferenceId());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
             if (Persistence.isUniqueViolation(e)) {
                 throw new RequestIdConflict(e);
             }
-            throw e;
+            throw new PersistenceException("cannot write " + earns.size() + " earns", e);
         }
     }
 

@@ -56,15 +56,8 @@ public class EnrolmentResource {
         in.throwIfInvalid();
         EnrolmentService.EnrolCommand command = new EnrolmentService.EnrolCommand(badgeMetaId, customers, requestId,
                 event, new EnrolmentService.Trigger(ownerType, referenceId));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Envelope.of(enrolments.enrol(caller.orgId(), command));
-            } catch (RequestIdConflict conflict) {
-                if (attempt == 10) {
-                    throw conflict;
-                }
-            }
-        }
+        long orgId = caller.orgId();
+        return Envelope.of(RequestIdConflict.retrying(() -> enrolments.enrol(orgId, command)));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package dev.badgeworks.earn.boundary;
 
 import jakarta.ejb.ApplicationException;
+import java.util.function.Supplier;
 
 /**
  * A concurrent request inserted the same requestId first: the database's unique constraint refused ours. The
@@ -9,7 +10,31 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class RequestIdConflict extends RuntimeException {
 
+    private static final int ATTEMPTS = 10;
+
     public RequestIdConflict(Throwable cause) {
         super("requestId taken by a concurrent request", cause, false, false);
+    }
+
+    /**
+     * Runs {@code work} (one transaction) and runs it again when a concurrent request won a requestId race, so
+     * the loser answers as a repeat of the winner. Must be called outside a transaction.
+     */
+    public static <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RequestIdConflict conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw conflict;
+                }
+                try {
+                    Thread.sleep(attempt * 20L);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw conflict;
+                }
+            }
+        }
     }
 }

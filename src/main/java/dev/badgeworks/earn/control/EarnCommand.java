@@ -9,15 +9,26 @@ import java.util.HexFormat;
 
 /**
  * One earn as a client asked for it, whether it came as a REST body, a JSON line or a CSV row.
- * {@code eventDate} is null when the client left it out (it then means "now").
+ * {@code eventDate} is null when the client left it out (it then means "now"). {@code expiresOn} is set only by
+ * the historical import ({@code /import/customerBadges}), which brings each earn's expiry with it.
  */
 public record EarnCommand(String badgeMetaId, String customerId, String requestId, Instant eventDate,
-                          OwnerType ownerType, String referenceId) {
+                          OwnerType ownerType, String referenceId, Instant expiresOn) {
+
+    public EarnCommand(String badgeMetaId, String customerId, String requestId, Instant eventDate,
+                       OwnerType ownerType, String referenceId) {
+        this(badgeMetaId, customerId, requestId, eventDate, ownerType, referenceId, null);
+    }
+
+    public boolean historical() {
+        return expiresOn != null;
+    }
 
     /** What identifies the request's content: a repeat with the same fingerprint is a retry, not a new request. */
     public String fingerprint() {
         String canonical = String.join("\u001f", badgeMetaId, customerId,
-                eventDate == null ? "" : Long.toString(eventDate.toEpochMilli()), ownerType.name(), referenceId);
+                eventDate == null ? "" : Long.toString(eventDate.toEpochMilli()), ownerType.name(), referenceId)
+                + (expiresOn == null ? "" : "\u001f" + expiresOn.toEpochMilli());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));

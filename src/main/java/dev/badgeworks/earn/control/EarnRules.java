@@ -34,6 +34,16 @@ public final class EarnRules {
      */
     public static EarnDecision decide(BadgeMeta badge, boolean claimActive, List<Enrolment> enrolments,
                                       Instant requestedEvent, Instant now) {
+        return decide(badge, claimActive, enrolments, requestedEvent, null, now);
+    }
+
+    /**
+     * The same decision for a historical import, which brings the earn's expiry ({@code givenExpiry}, used as
+     * given, even in the past) and needs no claim: it records what happened elsewhere. All other rules hold.
+     */
+    public static EarnDecision decide(BadgeMeta badge, boolean claimActive, List<Enrolment> enrolments,
+                                      Instant requestedEvent, Instant givenExpiry, Instant now) {
+        boolean historical = givenExpiry != null;
         long nowMs = now.toEpochMilli();
         Instant event = requestedEvent == null ? now : requestedEvent;
         long eventMs = event.toEpochMilli();
@@ -47,10 +57,11 @@ public final class EarnRules {
         if (badge.statusAt(nowMs) == BadgeStatus.UPCOMING) {
             return EarnDecision.refused(ErrorCode.BADGE_NOT_LIVE.at("badgeMetaId"));
         }
-        if (!claimActive) {
+        if (!claimActive && !historical) {
             return EarnDecision.refused(ErrorCode.NOT_CLAIMED.at("triggeredBy"));
         }
-        long expiresOnMs = badge.earnedExpiry().expiresAt(now, badge.expiresOn()).toEpochMilli();
+        long expiresOnMs = historical ? givenExpiry.toEpochMilli()
+                : badge.earnedExpiry().expiresAt(now, badge.expiresOn()).toEpochMilli();
         if (badge.earnType() == EarnType.EARN) {
             if (eventMs < badge.startOnMs() || eventMs > badge.expiresOnMs()) {
                 return EarnDecision.refused(ErrorCode.EARN_DATE_OUTSIDE_BADGE.at("earnEventDate"));

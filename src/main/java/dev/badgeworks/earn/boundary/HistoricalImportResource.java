@@ -1,0 +1,118 @@
+package dev.badgeworks.earn.boundary;
+
+import dev.badgeworks.api.ApiError;
+import dev.badgeworks.api.Envelope;
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.earn.control.EarnCommand;
+import dev.badgeworks.earn.control.EarnOutcome;
+import dev.badgeworks.earn.control.EarnRequestReader;
+import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The reference's historical import ({@code /import/customerBadges}): a JSON array of earns that happened
+ * elsewhere, each with its own expiry. It goes through the same earn service as every other earn; the only
+ * differences are the reference's: no claim is needed and the expiry is taken as given. The answer is an array
+ * of envelopes, one per element, in order. requestIds are {@code <batchId>_<n>} with the batch id derived from the
+ * body, so sending the same body again earns nothing twice.
+ */
+@Path("api_gateway/v1/badges/import/customerBadges")
+@Produces(MediaType.APPLICATION_JSON)
+public class HistoricalImportResource {
+
+    static final int MAX_ELEMENTS = 1000;
+    static final String REFERENCE_ID = "historical-import";
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    EarnService earns;
+
+    @POST
+    public List<Envelope<EarnView>> importEarns(String body) {
+        JsonValue value = JsonInput.parseValue(body);
+        if (!(value instanceof JsonArray array)) {
+            throw ErrorCode.INVALID_REQUEST.exception(null, "The body must be a JSON array of earned badges.");
+        }
+        if (array.size() > MAX_ELEMENTS) {
+            throw ErrorCode.TOO_MANY_ITEMS.exception(null, "At most " + MAX_ELEMENTS + " elements per request.");
+        }
+        String batchId = batchId(body);
+        List<ApiError> invalid = new ArrayList<>();
+        List<EarnCommand> commands = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            EarnCommand command = null;
+            ApiError error;
+            if (array.get(i) instanceof JsonObject element) {
+                JsonInput in = JsonInput.of(element);
+                String badgeMetaId = in.identifier("badgeMetaId", 64, ErrorCode.FIELD_REQUIRED);
+                String customerId = in.identifier("customerId", EarnRequestReader.MAX_CUSTOMER_ID,
+                        ErrorCode.CUSTOMER_ID_MISSING);
+                Instant event = in.date("earnEventDate", "earnEventDateISO", null);
+                Instant expires = in.date("earnExpiresOn", "earnExpiresOnISO", ErrorCode.FIELD_REQUIRED);
+                error = in.valid() ? null : in.errors().get(0);
+                if (error == null) {
+                    command = new EarnCommand(badgeMetaId, customerId, batchId + "_" + (i + 1), event,
+                            OwnerType.Historical_Import, REFERENCE_ID, expires);
+                }
+            } else {
+                error = ErrorCode.WRONG_TYPE.at("[" + i + "]", "Each element must be an object.");
+            }
+            invalid.add(error);
+            if (command != null) {
+                commands.add(command);
+            }
+        }
+        long orgId = caller.orgId();
+        List<EarnOutcome> outcomes = commands.isEmpty() ? List.of()
+                : RequestIdConflict.retrying(() -> earns.earnAll(orgId, commands));
+        List<Envelope<EarnView>> answers = new ArrayList<>();
+        int next = 0;
+        for (ApiError error : invalid) {
+            if (error != null) {
+                answers.add(new Envelope<>(null, List.of(error), null));
+                continue;
+            }
+            EarnOutcome outcome = outcomes.get(next++);
+            answers.add(switch (outcome.kind()) {
+                case EARNED -> new Envelope<>(EarnView.of(outcome.earn()), null, null);
+                case DUPLICATE -> new Envelope<>(EarnView.of(outcome.earn()), List.of(outcome.error()), null);
+                case CONFLICT, REJECTED -> new Envelope<>(null, List.of(outcome.error()), null);
+            });
+        }
+        return answers;
+    }
+
+    /** The reference's prose documents PUT for this endpoint, its OpenAPI POST: both work. */
+    @PUT
+    public List<Envelope<EarnView>> importEarnsWithPut(String body) {
+        return importEarns(body);
+    }
+
+    private static String batchId(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
