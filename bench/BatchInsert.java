@@ -1,20 +1,28 @@
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 
 /**
- * The database's ceiling for imports: plain JDBC batch inserts of N rows, committed every BATCH rows like the
- * import's chunks, into a table of the same shape as badge_earn (same columns, keys, indexes and foreign keys).
- * Usage: java -cp DRIVER.jar BatchInsert.java JDBC_URL USER PASSWORD ROWS BATCH ORG_ID BADGE_ID
+ * The database's ceiling for an import: the very rows the import earns (the good, distinct rows of the same
+ * generated CSV), written with plain JDBC batch inserts committed every BATCH rows like the import's chunks, into
+ * a table of badge_earn's shape (same columns, keys, indexes and foreign keys). No rules, no parsing beyond a
+ * split, no application server: what the database alone can take.
+ * Usage: java -cp DRIVER.jar BatchInsert.java JDBC_URL USER PASSWORD CSV_FILE BATCH ORG_ID
  */
 public class BatchInsert {
     public static void main(String[] args) throws Exception {
         String url = args[0], user = args[1], password = args[2];
-        long rows = Long.parseLong(args[3]);
+        Path csv = Path.of(args[3]);
         int batch = Integer.parseInt(args[4]);
         long org = Long.parseLong(args[5]);
-        String badge = args[6];
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS bench_batch_earn");
@@ -28,33 +36,49 @@ public class BatchInsert {
                 s.execute("CREATE INDEX ix_bench_batch_badge_customer ON bench_batch_earn (badge_id, customer_id)");
             }
             c.setAutoCommit(false);
+            Random random = new Random(7);
+            Set<String> seen = new HashSet<>();
+            long rows = 0;
             long start = System.nanoTime();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_batch_earn (id, org_id, badge_id,"
+            try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO bench_batch_earn (id, org_id, badge_id,"
                     + " customer_id, enrolment_id, request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms,"
-                    + " owner_type, owner_reference_id, revoked_on_ms) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, 'Loyalty', 'bench', NULL)")) {
+                    + " owner_type, owner_reference_id, revoked_on_ms) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                in.readLine();
                 long now = System.currentTimeMillis();
-                for (long i = 1; i <= rows; i++) {
-                    insert.setString(1, String.format("%08x%016x", now / 1000, i * 0x9E3779B97F4A7C15L));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String[] f = line.split(",", -1);
+                    if (f.length != 6 || f[2].isEmpty() || !f[4].equals("Loyalty") || !f[3].matches("\\d+")
+                            || !seen.add(f[0])) {
+                        continue;
+                    }
+                    insert.setString(1, String.format("%08x%016x", now / 1000, random.nextLong()));
                     insert.setLong(2, org);
-                    insert.setString(3, badge);
-                    insert.setString(4, Long.toString(i % 1_000_000));
-                    insert.setString(5, "g-" + i);
+                    insert.setString(3, f[1]);
+                    insert.setString(4, f[2]);
+                    insert.setString(5, f[0]);
                     insert.setString(6, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
-                    insert.setLong(7, now - i);
+                    insert.setLong(7, Long.parseLong(f[3]));
                     insert.setLong(8, now);
-                    insert.setLong(9, now + 30L * 86_400_000);
+                    insert.setLong(9, now + 365L * 86_400_000);
+                    insert.setString(10, f[4]);
+                    insert.setString(11, f[5]);
                     insert.addBatch();
-                    if (i % batch == 0 || i == rows) {
+                    if (++rows % batch == 0) {
                         insert.executeBatch();
                         c.commit();
                     }
                 }
+                insert.executeBatch();
+                c.commit();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("CEILING rows=%d seconds=%.1f rows_per_s=%.0f%n", rows, seconds, rows / seconds);
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE bench_batch_earn");
             }
+            c.commit();
         }
     }
 }

@@ -1,0 +1,51 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** POST /import/customerBadges: an array in, an array of envelopes out, through the same earn service. */
+class HistoricalImportIT {
+
+    @Test
+    void importsEarnsWithTheirGivenExpiryAndReportsEachElement() {
+        Api api = BadgeworksServer.shared().admin().newOrg("history");
+        String badge = Badges.create(api, Badges.earnBadge(Badges.uniqueName("Migrated")));
+        Instant expiry = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String body = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", 5001)
+                        .add("earnEventDateISO", Instant.now().toString()).add("earnExpiresOn", expiry.getEpochSecond()))
+                .add(Json.createObjectBuilder().add("badgeMetaId", "000000000000000000000000").add("customerId", 5002)
+                        .add("earnExpiresOn", expiry.getEpochSecond()))
+                .add(Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", 5003))
+                .build().toString();
+
+        JsonArray answers = parse(api.post("import/customerBadges", body).expect(200).body());
+        assertEquals(3, answers.size());
+        JsonObject earned = answers.getJsonObject(0).getJsonObject("data");
+        assertEquals("5001", earned.getString("customerId"));
+        assertEquals(expiry, Instant.parse(earned.getString("expiresOnISO")), "expiry taken as given");
+        assertTrue(earned.getString("requestId").endsWith("_1"));
+        assertTrue(earned.isNull("issuedId"));
+        assertEquals(1054, answers.getJsonObject(1).getJsonArray("errors").getJsonObject(0).getInt("code"));
+        assertEquals("earnExpiresOn", answers.getJsonObject(2).getJsonArray("errors").getJsonObject(0).getString("reference"));
+
+        JsonArray again = parse(api.send("PUT", "import/customerBadges", body, java.util.Map.of()).expect(200).body());
+        JsonObject repeat = again.getJsonObject(0);
+        assertEquals(809, repeat.getJsonArray("errors").getJsonObject(0).getInt("code"), "the same body earns nothing twice");
+        assertEquals(earned.getString("earnedBadgeId"), repeat.getJsonObject("data").getString("earnedBadgeId"));
+
+        api.post("import/customerBadges", "{\"not\":\"an array\"}").expectError(400, 400, null);
+    }
+
+    private static JsonArray parse(String body) {
+        return Json.createReader(new StringReader(body)).readArray();
+    }
+}
