@@ -39,7 +39,7 @@ public class RawInsert {
                 int n = 0;
                 try (Connection c = DriverManager.getConnection(url, user, password);
                      PreparedStatement insert = c.prepareStatement("INSERT INTO bench_raw_earn VALUES"
-                             + " (?, 1, 'badge00000000000000000000', ?, NULL, ?, 'fingerprint', ?, ?, ?, 'Loyalty', 'bench', NULL)")) {
+                             + " (?, 1, 'badge0000000000000000000', ?, NULL, ?, 'fingerprint', ?, ?, ?, 'Loyalty', 'bench', NULL)")) {
                     c.setAutoCommit(true);
                     while (!stop.get()) {
                         long i = sequence.incrementAndGet();
