@@ -3,6 +3,7 @@ package dev.badgeworks.badge.boundary;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.api.Pagination;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeReader;
 import dev.badgeworks.badge.entity.BadgeDefinition;
@@ -32,9 +33,6 @@ public class BadgeMetaResource {
 
     /** The reference's header for creating historical badges (start and end in the past). */
     static final String MIGRATION_HEADER = "X-CAP-BADGES-MIGRATION";
-
-    public record Pagination(int page, int size, long total, long totalPages) {
-    }
 
     public record BadgeList(List<BadgeView> metaBasicDetails, Pagination pagination) {
     }
@@ -80,8 +78,7 @@ public class BadgeMetaResource {
         long now = System.currentTimeMillis();
         List<BadgeView> views = page.badges().stream()
                 .map(b -> BadgeView.of(b, page.claims().getOrDefault(b.id(), List.of()), now)).toList();
-        long totalPages = (page.total() + page.size() - 1) / page.size();
-        return Envelope.of(new BadgeList(views, new Pagination(page.page(), page.size(), page.total(), totalPages)));
+        return Envelope.of(new BadgeList(views, Pagination.of(page.page(), page.size(), page.total())));
     }
 
     @GET

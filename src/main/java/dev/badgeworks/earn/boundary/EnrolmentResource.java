@@ -3,8 +3,8 @@ package dev.badgeworks.earn.boundary;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
-import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.control.EarnRequestReader;
+import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -42,20 +42,10 @@ public class EnrolmentResource {
         }
         String requestId = in.identifier("requestId", EarnRequestReader.MAX_REQUEST_ID, null);
         Instant event = in.date("issueEventDate", "issueEventDateISO", null);
-        JsonInput trigger = in.object("triggeredBy", null);
-        OwnerType ownerType = null;
-        String referenceId = null;
-        if (trigger == null) {
-            if (!in.has("triggeredBy")) {
-                in.fail(ErrorCode.OWNER_TYPE_MISSING, "triggeredBy.ownerType", null);
-            }
-        } else {
-            ownerType = trigger.enumValue("ownerType", OwnerType.class, ErrorCode.OWNER_TYPE_MISSING);
-            referenceId = trigger.identifier("referenceId", 255, ErrorCode.OWNER_ID_MISSING);
-        }
+        Trigger trigger = EarnRequestReader.trigger(in, false);
         in.throwIfInvalid();
         EnrolmentService.EnrolCommand command = new EnrolmentService.EnrolCommand(badgeMetaId, customers, requestId,
-                event, new EnrolmentService.Trigger(ownerType, referenceId));
+                event, trigger);
         long orgId = caller.orgId();
         return Envelope.of(RequestIdConflict.retrying(() -> enrolments.enrol(orgId, command)));
     }

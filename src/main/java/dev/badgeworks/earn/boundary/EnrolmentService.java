@@ -8,8 +8,8 @@ import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonbConfiguration;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.entity.BadgeMeta;
-import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.control.EarnRules;
+import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Ids;
@@ -39,9 +39,6 @@ import java.util.stream.Collectors;
 public class EnrolmentService {
 
     static final String OPERATION = "ISSUE";
-
-    public record Trigger(OwnerType ownerType, String referenceId) {
-    }
 
     public record EnrolCommand(String badgeMetaId, List<String> customers, String requestId, Instant eventDate,
                                Trigger triggeredBy) {

@@ -24,21 +24,27 @@ public final class EarnRequestReader {
         String customerId = in.identifier("customerId", MAX_CUSTOMER_ID, ErrorCode.CUSTOMER_ID_MISSING);
         String requestId = in.identifier("requestId", MAX_REQUEST_ID, ErrorCode.REQUEST_ID_MISSING);
         Instant event = in.date("earnEventDate", "earnEventDateISO", null);
-        // every reference example nests these in triggeredBy; the reference's tables list them top-level
-        JsonInput trigger = in.has("triggeredBy") || !in.has("ownerType") ? in.object("triggeredBy", null) : in;
-        OwnerType ownerType = null;
-        String referenceId = null;
+        Trigger trigger = trigger(in, true);
+        if (!in.valid()) {
+            return null;
+        }
+        return new EarnCommand(badgeMetaId, customerId, requestId, event, trigger.ownerType(), trigger.referenceId());
+    }
+
+    /**
+     * {@code triggeredBy {ownerType (716), referenceId (717)}}. Every reference example nests them; its tables list
+     * them top-level, which {@code topLevelToo} accepts when there is no triggeredBy.
+     */
+    public static Trigger trigger(JsonInput in, boolean topLevelToo) {
+        JsonInput trigger = in.has("triggeredBy") || !topLevelToo || !in.has("ownerType")
+                ? in.object("triggeredBy", null) : in;
         if (trigger == null) {
             if (!in.has("triggeredBy")) {
                 in.fail(ErrorCode.OWNER_TYPE_MISSING, "triggeredBy.ownerType", null);
             }
-        } else {
-            ownerType = trigger.enumValue("ownerType", OwnerType.class, ErrorCode.OWNER_TYPE_MISSING);
-            referenceId = trigger.identifier("referenceId", 255, ErrorCode.OWNER_ID_MISSING);
+            return new Trigger(null, null);
         }
-        if (!in.valid()) {
-            return null;
-        }
-        return new EarnCommand(badgeMetaId, customerId, requestId, event, ownerType, referenceId);
+        return new Trigger(trigger.enumValue("ownerType", OwnerType.class, ErrorCode.OWNER_TYPE_MISSING),
+                trigger.identifier("referenceId", 255, ErrorCode.OWNER_ID_MISSING));
     }
 }

@@ -3,6 +3,7 @@ package dev.badgeworks.imports.boundary;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.api.Pagination;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
@@ -32,9 +33,6 @@ import java.util.Locale;
 public class ImportResource {
 
     public record ImportList(List<ImportView> imports, Pagination pagination) {
-    }
-
-    public record Pagination(int page, int size, long total, long totalPages) {
     }
 
     @Inject
@@ -81,7 +79,7 @@ public class ImportResource {
         long now = System.currentTimeMillis();
         List<ImportView> views = ledger.list(caller.orgId(), page, size).stream()
                 .map(j -> ImportView.of(j, null, now)).toList();
-        return Envelope.of(new ImportList(views, new Pagination(page, size, total, (total + size - 1) / size)));
+        return Envelope.of(new ImportList(views, Pagination.of(page, size, total)));
     }
 
     @GET
