@@ -84,7 +84,11 @@ class ImportIT {
         assertTrue(rejects.contains("\n11,1105,"), rejects);
         assertTrue(rejects.contains("too,few,columns"), rejects);
         Imports.assertFileIn(inbox, "done", id, "nightly.csv");
-        Imports.assertFileIn(inbox, "done", id, ".report.json");
+        JsonObject report = Imports.report(inbox, "done", id);
+        assertEquals("COMPLETED", report.getString("status"));
+        assertEquals(3, report.getInt("rowsEarned"));
+        assertEquals(1, report.getInt("rowsDuplicate"));
+        assertEquals(counts, report.getJsonObject("errorCounts"));
 
         String again = Imports.upload(api, "nightly-again.csv", "text/csv", content);
         JsonObject rerun = Imports.await(api, again, WAIT, "COMPLETED", "FAILED");
@@ -126,7 +130,9 @@ class ImportIT {
         assertEquals("FAILED", failed.getString("status"));
         assertTrue(failed.getString("message").contains("unknown column 'request'"), failed.toString());
         assertEquals(0, failed.getInt("rowsEarned"));
-        Imports.assertFileIn(inbox, "failed", id, ".report.json");
+        JsonObject failedReport = Imports.report(inbox, "failed", id);
+        assertEquals("FAILED", failedReport.getString("status"));
+        assertEquals(failed.getString("message"), failedReport.getString("message"));
 
         byte[] latin1 = (Imports.HEADER + "r1," + direct + ",Jos\u00e9,,Loyalty,p1\n").getBytes(StandardCharsets.ISO_8859_1);
         String notUtf8 = api.postBytes("imports?fileName=latin1.csv", "text/csv", latin1).expect(202).data().getString("id");

@@ -52,6 +52,17 @@ public final class Imports {
         }
     }
 
+    /** The summary report written beside the imported file. */
+    public static jakarta.json.JsonObject report(Path orgInbox, String folder, String importId) {
+        try (var files = Files.list(orgInbox.resolve(folder))) {
+            Path report = files.filter(p -> p.getFileName().toString().startsWith(importId)
+                    && p.getFileName().toString().endsWith(".report.json")).findFirst().orElseThrow();
+            return jakarta.json.Json.createReader(new java.io.StringReader(Files.readString(report))).readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void assertFileIn(Path orgInbox, String folder, String importId, String suffix) {
         try (var files = Files.list(orgInbox.resolve(folder))) {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(importId)

@@ -40,10 +40,11 @@ public class ImportCompletion {
                 + job.nextLine() + ".", job.filePath());
     }
 
+    /** Report and rejects are written first: once the import says it has ended, its files are complete. */
     private void finish(String importId, ImportStatus status, String message, String folder) {
         ImportJob job = ledger.get(importId);
-        String path = job.filePath();
         try {
+            String path = job.filePath();
             Path file = Path.of(job.filePath());
             if (Files.exists(file)) {
                 Path target = ImportFiles.fromSettings().folder(job.orgId(), folder).resolve(file.getFileName());
@@ -52,13 +53,14 @@ public class ImportCompletion {
                 }
                 path = target.toString();
             }
-            ledger.ended(importId, status, message, path);
             Path dir = ImportFiles.fromSettings().folder(job.orgId(), folder);
             String base = importId + "-" + job.fileName();
             ImportReport.writeRejects(dir.resolve(base + ".rejects.csv"),
                     after -> ledger.rejects(importId, after, REJECT_PAGE));
-            ImportView view = ImportView.of(ledger.get(importId), ledger.errorCounts(importId), System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            ImportView view = ImportView.of(job, status.name(), message, now, ledger.errorCounts(importId), now);
             ImportReport.writeSummary(dir.resolve(base + ".report.json"), JsonbConfiguration.jsonb().toJson(view));
+            ledger.ended(importId, status, message, path);
             LOG.info(() -> "Import " + importId + " of " + job.fileName() + " " + status + ": " + view.rowsEarned()
                     + " earned, " + view.rowsDuplicate() + " duplicate, " + view.rowsRejected() + " rejected");
         } catch (IOException e) {

@@ -17,23 +17,29 @@ public record ImportView(String id, String fileName, String format, String sourc
     }
 
     public static ImportView of(ImportJob j, Map<Integer, Long> errorCounts, long nowMs) {
+        return of(j, j.status().name(), j.message(), j.endedOnMs(), errorCounts, nowMs);
+    }
+
+    /** The view of an import as it will be once it has ended with this status (for its report). */
+    public static ImportView of(ImportJob j, String status, String message, Long endedOnMs,
+                                Map<Integer, Long> errorCounts, long nowMs) {
         Long total = j.rowsTotal();
         BigDecimal percent = total == null ? null : total == 0 ? BigDecimal.valueOf(100)
                 : BigDecimal.valueOf(j.rowsRead() * 100.0 / total).setScale(1, RoundingMode.HALF_UP);
         BigDecimal rate = null;
         if (j.startedOnMs() != null) {
-            long elapsed = (j.endedOnMs() != null ? j.endedOnMs() : nowMs) - j.startedOnMs();
+            long elapsed = (endedOnMs != null ? endedOnMs : nowMs) - j.startedOnMs();
             rate = elapsed <= 0 ? null : BigDecimal.valueOf(j.rowsRead() * 1000.0 / elapsed).setScale(1, RoundingMode.HALF_UP);
         }
         Map<String, Long> counts = errorCounts == null ? null : new java.util.LinkedHashMap<>();
         if (errorCounts != null) {
             errorCounts.forEach((code, n) -> counts.put(Integer.toString(code), n));
         }
-        return new ImportView(j.id(), j.fileName(), j.format().name(), j.source(), j.status().name(), j.message(),
+        return new ImportView(j.id(), j.fileName(), j.format().name(), j.source(), status, message,
                 total, j.rowsRead(), j.rowsEarned(), j.rowsDuplicate(), j.rowsRejected(),
                 new Progress(j.rowsRead(), total, percent), counts,
                 ApiTime.legacy(j.createdOnMs()), ApiTime.iso(j.createdOnMs()),
                 ApiTime.legacy(j.startedOnMs()), ApiTime.iso(j.startedOnMs()),
-                ApiTime.legacy(j.endedOnMs()), ApiTime.iso(j.endedOnMs()), rate);
+                ApiTime.legacy(endedOnMs), ApiTime.iso(endedOnMs), rate);
     }
 }
