@@ -41,8 +41,8 @@ import javax.sql.DataSource;
 public class EarnService {
 
     private static final String INSERT = "INSERT INTO badge_earn (id, org_id, badge_id, customer_id, enrolment_id,"
-            + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id,"
+            + " import_id, import_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext
     EntityManager em;
@@ -78,7 +78,10 @@ public class EarnService {
         for (EarnCommand command : commands) {
             Earn original = known.get(command.requestId());
             if (original != null) {
-                outcomes.add(EarnOutcome.repeatOf(original, command.fingerprint()));
+                boolean ownEarn = command.origin() != null
+                        && original.writtenBy(command.origin().importId(), command.origin().line());
+                outcomes.add(ownEarn ? EarnOutcome.earned(original)
+                        : EarnOutcome.repeatOf(original, command.fingerprint()));
                 continue;
             }
             BadgeMeta badge = badges.get(command.badgeMetaId());
@@ -99,6 +102,9 @@ public class EarnService {
             Earn earn = new Earn(Ids.newId(), orgId, badge.id(), command.customerId(), decision.enrolmentId(),
                     command.requestId(), command.fingerprint(), decision.eventMs(), now.toEpochMilli(),
                     decision.expiresOnMs(), command.ownerType(), command.referenceId());
+            if (command.origin() != null) {
+                earn.from(command.origin().importId(), command.origin().line());
+            }
             accepted.add(earn);
             known.put(command.requestId(), earn);
             outcomes.add(EarnOutcome.earned(earn));
@@ -147,6 +153,8 @@ public class EarnService {
                 insert.setLong(10, e.expiresOnMs());
                 insert.setString(11, e.ownerType().name());
                 insert.setString(12, e.ownerReferenceId());
+                insert.setString(13, e.importId());
+                insert.setObject(14, e.importLine(), java.sql.Types.BIGINT);
                 insert.addBatch();
             }
             insert.executeBatch();

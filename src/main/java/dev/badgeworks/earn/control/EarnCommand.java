@@ -13,11 +13,25 @@ import java.util.HexFormat;
  * the historical import ({@code /import/customerBadges}), which brings each earn's expiry with it.
  */
 public record EarnCommand(String badgeMetaId, String customerId, String requestId, Instant eventDate,
-                          OwnerType ownerType, String referenceId, Instant expiresOn) {
+                          OwnerType ownerType, String referenceId, Instant expiresOn, Origin origin) {
+
+    /** The import line a command comes from; not part of what the client asked for (not in the fingerprint). */
+    public record Origin(String importId, long line) {
+    }
 
     public EarnCommand(String badgeMetaId, String customerId, String requestId, Instant eventDate,
                        OwnerType ownerType, String referenceId) {
-        this(badgeMetaId, customerId, requestId, eventDate, ownerType, referenceId, null);
+        this(badgeMetaId, customerId, requestId, eventDate, ownerType, referenceId, null, null);
+    }
+
+    public EarnCommand(String badgeMetaId, String customerId, String requestId, Instant eventDate,
+                       OwnerType ownerType, String referenceId, Instant expiresOn) {
+        this(badgeMetaId, customerId, requestId, eventDate, ownerType, referenceId, expiresOn, null);
+    }
+
+    public EarnCommand from(String importId, long line) {
+        return new EarnCommand(badgeMetaId, customerId, requestId, eventDate, ownerType, referenceId, expiresOn,
+                new Origin(importId, line));
     }
 
     public boolean historical() {

@@ -54,6 +54,12 @@ public class Earn {
     @Column(name = "revoked_on_ms")
     private Long revokedOnMs;
 
+    @Column(name = "import_id")
+    private String importId;
+
+    @Column(name = "import_line")
+    private Long importLine;
+
     protected Earn() {
     }
 
@@ -72,6 +78,26 @@ public class Earn {
         this.expiresOnMs = expiresOnMs;
         this.ownerType = ownerType;
         this.ownerReferenceId = ownerReferenceId;
+    }
+
+    /** Records the import line that created this earn. */
+    public Earn from(String importId, Long importLine) {
+        this.importId = importId;
+        this.importLine = importLine;
+        return this;
+    }
+
+    /** Whether this earn was written by exactly this import line (seen again after a crash and restart). */
+    public boolean writtenBy(String importId, long line) {
+        return importId.equals(this.importId) && importLine != null && importLine == line;
+    }
+
+    public String importId() {
+        return importId;
+    }
+
+    public Long importLine() {
+        return importLine;
     }
 
     public void revoke(long nowMs) {

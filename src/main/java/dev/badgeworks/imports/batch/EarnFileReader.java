@@ -49,10 +49,10 @@ public class EarnFileReader extends AbstractItemReader {
         }
         if (job.format() == ImportFormat.CSV) {
             try (LineSource header = new LineSource(file, 0, 1)) {
-                parser = RowParser.csv(job.contentHash(), header.next().text());
+                parser = RowParser.csv(importId, job.contentHash(), header.next().text());
             }
         } else {
-            parser = RowParser.jsonLines(job.contentHash());
+            parser = RowParser.jsonLines(importId, job.contentHash());
         }
         lines = new LineSource(file, nextOffset, nextLine);
     }

@@ -32,22 +32,24 @@ public final class RowParser {
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setTrim(true).get();
 
     private final ImportFormat format;
+    private final String importId;
     private final String requestIdPrefix;
     private final List<String> columns;
 
-    private RowParser(ImportFormat format, String contentHash, List<String> columns) {
+    private RowParser(ImportFormat format, String importId, String contentHash, List<String> columns) {
         this.format = format;
+        this.importId = importId;
         this.requestIdPrefix = contentHash.substring(0, 16) + ":";
         this.columns = columns;
     }
 
-    public static RowParser jsonLines(String contentHash) {
-        return new RowParser(ImportFormat.JSONL, contentHash, List.of());
+    public static RowParser jsonLines(String importId, String contentHash) {
+        return new RowParser(ImportFormat.JSONL, importId, contentHash, List.of());
     }
 
     /** For CSV: the header line decides the column order; an unknown or missing column is a whole-file error. */
-    public static RowParser csv(String contentHash, String headerLine) {
-        return new RowParser(ImportFormat.CSV, contentHash, header(headerLine));
+    public static RowParser csv(String importId, String contentHash, String headerLine) {
+        return new RowParser(ImportFormat.CSV, importId, contentHash, header(headerLine));
     }
 
     /** The canonical column names of a header line, or IllegalArgumentException saying what is wrong. */
@@ -83,7 +85,7 @@ public final class RowParser {
             }
             JsonInput in = JsonInput.of(body);
             EarnCommand command = EarnRequestReader.read(in);
-            return in.valid() ? new ImportRow(lineNumber, text, nextOffset, command, null)
+            return in.valid() ? new ImportRow(lineNumber, text, nextOffset, command.from(importId, lineNumber), null)
                     : new ImportRow(lineNumber, text, nextOffset, null, in.errors().get(0));
         } catch (ApiException e) {
             return new ImportRow(lineNumber, text, nextOffset, null, e.errors().get(0));

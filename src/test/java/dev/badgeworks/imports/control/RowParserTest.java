@@ -1,0 +1,68 @@
+package dev.badgeworks.imports.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.earn.control.EarnCommand;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RowParserTest {
+
+    static final String HASH = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    static final String BADGE = "6b0771b9b215c6ac0dad26b8";
+
+    final RowParser csv = RowParser.csv("import-1", HASH, "requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId");
+
+    @Test
+    void aCsvRowBecomesTheEarnRestWouldBuildWithItsOrigin() {
+        ImportRow row = csv.parse(7, "r-1," + BADGE + ",42,2026-11-20T10:00:00+01:00,Loyalty,p1", 300);
+        assertNull(row.error());
+        EarnCommand c = row.command();
+        assertEquals(new EarnCommand(BADGE, "42", "r-1", Instant.parse("2026-11-20T09:00:00Z"), OwnerType.Loyalty, "p1")
+                .fingerprint(), c.fingerprint());
+        assertEquals(new EarnCommand.Origin("import-1", 7), c.origin());
+        assertEquals(300, row.nextOffset());
+    }
+
+    @Test
+    void aRowWithoutRequestIdGetsOneFromTheFileHashAndLine() {
+        assertEquals("0123456789abcdef:9", csv.parse(9, "," + BADGE + ",42,,Loyalty,p1", 0).command().requestId());
+    }
+
+    @Test
+    void columnsMayComeInAnyOrderAndCase() {
+        RowParser reordered = RowParser.csv("i", HASH, "CustomerId,badgeMetaId,ownerType,referenceId,earnEventDate");
+        EarnCommand c = reordered.parse(2, "42," + BADGE + ",Loyalty,p1,1716803487", 0).command();
+        assertEquals("42", c.customerId());
+        assertEquals(Instant.ofEpochSecond(1716803487), c.eventDate());
+    }
+
+    @Test
+    void badRowsCarryTheRestCodeAndField() {
+        assertEquals(1105, csv.parse(2, "too,few", 0).error().code());
+        assertEquals(1104, csv.parse(2, "r," + BADGE + ",42,yesterday,Loyalty,p1", 0).error().code());
+        assertEquals(400, csv.parse(2, "r," + BADGE + ",42,,LOYALTY,p1", 0).error().code());
+        assertEquals(812, csv.parse(2, "r," + BADGE + ",,,Loyalty,p1", 0).error().code());
+        assertEquals(400, csv.parse(2, "r,\"unterminated", 0).error().code());
+        RowParser jsonl = RowParser.jsonLines("i", HASH);
+        assertEquals(400, jsonl.parse(2, "{\"badgeMetaId\": broken", 0).error().code());
+        assertEquals("0123456789abcdef:3", jsonl.parse(3, "{\"badgeMetaId\":\"" + BADGE
+                + "\",\"customerId\":1,\"triggeredBy\":{\"ownerType\":\"Loyalty\",\"referenceId\":\"p\"}}", 0)
+                .command().requestId());
+    }
+
+    @Test
+    void aHeaderWithUnknownDuplicateOrMissingColumnsIsAWholeFileError() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RowParser.header("request,badge"))
+                .getMessage().contains("unknown column 'request'"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> RowParser.header("badgeMetaId,badgeMetaId,customerId,ownerType,referenceId")).getMessage()
+                .contains("twice"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RowParser.header("badgeMetaId,customerId"))
+                .getMessage().contains("lacks"));
+    }
+}
