@@ -31,8 +31,8 @@ public class BatchInsert {
                         + " customer_id VARCHAR(100) NOT NULL, enrolment_id VARCHAR(24), request_id VARCHAR(200) NOT NULL,"
                         + " fingerprint VARCHAR(64) NOT NULL, earn_event_ms BIGINT NOT NULL, earned_on_ms BIGINT NOT NULL,"
                         + " expires_on_ms BIGINT NOT NULL, owner_type VARCHAR(40) NOT NULL,"
-                        + " owner_reference_id VARCHAR(255) NOT NULL, revoked_on_ms BIGINT,"
-                        + " CONSTRAINT uq_bench_batch_request UNIQUE (request_id, org_id))");
+                        + " owner_reference_id VARCHAR(255) NOT NULL, revoked_on_ms BIGINT, import_id VARCHAR(24),"
+                        + " import_line BIGINT, CONSTRAINT uq_bench_batch_request UNIQUE (request_id, org_id))");
                 s.execute("CREATE INDEX ix_bench_batch_badge_customer ON bench_batch_earn (badge_id, customer_id)");
             }
             c.setAutoCommit(false);
@@ -43,7 +43,8 @@ public class BatchInsert {
             try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                  PreparedStatement insert = c.prepareStatement("INSERT INTO bench_batch_earn (id, org_id, badge_id,"
                     + " customer_id, enrolment_id, request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms,"
-                    + " owner_type, owner_reference_id, revoked_on_ms) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                    + " owner_type, owner_reference_id, revoked_on_ms, import_id, import_line)"
+                    + " VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, 'bench0000000000000000000', ?)")) {
                 in.readLine();
                 long now = System.currentTimeMillis();
                 String line;
@@ -64,6 +65,7 @@ public class BatchInsert {
                     insert.setLong(9, now + 365L * 86_400_000);
                     insert.setString(10, f[4]);
                     insert.setString(11, f[5]);
+                    insert.setLong(12, rows + 2);
                     insert.addBatch();
                     if (++rows % batch == 0) {
                         insert.executeBatch();
