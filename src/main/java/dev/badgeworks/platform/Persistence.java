@@ -1,6 +1,5 @@
 package dev.badgeworks.platform;
 
-import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -18,7 +17,8 @@ public final class Persistence {
     private Persistence() {
     }
 
-    public static void flushOrFail(EntityManager em, ApiException onDuplicate) {
+    /** Flushes; a unique-constraint violation throws {@code onDuplicate} (an ApiException, or RequestIdConflict). */
+    public static void flushOrFail(EntityManager em, RuntimeException onDuplicate) {
         try {
             em.flush();
         } catch (OptimisticLockException e) {

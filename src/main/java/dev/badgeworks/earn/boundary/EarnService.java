@@ -78,10 +78,7 @@ public class EarnService {
         for (EarnCommand command : commands) {
             Earn original = known.get(command.requestId());
             if (original != null) {
-                boolean ownEarn = command.origin() != null
-                        && original.writtenBy(command.origin().importId(), command.origin().line());
-                outcomes.add(ownEarn ? EarnOutcome.earned(original)
-                        : EarnOutcome.repeatOf(original, command.fingerprint()));
+                outcomes.add(EarnOutcome.repeatOf(original, command));
                 continue;
             }
             BadgeMeta badge = badges.get(command.badgeMetaId());

@@ -12,6 +12,7 @@ import dev.badgeworks.earn.control.EarnRules;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
+import dev.badgeworks.platform.Hashes;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
@@ -19,16 +20,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +42,7 @@ public class EnrolmentService {
         String fingerprint() {
             String canonical = badgeMetaId + "|" + String.join(",", customers) + "|"
                     + (eventDate == null ? "" : eventDate.toEpochMilli()) + "|" + triggeredBy;
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            return Hashes.sha256Hex(canonical);
         }
     }
 
@@ -126,14 +117,7 @@ public class EnrolmentService {
             em.persist(new RequestLogEntry(orgId, OPERATION, command.requestId(), command.fingerprint(),
                     JsonbConfiguration.jsonb().toJson(result), now.toEpochMilli()));
         }
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Persistence.isUniqueViolation(e)) {
-                throw new RequestIdConflict(e);
-            }
-            throw e;
-        }
+        Persistence.flushOrFail(em, new RequestIdConflict(null));
         return result;
     }
 

@@ -8,6 +8,7 @@ import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRequestReader;
+import dev.badgeworks.platform.Hashes;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -18,12 +19,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -108,11 +105,6 @@ public class HistoricalImportResource {
     }
 
     private static String batchId(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(body).substring(0, 32);
     }
 }

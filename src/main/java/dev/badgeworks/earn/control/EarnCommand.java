@@ -1,11 +1,8 @@
 package dev.badgeworks.earn.control;
 
 import dev.badgeworks.badge.entity.OwnerType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.badgeworks.platform.Hashes;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * One earn as a client asked for it, whether it came as a REST body, a JSON line or a CSV row.
@@ -43,11 +40,6 @@ public record EarnCommand(String badgeMetaId, String customerId, String requestI
         String canonical = String.join("\u001f", badgeMetaId, customerId,
                 eventDate == null ? "" : Long.toString(eventDate.toEpochMilli()), ownerType.name(), referenceId)
                 + (expiresOn == null ? "" : "\u001f" + expiresOn.toEpochMilli());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(canonical);
     }
 }

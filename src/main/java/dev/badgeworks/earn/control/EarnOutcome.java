@@ -16,6 +16,17 @@ public record EarnOutcome(Kind kind, Earn earn, ApiError error) {
         return new EarnOutcome(Kind.EARNED, earn, null);
     }
 
+    /**
+     * A command whose requestId already has an earn. An import line meeting the earn it wrote itself (after a crash
+     * interrupted its chunk) counts as EARNED, so a resumed import reports what a clean run would.
+     */
+    public static EarnOutcome repeatOf(Earn original, EarnCommand command) {
+        if (command.origin() != null && original.writtenBy(command.origin().importId(), command.origin().line())) {
+            return earned(original);
+        }
+        return repeatOf(original, command.fingerprint());
+    }
+
     public static EarnOutcome repeatOf(Earn original, String fingerprint) {
         if (original.fingerprint().equals(fingerprint)) {
             return new EarnOutcome(Kind.DUPLICATE, original, ErrorCode.DUPLICATE_REQUEST.at("requestId",

@@ -34,4 +34,14 @@ class EarnOutcomeTest {
         assertEquals(809, o.error().code());
         assertEquals("requestId", o.error().reference());
     }
+
+    @Test
+    void anImportLineMeetingTheEarnItWroteCountsAsEarnedAnyOtherLineAsDuplicate() {
+        Earn written = new Earn("earn-2", 1, "b-1", "c-1", null, "r-1", COMMAND.fingerprint(),
+                1_000L, 2_000L, 3_000L, OwnerType.Loyalty, "7").from("import-1", 42L);
+        assertEquals(EarnOutcome.Kind.EARNED, EarnOutcome.repeatOf(written, COMMAND.from("import-1", 42)).kind());
+        assertEquals(EarnOutcome.Kind.DUPLICATE, EarnOutcome.repeatOf(written, COMMAND.from("import-1", 43)).kind());
+        assertEquals(EarnOutcome.Kind.DUPLICATE, EarnOutcome.repeatOf(written, COMMAND.from("import-2", 42)).kind());
+        assertEquals(EarnOutcome.Kind.DUPLICATE, EarnOutcome.repeatOf(written, COMMAND).kind());
+    }
 }
