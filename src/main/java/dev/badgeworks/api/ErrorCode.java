@@ -57,6 +57,8 @@ public enum ErrorCode {
     IMPORT_NOT_FOUND(1130, 404, "Import not found."),
     IMPORT_FILE_INVALID(1131, 400, "The import file cannot be used."),
     IMPORT_STATE(1132, 409, "The import is not in a state that allows this."),
+    CUSTOMER_LIMIT_REACHED(1140, 409, "Customer earn limit reached."),
+    BADGE_LIMIT_REACHED(1141, 409, "Badge earn limit reached."),
     CONCURRENT_CHANGE(1125, 409, "A concurrent request changed the same data; read it again and retry."),
     INTERNAL_ERROR(999999, 500, "Internal error.");
 

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 public final class Persistence {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** H2's "concurrent update": another transaction changed or inserted the same row first. */
+    private static final int H2_CONCURRENT_UPDATE = 90131;
 
     private Persistence() {
     }
@@ -29,6 +31,16 @@ public final class Persistence {
             }
             throw e;
         }
+    }
+
+    /** A write that lost to a concurrent transaction's write of the same row (H2 reports this for inserts too). */
+    public static boolean isConcurrentUpdate(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (s.getErrorCode() == H2_CONCURRENT_UPDATE || "40001".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isUniqueViolation(Throwable e) {

@@ -5,10 +5,12 @@ import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeRules;
+import dev.badgeworks.badge.control.FixedWindowChanges;
 import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
@@ -68,7 +70,12 @@ public class BadgeService {
         if (!errors.isEmpty()) {
             throw new ApiException(errors);
         }
-        badge.define(definition, user, now.toEpochMilli());
+        long nowMs = now.toEpochMilli();
+        badge.define(definition.withConstraints(
+                FixedWindowChanges.apply(badge.customerConstraints(), definition.customerConstraints(), badge,
+                        LimitLevel.CUSTOMER, nowMs),
+                FixedWindowChanges.apply(badge.badgeConstraints(), definition.badgeConstraints(), badge,
+                        LimitLevel.BADGE, nowMs)), user, nowMs);
         Persistence.flushOrFail(em, ErrorCode.DUPLICATE_NAME.exception("name"));
         return badge;
     }
@@ -119,6 +126,25 @@ public class BadgeService {
         }
         claim.setActive(false, clock.millis());
         return claim;
+    }
+
+    /** The org's badges among these ids (others' and unknown ids are left out), by id. */
+    public Map<String, BadgeMeta> findAll(long orgId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT b FROM BadgeMeta b WHERE b.orgId = :org AND b.id IN :ids", BadgeMeta.class)
+                .setParameter("org", orgId).setParameter("ids", ids).getResultStream()
+                .collect(Collectors.toMap(BadgeMeta::id, b -> b));
+    }
+
+    /** The active claims of these badges, in one query. */
+    public List<Claim> activeClaims(Collection<String> badgeIds) {
+        if (badgeIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT c FROM Claim c WHERE c.badgeId IN :ids AND c.active = :active", Claim.class)
+                .setParameter("ids", badgeIds).setParameter("active", true).getResultList();
     }
 
     public boolean hasActiveClaim(String badgeId, OwnerType ownerType, String referenceId) {

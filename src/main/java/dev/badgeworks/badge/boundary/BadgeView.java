@@ -5,6 +5,9 @@ import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.Cycle;
+import dev.badgeworks.badge.entity.EarnLimit;
+import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.ExpiryRule;
 import dev.badgeworks.badge.entity.OwnerType;
@@ -59,7 +62,8 @@ public record BadgeView(String id, long orgId, String name, String description,
                 b.statusAt(nowMs), b.earnType(), b.active(), b.active(),
                 ExpiryView.of(b.earnedExpiry()), ExpiryView.of(b.issuedExpiry()),
                 new Ownership(b.owners().stream().sorted().toList(), claimViews),
-                withWindows(b.customerConstraints(), b), withWindows(b.badgeConstraints(), b),
+                withWindows(b.customerConstraints(), b, LimitLevel.CUSTOMER, nowMs),
+                withWindows(b.badgeConstraints(), b, LimitLevel.BADGE, nowMs),
                 json(b.images(), true), json(b.benefits(), true), json(b.tags(), true), json(b.customFields(), false),
                 b.badgeGroupId(), b.badgeRank(), b.defaultTillId(),
                 ApiTime.legacy(b.createdOnMs()), ApiTime.iso(b.createdOnMs()), b.createdBy(),
@@ -73,21 +77,38 @@ public record BadgeView(String id, long orgId, String name, String description,
         return Jsons.JSON.createReader(new StringReader(text)).readValue();
     }
 
-    /** Fixed-window limits are echoed with the window they run over, as the reference's create response shows. */
-    private static JsonValue withWindows(String constraints, BadgeMeta b) {
+    /**
+     * Fixed-window configurations are echoed as the reference shows them: each with its {@code cycleStatus}
+     * (EXPIRED, ACTIVE or UPCOMING at {@code nowMs}), the span it runs over and, while ACTIVE, its current cycle.
+     */
+    private static JsonValue withWindows(String constraints, BadgeMeta b, LimitLevel level, long nowMs) {
         JsonArray stored = (JsonArray) json(constraints, true);
+        EarnLimit.FixedWindow window = b.limits().all().stream()
+                .filter(l -> l.level() == level && l instanceof EarnLimit.FixedWindow)
+                .map(l -> (EarnLimit.FixedWindow) l).findFirst().orElse(null);
         JsonArrayBuilder out = Jsons.JSON.createArrayBuilder();
+        int config = 0;
         for (JsonValue v : stored) {
             JsonObject c = v.asJsonObject();
-            if (c.getString("constraintType", "").endsWith("FIXED_WINDOW")) {
-                JsonObjectBuilder withWindow = Jsons.JSON.createObjectBuilder(c)
-                        .add("cycleStatus", "ACTIVE")
-                        .add("startDate", ApiTime.legacy(b.startOnMs())).add("startDateISO", ApiTime.iso(b.startOnMs()))
-                        .add("endDate", ApiTime.legacy(b.expiresOnMs())).add("endDateISO", ApiTime.iso(b.expiresOnMs()));
-                out.add(withWindow);
-            } else {
+            if (window == null || !c.getString("constraintType", "").endsWith("FIXED_WINDOW")) {
                 out.add(c);
+                continue;
             }
+            long start = window.startOf(config, b);
+            long end = window.endOf(config, b);
+            String status = nowMs < start ? "UPCOMING" : nowMs > end ? "EXPIRED" : "ACTIVE";
+            JsonObjectBuilder echo = Jsons.JSON.createObjectBuilder(c).remove("fromMs")
+                    .add("cycleStatus", status)
+                    .add("startDate", ApiTime.legacy(start)).add("startDateISO", ApiTime.iso(start))
+                    .add("endDate", ApiTime.legacy(end)).add("endDateISO", ApiTime.iso(end));
+            if (status.equals("ACTIVE")) {
+                Cycle cycle = window.cycleAt(nowMs, b);
+                echo.add("currentCycle", Jsons.JSON.createObjectBuilder()
+                        .add("startDate", ApiTime.legacy(cycle.startMs())).add("startDateISO", ApiTime.iso(cycle.startMs()))
+                        .add("endDate", ApiTime.legacy(cycle.endMs())).add("endDateISO", ApiTime.iso(cycle.endMs())));
+            }
+            out.add(echo);
+            config++;
         }
         return out.build();
     }

@@ -54,8 +54,7 @@ public final class BadgeReader {
             issued = expiry(in.object("issuedBadgeExpiry", ErrorCode.FIELD_REQUIRED));
         }
         Set<OwnerType> owners = owners(in);
-        String customerConstraints = ConstraintReader.read(in, "customerConstraints", ConstraintReader.Level.CUSTOMER);
-        String badgeConstraints = ConstraintReader.read(in, "badgeConstraints", ConstraintReader.Level.BADGE);
+        ConstraintReader.Constraints constraints = ConstraintReader.read(in);
         String images = objects(in, "images", BadgeReader::image);
         String benefits = objects(in, "benefits", BadgeReader::benefit);
         String tags = objects(in, "tags", BadgeReader::tag);
@@ -67,7 +66,7 @@ public final class BadgeReader {
             return null;
         }
         return new BadgeDefinition(name, description, startOn, expiresOn, earnType, active, earned, issued, owners,
-                customerConstraints, badgeConstraints, images, benefits, tags, customFields, badgeGroupId, badgeRank,
+                constraints.customer(), constraints.badge(), images, benefits, tags, customFields, badgeGroupId, badgeRank,
                 till == null ? null : till.longValue());
     }
 

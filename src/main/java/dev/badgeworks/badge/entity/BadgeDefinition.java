@@ -12,4 +12,9 @@ public record BadgeDefinition(String name, String description, Instant startOn, 
                               Set<OwnerType> owners, String customerConstraints, String badgeConstraints,
                               String images, String benefits, String tags, String customFields,
                               String badgeGroupId, Integer badgeRank, Long defaultTillId) {
+
+    public BadgeDefinition withConstraints(String customer, String badge) {
+        return new BadgeDefinition(name, description, startOn, expiresOn, earnType, active, earnedExpiry, issuedExpiry,
+                owners, customer, badge, images, benefits, tags, customFields, badgeGroupId, badgeRank, defaultTillId);
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * A badge definition ("badge meta"). Free-form parts the service stores and echoes but does not interpret
- * (images, benefits, tags, custom fields, constraints until they are enforced) are kept as validated JSON text.
+ * (images, benefits, tags, custom fields) and the constraints are kept as validated JSON text; the constraints are
+ * read into {@link EarnLimits} when earns need them.
  */
 @Entity
 @Table(name = "badge_meta")
@@ -110,6 +112,10 @@ public class BadgeMeta {
     @Version
     private long version;
 
+    /** The constraints as enforced, read once per loaded badge. */
+    @Transient
+    private EarnLimits limits;
+
     protected BadgeMeta() {
     }
 
@@ -133,6 +139,7 @@ public class BadgeMeta {
         this.issuedExpiry = d.earnType() == EarnType.ISSUE_EARN ? d.issuedExpiry() : null;
         this.customerConstraints = d.customerConstraints();
         this.badgeConstraints = d.badgeConstraints();
+        this.limits = null;
         this.images = d.images();
         this.benefits = d.benefits();
         this.tags = d.tags();
@@ -219,6 +226,13 @@ public class BadgeMeta {
 
     public String badgeConstraints() {
         return badgeConstraints;
+    }
+
+    public EarnLimits limits() {
+        if (limits == null) {
+            limits = EarnLimits.of(customerConstraints, badgeConstraints);
+        }
+        return limits;
     }
 
     public String images() {

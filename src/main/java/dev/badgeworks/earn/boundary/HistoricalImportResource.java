@@ -5,6 +5,7 @@ import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.earn.control.EarnAttempt;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRequestReader;
@@ -53,49 +54,37 @@ public class HistoricalImportResource {
             throw ErrorCode.TOO_MANY_ITEMS.exception(null, "At most " + MAX_ELEMENTS + " elements per request.");
         }
         String batchId = batchId(body);
-        List<ApiError> invalid = new ArrayList<>();
-        List<EarnCommand> commands = new ArrayList<>();
+        List<Element> elements = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            EarnCommand command = null;
-            ApiError error;
-            if (array.get(i) instanceof JsonObject element) {
-                JsonInput in = JsonInput.of(element);
-                String badgeMetaId = in.identifier("badgeMetaId", 64, ErrorCode.FIELD_REQUIRED);
-                String customerId = in.identifier("customerId", EarnRequestReader.MAX_CUSTOMER_ID,
-                        ErrorCode.CUSTOMER_ID_MISSING);
-                Instant event = in.date("earnEventDate", "earnEventDateISO", null);
-                Instant expires = in.date("earnExpiresOn", "earnExpiresOnISO", ErrorCode.FIELD_REQUIRED);
-                error = in.valid() ? null : in.errors().get(0);
-                if (error == null) {
-                    command = new EarnCommand(badgeMetaId, customerId, batchId + "_" + (i + 1), event,
-                            OwnerType.Historical_Import, REFERENCE_ID, expires);
-                }
-            } else {
-                error = ErrorCode.WRONG_TYPE.at("[" + i + "]", "Each element must be an object.");
-            }
-            invalid.add(error);
-            if (command != null) {
-                commands.add(command);
-            }
+            elements.add(element(array.get(i), i, batchId));
         }
         long orgId = caller.orgId();
-        List<EarnOutcome> outcomes = commands.isEmpty() ? List.of()
-                : RequestIdConflict.retrying(() -> earns.earnAll(orgId, commands));
-        List<Envelope<EarnView>> answers = new ArrayList<>();
-        int next = 0;
-        for (ApiError error : invalid) {
-            if (error != null) {
-                answers.add(new Envelope<>(null, List.of(error), null));
-                continue;
-            }
-            EarnOutcome outcome = outcomes.get(next++);
-            answers.add(switch (outcome.kind()) {
-                case EARNED -> new Envelope<>(EarnView.of(outcome.earn()), null, null);
-                case DUPLICATE -> new Envelope<>(EarnView.of(outcome.earn()), List.of(outcome.error()), null);
-                case CONFLICT, REJECTED -> new Envelope<>(null, List.of(outcome.error()), null);
-            });
+        List<EarnOutcome> outcomes = RequestIdConflict.retrying(() -> earns.earnAll(orgId, elements));
+        return outcomes.stream().map(outcome -> switch (outcome.kind()) {
+            case EARNED -> new Envelope<>(EarnView.of(outcome.earn()), null, null);
+            case DUPLICATE -> new Envelope<>(EarnView.of(outcome.earn()), List.of(outcome.error()), null);
+            case CONFLICT, REJECTED -> new Envelope<EarnView>(null, List.of(outcome.error()), null);
+        }).toList();
+    }
+
+    /** One element of the array: the earn it records, or why it cannot be read. */
+    private record Element(EarnCommand command, ApiError error) implements EarnAttempt {
+    }
+
+    private static Element element(JsonValue value, int i, String batchId) {
+        if (!(value instanceof JsonObject object)) {
+            return new Element(null, ErrorCode.WRONG_TYPE.at("[" + i + "]", "Each element must be an object."));
         }
-        return answers;
+        JsonInput in = JsonInput.of(object);
+        String badgeMetaId = in.identifier("badgeMetaId", 64, ErrorCode.FIELD_REQUIRED);
+        String customerId = in.identifier("customerId", EarnRequestReader.MAX_CUSTOMER_ID, ErrorCode.CUSTOMER_ID_MISSING);
+        Instant event = in.date("earnEventDate", "earnEventDateISO", null);
+        Instant expires = in.date("earnExpiresOn", "earnExpiresOnISO", ErrorCode.FIELD_REQUIRED);
+        if (!in.valid()) {
+            return new Element(null, in.errors().get(0));
+        }
+        return new Element(EarnCommand.migration(badgeMetaId, customerId, batchId + "_" + (i + 1), event,
+                OwnerType.Historical_Import, REFERENCE_ID, expires), null);
     }
 
     /** The reference's prose documents PUT for this endpoint, its OpenAPI POST: both work. */

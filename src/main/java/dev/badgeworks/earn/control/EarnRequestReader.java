@@ -28,7 +28,7 @@ public final class EarnRequestReader {
         if (!in.valid()) {
             return null;
         }
-        return new EarnCommand(badgeMetaId, customerId, requestId, event, trigger.ownerType(), trigger.referenceId());
+        return EarnCommand.live(badgeMetaId, customerId, requestId, event, trigger.ownerType(), trigger.referenceId());
     }
 
     /**

@@ -34,16 +34,16 @@ public final class EarnRules {
      */
     public static EarnDecision decide(BadgeMeta badge, boolean claimActive, List<Enrolment> enrolments,
                                       Instant requestedEvent, Instant now) {
-        return decide(badge, claimActive, enrolments, requestedEvent, null, now);
+        return decide(EarnMode.LIVE, badge, claimActive, enrolments, requestedEvent, null, now);
     }
 
     /**
-     * The same decision for a historical import, which brings the earn's expiry ({@code givenExpiry}, used as
+     * The same decision for any {@link EarnMode}. A migration brings the earn's expiry ({@code givenExpiry}, used as
      * given, even in the past) and needs no claim: it records what happened elsewhere. All other rules hold.
+     * Earn limits are checked after these rules, by {@link LimitTally}, only for an earn these rules accept.
      */
-    public static EarnDecision decide(BadgeMeta badge, boolean claimActive, List<Enrolment> enrolments,
+    public static EarnDecision decide(EarnMode mode, BadgeMeta badge, boolean claimActive, List<Enrolment> enrolments,
                                       Instant requestedEvent, Instant givenExpiry, Instant now) {
-        boolean historical = givenExpiry != null;
         long nowMs = now.toEpochMilli();
         Instant event = requestedEvent == null ? now : requestedEvent;
         long eventMs = event.toEpochMilli();
@@ -57,10 +57,10 @@ public final class EarnRules {
         if (badge.statusAt(nowMs) == BadgeStatus.UPCOMING) {
             return EarnDecision.refused(ErrorCode.BADGE_NOT_LIVE.at("badgeMetaId"));
         }
-        if (!claimActive && !historical) {
+        if (!claimActive && mode.needsClaim()) {
             return EarnDecision.refused(ErrorCode.NOT_CLAIMED.at("triggeredBy"));
         }
-        long expiresOnMs = historical ? givenExpiry.toEpochMilli()
+        long expiresOnMs = mode.bringsExpiry() ? givenExpiry.toEpochMilli()
                 : badge.earnedExpiry().expiresAt(now, badge.expiresOn()).toEpochMilli();
         if (badge.earnType() == EarnType.EARN) {
             if (eventMs < badge.startOnMs() || eventMs > badge.expiresOnMs()) {

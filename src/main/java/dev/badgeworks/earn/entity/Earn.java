@@ -100,10 +100,6 @@ public class Earn {
         return importLine;
     }
 
-    public void revoke(long nowMs) {
-        this.revokedOnMs = nowMs;
-    }
-
     public boolean active() {
         return revokedOnMs == null;
     }

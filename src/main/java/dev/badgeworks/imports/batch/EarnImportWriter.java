@@ -1,7 +1,6 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.earn.boundary.EarnService;
-import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.imports.boundary.ImportLedger;
 import dev.badgeworks.imports.control.ImportRow;
@@ -16,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hands a chunk's readable rows to the earn service in one call (the same rules as REST, applied set-wise),
+ * Hands a chunk's rows to the earn service in one call (the same rules as REST, applied set-wise),
  * then records the outcomes, the rejects and the reader's position — all in the chunk's transaction.
  */
 @Named("earnImportWriter")
@@ -43,30 +42,18 @@ public class EarnImportWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         List<ImportRow> rows = new ArrayList<>(items.size());
-        List<EarnCommand> commands = new ArrayList<>(items.size());
-        for (Object item : items) {
-            ImportRow row = (ImportRow) item;
-            rows.add(row);
-            if (row.command() != null) {
-                commands.add(row.command());
-            }
-        }
-        List<EarnOutcome> outcomes = commands.isEmpty() ? List.of() : earns.earnAll(orgId, commands);
+        items.forEach(item -> rows.add((ImportRow) item));
+        List<EarnOutcome> outcomes = earns.earnAll(orgId, rows);
         long earned = 0;
         long duplicate = 0;
         List<ImportReject> rejects = new ArrayList<>();
-        int next = 0;
-        for (ImportRow row : rows) {
-            if (row.command() == null) {
-                rejects.add(new ImportReject(importId, row.lineNumber(), row.error().code(), describe(row.error()), row.text()));
-                continue;
-            }
-            EarnOutcome outcome = outcomes.get(next++);
+        for (int i = 0; i < rows.size(); i++) {
+            EarnOutcome outcome = outcomes.get(i);
             switch (outcome.kind()) {
                 case EARNED -> earned++;
                 case DUPLICATE -> duplicate++;
-                case CONFLICT, REJECTED -> rejects.add(new ImportReject(importId, row.lineNumber(),
-                        outcome.error().code(), describe(outcome.error()), row.text()));
+                case CONFLICT, REJECTED -> rejects.add(new ImportReject(importId, rows.get(i).lineNumber(),
+                        outcome.error().code(), describe(outcome.error()), rows.get(i).text()));
             }
         }
         ImportRow last = rows.get(rows.size() - 1);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.badge.control.ConstraintReader.Kind;
-import dev.badgeworks.badge.control.ConstraintReader.Level;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -24,7 +23,8 @@ class ConstraintReaderTest {
     private String read(String level, String constraintsJson) {
         String field = level.equals("CUSTOMER") ? "customerConstraints" : "badgeConstraints";
         in = JsonInput.parse(("{'" + field + "': " + constraintsJson + "}").replace('\'', '"'));
-        return ConstraintReader.read(in, field, Level.valueOf(level));
+        ConstraintReader.Constraints read = ConstraintReader.read(in);
+        return level.equals("CUSTOMER") ? read.customer() : read.badge();
     }
 
     private JsonObject first(String level, String constraintsJson) {
@@ -40,14 +40,14 @@ class ConstraintReaderTest {
     @Test
     void absentFieldGivesNull() {
         in = JsonInput.parse("{}");
-        assertNull(ConstraintReader.read(in, "customerConstraints", Level.CUSTOMER));
+        assertEquals(new ConstraintReader.Constraints(null, null), ConstraintReader.read(in));
         assertTrue(in.valid());
     }
 
     @Test
     void fixedWindowNormalisesDurationAliasAndNumericWeekday() {
         JsonObject c = first("CUSTOMER", "[{'constraintType': 'CUSTOMER_BADGE_FIXED_WINDOW', 'durationType': 'WEEKLY',"
-                + " 'startDayOfTheWeek': 2, 'maxEarnLimit': 1}]");
+                + " 'startDayOfTheWeek': 1, 'maxEarnLimit': 1}]");
         assertEquals("WEEKS", c.getString("durationType"));
         assertEquals("TUESDAY", c.getString("startDayOfTheWeek"));
         assertEquals(1, c.getInt("refreshRate"));
@@ -56,7 +56,7 @@ class ConstraintReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'', MONDAY", "7, SUNDAY", "1, MONDAY", "'''FRIDAY''', FRIDAY"})
+    @CsvSource({"'', MONDAY", "0, MONDAY", "1, TUESDAY", "6, SUNDAY", "'''FRIDAY''', FRIDAY"})
     void weeklyWindowsStartOnTheGivenDay(String day, String expected) {
         String dayField = day.isEmpty() ? "" : ", 'startDayOfTheWeek': " + day;
         JsonObject c = first("BADGE", "[{'constraintType': 'BADGE_FIXED_WINDOW', 'durationType': 'WEEKS',"
@@ -65,7 +65,7 @@ class ConstraintReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 1105", "8, 1105", "'''friday''', 400"})
+    @CsvSource({"-1, 1105", "7, 1105", "'''friday''', 400"})
     void invalidWeekdaysAreRefused(String day, String code) {
         read("CUSTOMER", "[{'constraintType': 'CUSTOMER_BADGE_FIXED_WINDOW', 'durationType': 'WEEKS',"
                 + " 'maxEarnLimit': 1, 'startDayOfTheWeek': " + day + "}]");
@@ -114,9 +114,29 @@ class ConstraintReaderTest {
     }
 
     @Test
-    void levelsDoNotShareConstraintTypes() {
-        read("BADGE", "[{'constraintType': 'BADGE_NO_LIMIT'}, {'constraintType': 'CUSTOMER_BADGE_NO_LIMIT'}]");
-        assertEquals(List.of("400 badgeConstraints[1].constraintType"), errors());
+    void constraintsAreFiledAtTheLevelTheirTypeNames() {
+        in = JsonInput.parse(("{'badgeConstraints': [{'constraintType': 'BADGE_NO_LIMIT'},"
+                + " {'constraintType': 'CUSTOMER_BADGE_FIXED_WINDOW', 'durationType': 'DAYS', 'refreshRate': 1,"
+                + " 'maxEarnLimit': 2, 'referenceId': 'r'}],"
+                + " 'customerConstraints': [{'constraintType': 'BADGE_FIXED_VALUE', 'maxEarnLimit': 9}]}").replace('\'', '"'));
+        ConstraintReader.Constraints read = ConstraintReader.read(in);
+        assertEquals(List.of(), errors());
+        assertEquals("[{\"constraintType\":\"CUSTOMER_BADGE_FIXED_WINDOW\",\"durationType\":\"DAYS\",\"refreshRate\":1,"
+                + "\"maxEarnLimit\":2,\"referenceId\":\"r\"}]", read.customer());
+        assertEquals("[{\"constraintType\":\"BADGE_FIXED_VALUE\",\"maxEarnLimit\":9},{\"constraintType\":\"BADGE_NO_LIMIT\"}]",
+                read.badge());
+    }
+
+    @Test
+    void anAnswerSentBackAsksForItsUpcomingWindowAndIgnoresHistory() {
+        String window = "'constraintType': 'CUSTOMER_BADGE_FIXED_WINDOW', 'durationType': 'DAYS', 'maxEarnLimit': 1";
+        JsonObject c = first("CUSTOMER", "[{" + window + ", 'refreshRate': 1, 'cycleStatus': 'EXPIRED'},"
+                + " {" + window + ", 'refreshRate': 2, 'cycleStatus': 'ACTIVE'},"
+                + " {" + window + ", 'refreshRate': 3, 'cycleStatus': 'UPCOMING'}]");
+        assertEquals(3, c.getInt("refreshRate"));
+        assertFalse(c.containsKey("cycleStatus"));
+        read("CUSTOMER", "[{" + window + ", 'refreshRate': 1}, {" + window + ", 'refreshRate': 2}]");
+        assertEquals(List.of("1105 customerConstraints[1].constraintType"), errors());
     }
 
     @ParameterizedTest

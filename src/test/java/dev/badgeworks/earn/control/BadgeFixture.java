@@ -11,45 +11,57 @@ import java.time.Instant;
 import java.util.EnumSet;
 
 /** A badge for the earn rule tests, stored the way a create stores it; vary one part at a time. */
-record BadgeFixture(Instant start, Instant end, EarnType earnType, boolean active, ExpiryRule earned,
-                    ExpiryRule issued) {
+public record BadgeFixture(Instant start, Instant end, EarnType earnType, boolean active, ExpiryRule earned,
+                           ExpiryRule issued, String customerConstraints, String badgeConstraints) {
 
-    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    public static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
-    static BadgeFixture earn(Instant start, Instant end) {
-        return new BadgeFixture(start, end, EarnType.EARN, true, ExpiryRule.relative(RelativeUnit.DAYS, 30), null);
+    public static BadgeFixture earn(Instant start, Instant end) {
+        return new BadgeFixture(start, end, EarnType.EARN, true, ExpiryRule.relative(RelativeUnit.DAYS, 30), null,
+                null, null);
     }
 
-    static BadgeFixture issueEarn(Instant start, Instant end) {
+    public static BadgeFixture issueEarn(Instant start, Instant end) {
         return new BadgeFixture(start, end, EarnType.ISSUE_EARN, true, ExpiryRule.relative(RelativeUnit.DAYS, 30),
-                ExpiryRule.relative(RelativeUnit.DAYS, 10));
+                ExpiryRule.relative(RelativeUnit.DAYS, 10), null, null);
     }
 
-    static BadgeFixture liveEarn() {
+    public static BadgeFixture liveEarn() {
         return earn(NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(30)));
     }
 
-    static BadgeFixture liveIssueEarn() {
+    public static BadgeFixture liveIssueEarn() {
         return issueEarn(NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(30)));
     }
 
     BadgeFixture deactivated() {
-        return new BadgeFixture(start, end, earnType, false, earned, issued);
+        return new BadgeFixture(start, end, earnType, false, earned, issued, customerConstraints, badgeConstraints);
     }
 
     BadgeFixture earned(ExpiryRule rule) {
-        return new BadgeFixture(start, end, earnType, active, rule, issued);
+        return new BadgeFixture(start, end, earnType, active, rule, issued, customerConstraints, badgeConstraints);
     }
 
     BadgeFixture issued(ExpiryRule rule) {
-        return new BadgeFixture(start, end, earnType, active, earned, rule);
+        return new BadgeFixture(start, end, earnType, active, earned, rule, customerConstraints, badgeConstraints);
     }
 
-    BadgeMeta stored() {
+    /** The same badge with these stored (normalised) constraints; single quotes stand for double quotes. */
+    public BadgeFixture limited(String customer, String badge) {
+        return new BadgeFixture(start, end, earnType, active, earned, issued,
+                customer == null ? null : customer.replace('\'', '"'), badge == null ? null : badge.replace('\'', '"'));
+    }
+
+    public BadgeMeta stored() {
+        return stored("b-1");
+    }
+
+    public BadgeMeta stored(String id) {
         long createdMs = start.minus(Duration.ofDays(1)).toEpochMilli();
-        BadgeMeta meta = new BadgeMeta("b-1", 1, "alice", createdMs);
+        BadgeMeta meta = new BadgeMeta(id, 1, "alice", createdMs);
         meta.define(new BadgeDefinition("Gold", null, start, end, earnType, active, earned, issued,
-                EnumSet.of(OwnerType.Loyalty), null, null, null, null, null, null, null, null, null),
+                EnumSet.of(OwnerType.Loyalty), customerConstraints, badgeConstraints, null, null, null, null, null, null,
+                null),
                 "alice", createdMs);
         return meta;
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class EarnOutcomeTest {
 
-    private static final EarnCommand COMMAND = new EarnCommand("b-1", "c-1", "r-1",
+    private static final EarnCommand COMMAND = EarnCommand.live("b-1", "c-1", "r-1",
             Instant.parse("2025-06-01T12:00:00Z"), OwnerType.Loyalty, "7");
     private static final Earn ORIGINAL = new Earn("earn-1", 1, "b-1", "c-1", null, "r-1", COMMAND.fingerprint(),
             1_000L, 2_000L, 3_000L, OwnerType.Loyalty, "7");
@@ -27,7 +27,7 @@ class EarnOutcomeTest {
 
     @Test
     void aRepeatWithOtherContentIsAConflictWithoutAnEarn() {
-        EarnCommand other = new EarnCommand("b-1", "c-2", "r-1", COMMAND.eventDate(), OwnerType.Loyalty, "7");
+        EarnCommand other = EarnCommand.live("b-1", "c-2", "r-1", COMMAND.eventDate(), OwnerType.Loyalty, "7");
         EarnOutcome o = EarnOutcome.repeatOf(ORIGINAL, other.fingerprint());
         assertEquals(EarnOutcome.Kind.CONFLICT, o.kind());
         assertNull(o.earn());

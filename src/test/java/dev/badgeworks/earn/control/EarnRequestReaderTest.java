@@ -50,7 +50,7 @@ class EarnRequestReaderTest {
 
     @Test
     void readsAFullBody() {
-        assertEquals(new EarnCommand("b-1", "c-1", "r-1", Instant.parse("2025-06-01T12:00:00Z"), OwnerType.Loyalty,
+        assertEquals(EarnCommand.live("b-1", "c-1", "r-1", Instant.parse("2025-06-01T12:00:00Z"), OwnerType.Loyalty,
                 "7"), readValid(json(FULL)));
     }
 

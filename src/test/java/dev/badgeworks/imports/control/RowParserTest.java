@@ -22,7 +22,7 @@ class RowParserTest {
         ImportRow row = csv.parse(7, "r-1," + BADGE + ",42,2026-11-20T10:00:00+01:00,Loyalty,p1", 300);
         assertNull(row.error());
         EarnCommand c = row.command();
-        assertEquals(new EarnCommand(BADGE, "42", "r-1", Instant.parse("2026-11-20T09:00:00Z"), OwnerType.Loyalty, "p1")
+        assertEquals(EarnCommand.live(BADGE, "42", "r-1", Instant.parse("2026-11-20T09:00:00Z"), OwnerType.Loyalty, "p1")
                 .fingerprint(), c.fingerprint());
         assertEquals(new EarnCommand.Origin("import-1", 7), c.origin());
         assertEquals(300, row.nextOffset());

@@ -1,0 +1,56 @@
+package dev.badgeworks.earn.boundary;
+
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.CountWindow;
+import dev.badgeworks.earn.entity.CustomerBadge;
+import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.earn.entity.EarnDates;
+import dev.badgeworks.earn.entity.Enrolment;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * What the earn service reads and writes, set-wise: one call per kind of look-up for a whole list of earns.
+ * {@link JpaEarnStore} is the database; the service tests use an in-memory one.
+ */
+public interface EarnStore {
+
+    /** The org's badges among these ids, by id. */
+    Map<String, BadgeMeta> badges(long orgId, Collection<String> ids);
+
+    List<Claim> activeClaims(Collection<String> badgeIds);
+
+    /** The org's earns with these requestIds, by requestId. */
+    Map<String, Earn> earnsByRequestId(long orgId, Collection<String> requestIds);
+
+    Map<CustomerBadge, List<Enrolment>> enrolments(Collection<String> badgeIds, Collection<String> customerIds);
+
+    /**
+     * Locks the badges until the transaction ends: earns of a badge with badge-wide limits wait for each other
+     * (on every instance sharing the database).
+     */
+    void lockBadges(SortedSet<String> badgeIds);
+
+    /** Locks these customers' earns of these badges until the transaction ends (per-customer limits). */
+    void lockCustomers(SortedSet<CustomerBadge> customers);
+
+    /** The dates of these customers' active (unrevoked) earns of these badges. */
+    Map<CustomerBadge, List<EarnDates>> activeEarnDates(Collection<CustomerBadge> customers);
+
+    /** How many active earns of all customers of the badge lie in the window. */
+    long countActiveEarns(String badgeId, CountWindow window);
+
+    /** Writes new earns; throws {@link RequestIdConflict} when a concurrent request took one of their requestIds. */
+    void insert(List<Earn> earns);
+
+    Earn findByRequestId(long orgId, String requestId);
+
+    /**
+     * Revokes the earn if it is an active earn of this org, badge and customer — decided by the database, so of
+     * two concurrent revokes one wins. The revoked earn, or null when there was none to revoke.
+     */
+    Earn revoke(long orgId, String badgeId, String customerId, String earnId, long nowMs);
+}

@@ -1,0 +1,294 @@
+package dev.badgeworks.earn.boundary;
+
+import dev.badgeworks.badge.boundary.BadgeService;
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.CountWindow;
+import dev.badgeworks.earn.entity.CustomerBadge;
+import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.earn.entity.EarnDates;
+import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.platform.Persistence;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The earn package's data access: JPQL for entities, plain JDBC on the transaction's connection where it pays
+ * (batch inserts, locks, counts). Badges and claims are read through the badge package's own service.
+ */
+@Stateless
+public class JpaEarnStore implements EarnStore {
+
+    private static final String INSERT = "INSERT INTO badge_earn (id, org_id, badge_id, customer_id, enrolment_id,"
+            + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id,"
+            + " import_id, import_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int LOCK_ATTEMPTS = 50;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource(lookup = "jdbc/badgeworks")
+    DataSource dataSource;
+
+    @Inject
+    BadgeService badges;
+
+    @Override
+    public Map<String, BadgeMeta> badges(long orgId, Collection<String> ids) {
+        return badges.findAll(orgId, ids);
+    }
+
+    @Override
+    public List<Claim> activeClaims(Collection<String> badgeIds) {
+        return badges.activeClaims(badgeIds);
+    }
+
+    @Override
+    public Map<String, Earn> earnsByRequestId(long orgId, Collection<String> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT e FROM Earn e WHERE e.orgId = :org AND e.requestId IN :ids", Earn.class)
+                .setParameter("org", orgId).setParameter("ids", requestIds).getResultStream()
+                .collect(Collectors.toMap(Earn::requestId, e -> e));
+    }
+
+    @Override
+    public Map<CustomerBadge, List<Enrolment>> enrolments(Collection<String> badgeIds, Collection<String> customerIds) {
+        if (badgeIds.isEmpty() || customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT n FROM Enrolment n WHERE n.badgeId IN :badges AND n.customerId IN :customers",
+                        Enrolment.class)
+                .setParameter("badges", badgeIds).setParameter("customers", customerIds).getResultStream()
+                .collect(Collectors.groupingBy(n -> new CustomerBadge(n.badgeId(), n.customerId())));
+    }
+
+    @Override
+    public void lockBadges(SortedSet<String> badgeIds) {
+        if (badgeIds.isEmpty()) {
+            return;
+        }
+        String sql = "SELECT id FROM badge_meta WHERE id IN (" + marks(badgeIds.size()) + ") ORDER BY id FOR UPDATE";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, 1, badgeIds);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot lock badges", e);
+        }
+    }
+
+    /**
+     * Locks each customer's customer_badge row, creating the missing ones: a new row is locked by its insert. When a
+     * concurrent transaction creates the same row first, the insert is undone to a savepoint and the rows are locked
+     * again (by then the other transaction has committed, or its row is still invisible and we wait once more).
+     * Rows are locked and created in one order ({@link CustomerBadge}), so lockers never wait in a circle.
+     */
+    @Override
+    public void lockCustomers(SortedSet<CustomerBadge> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        Set<String> customerIds = new TreeSet<>();
+        Set<String> badgeIds = new TreeSet<>();
+        customers.forEach(k -> {
+            customerIds.add(k.customerId());
+            badgeIds.add(k.badgeId());
+        });
+        String select = "SELECT badge_id, customer_id FROM customer_badge WHERE customer_id IN ("
+                + marks(customerIds.size()) + ") AND badge_id IN (" + marks(badgeIds.size())
+                + ") ORDER BY badge_id, customer_id FOR UPDATE";
+        try (Connection c = dataSource.getConnection()) {
+            for (int attempt = 1; ; attempt++) {
+                SortedSet<CustomerBadge> missing = new TreeSet<>(customers);
+                try (PreparedStatement s = c.prepareStatement(select)) {
+                    bind(s, bind(s, 1, customerIds), badgeIds);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            missing.remove(new CustomerBadge(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                }
+                if (missing.isEmpty()) {
+                    return;
+                }
+                Savepoint savepoint = c.setSavepoint();
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO customer_badge (customer_id, badge_id) VALUES (?, ?)")) {
+                    for (CustomerBadge k : missing) {
+                        insert.setString(1, k.customerId());
+                        insert.setString(2, k.badgeId());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    return;
+                } catch (SQLException e) {
+                    if (!Persistence.isUniqueViolation(e) && !Persistence.isConcurrentUpdate(e) || attempt == LOCK_ATTEMPTS) {
+                        throw e;
+                    }
+                    c.rollback(savepoint);
+                    pause(attempt);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot lock the customers' earns", e);
+        }
+    }
+
+    @Override
+    public Map<CustomerBadge, List<EarnDates>> activeEarnDates(Collection<CustomerBadge> customers) {
+        if (customers.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> customerIds = new HashSet<>();
+        Set<String> badgeIds = new HashSet<>();
+        customers.forEach(k -> {
+            customerIds.add(k.customerId());
+            badgeIds.add(k.badgeId());
+        });
+        String sql = "SELECT badge_id, customer_id, earn_event_ms, earned_on_ms FROM badge_earn WHERE customer_id IN ("
+                + marks(customerIds.size()) + ") AND badge_id IN (" + marks(badgeIds.size())
+                + ") AND revoked_on_ms IS NULL";
+        Map<CustomerBadge, List<EarnDates>> dates = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, bind(s, 1, customerIds), badgeIds);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    dates.computeIfAbsent(new CustomerBadge(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new EarnDates(rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the customers' earns", e);
+        }
+        return dates;
+    }
+
+    @Override
+    public long countActiveEarns(String badgeId, CountWindow window) {
+        String range = switch (window.basis()) {
+            case ALL -> "";
+            case EARNED_ON -> " AND earned_on_ms BETWEEN ? AND ?";
+            case EVENT -> " AND earn_event_ms BETWEEN ? AND ?";
+        };
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM badge_earn WHERE badge_id = ?" + range + " AND revoked_on_ms IS NULL")) {
+            s.setString(1, badgeId);
+            if (!range.isEmpty()) {
+                s.setLong(2, window.fromMs());
+                s.setLong(3, window.toMs());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot count earns", e);
+        }
+    }
+
+    /**
+     * New earns go to the database as one JDBC batch on the transaction's connection: a chunk of an import writes
+     * a thousand rows without a thousand managed entities. The unique requestId constraint still decides races.
+     */
+    @Override
+    public void insert(List<Earn> earns) {
+        if (earns.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Earn e : earns) {
+                insert.setString(1, e.id());
+                insert.setLong(2, e.orgId());
+                insert.setString(3, e.badgeId());
+                insert.setString(4, e.customerId());
+                insert.setString(5, e.enrolmentId());
+                insert.setString(6, e.requestId());
+                insert.setString(7, e.fingerprint());
+                insert.setLong(8, e.earnEventMs());
+                insert.setLong(9, e.earnedOnMs());
+                insert.setLong(10, e.expiresOnMs());
+                insert.setString(11, e.ownerType().name());
+                insert.setString(12, e.ownerReferenceId());
+                insert.setString(13, e.importId());
+                insert.setObject(14, e.importLine(), Types.BIGINT);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            if (Persistence.isUniqueViolation(e)) {
+                throw new RequestIdConflict(e);
+            }
+            throw new PersistenceException("cannot write " + earns.size() + " earns", e);
+        }
+    }
+
+    @Override
+    public Earn findByRequestId(long orgId, String requestId) {
+        return em.createQuery("SELECT e FROM Earn e WHERE e.orgId = :org AND e.requestId = :id", Earn.class)
+                .setParameter("org", orgId).setParameter("id", requestId).getResultStream().findFirst().orElse(null);
+    }
+
+    @Override
+    public Earn revoke(long orgId, String badgeId, String customerId, String earnId, long nowMs) {
+        int revoked = em.createQuery("UPDATE Earn e SET e.revokedOnMs = :now WHERE e.id = :id AND e.orgId = :org"
+                        + " AND e.badgeId = :badge AND e.customerId = :customer AND e.revokedOnMs IS NULL")
+                .setParameter("now", nowMs).setParameter("id", earnId).setParameter("org", orgId)
+                .setParameter("badge", badgeId).setParameter("customer", customerId).executeUpdate();
+        if (revoked == 0) {
+            return null;
+        }
+        Earn earn = em.find(Earn.class, earnId);
+        em.refresh(earn);
+        return earn;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** Binds the values from parameter {@code first} on; answers the next free parameter index. */
+    private static int bind(PreparedStatement s, int first, Collection<String> values) throws SQLException {
+        int i = first;
+        for (String v : values) {
+            s.setString(i++, v);
+        }
+        return i;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(5L * attempt, 100));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PersistenceException("interrupted while waiting for a lock", e);
+        }
+    }
+}
