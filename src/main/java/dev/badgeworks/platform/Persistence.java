@@ -43,6 +43,16 @@ public final class Persistence {
         return false;
     }
 
+    /** Waited longer for a row lock than the database allows (H2 LOCK_TIMEOUT, PostgreSQL lock_timeout). */
+    public static boolean isLockTimeout(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("HYT00".equals(s.getSQLState()) || "55P03".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

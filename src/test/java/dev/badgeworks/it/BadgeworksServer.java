@@ -73,6 +73,25 @@ public final class BadgeworksServer {
         }
     }
 
+    /**
+     * Another instance on this server's PostgreSQL database (as an operator runs several behind a load balancer),
+     * not yet started. Only PostgreSQL is shared: an embedded H2 file belongs to one process.
+     */
+    public BadgeworksServer sharingDatabase(String name) {
+        if (!onPostgres()) {
+            throw new IllegalStateException("only a PostgreSQL database can be shared");
+        }
+        try {
+            Path dir = projectDir.resolve("target/it-servers/" + name + "-" + System.nanoTime());
+            Files.createDirectories(dir);
+            BadgeworksServer other = new BadgeworksServer(dir, env);
+            other.pgDatabase = pgDatabase;
+            return other;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean onPostgres() {
         return "postgres".equals(System.getProperty("it.db", "h2"));
     }

@@ -2,15 +2,10 @@ package dev.badgeworks.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Concurrent duplicates end with exactly one earn; concurrent distinct requests all earn. */
@@ -23,7 +18,7 @@ class ConcurrentEarnIT {
         Api api = BadgeworksServer.shared().admin().newOrg("race");
         String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Race")), "Loyalty", "program-1");
         String body = EarnIT.earn(badge, "racer", "same-" + UUID.randomUUID()).build().toString();
-        List<Api.Reply> replies = inParallel(i -> api.post("customer/earn", body));
+        List<Api.Reply> replies = Concurrently.run(CLIENTS, i -> api.post("customer/earn", body));
 
         List<Api.Reply> earned = replies.stream().filter(r -> r.status() == 200).toList();
         assertEquals(1, earned.size(), () -> "exactly one earn; statuses " + replies.stream().map(Api.Reply::status).toList());
@@ -40,39 +35,12 @@ class ConcurrentEarnIT {
     void fiftyParallelEarnsWithDistinctRequestIdsGiveFiftyEarns() throws Exception {
         Api api = BadgeworksServer.shared().admin().newOrg("crowd");
         String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Crowd")), "Loyalty", "program-1");
-        List<Api.Reply> replies = inParallel(i -> api.post("customer/earn",
+        List<Api.Reply> replies = Concurrently.run(CLIENTS, i -> api.post("customer/earn",
                 EarnIT.earn(badge, "customer-" + i, "distinct-" + i + "-" + UUID.randomUUID()).build().toString()));
         Set<String> ids = new HashSet<>();
         for (Api.Reply r : replies) {
             ids.add(r.expect(200).data().getString("earnedBadgeId"));
         }
         assertEquals(CLIENTS, ids.size());
-    }
-
-    interface Call {
-        Api.Reply run(int index);
-    }
-
-    private static List<Api.Reply> inParallel(Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < CLIENTS; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.run(index);
-                }));
-            }
-            start.countDown();
-            List<Api.Reply> replies = new ArrayList<>();
-            for (Future<Api.Reply> f : futures) {
-                replies.add(f.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

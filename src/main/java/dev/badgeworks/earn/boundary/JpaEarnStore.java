@@ -1,5 +1,6 @@
 package dev.badgeworks.earn.boundary;
 
+import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
@@ -100,7 +101,7 @@ public class JpaEarnStore implements EarnStore {
                 }
             }
         } catch (SQLException e) {
-            throw new PersistenceException("cannot lock badges", e);
+            throw lockFailure("cannot lock badges", e);
         }
     }
 
@@ -157,7 +158,7 @@ public class JpaEarnStore implements EarnStore {
                 }
             }
         } catch (SQLException e) {
-            throw new PersistenceException("cannot lock the customers' earns", e);
+            throw lockFailure("cannot lock the customers' earns", e);
         }
     }
 
@@ -268,6 +269,14 @@ public class JpaEarnStore implements EarnStore {
         Earn earn = em.find(Earn.class, earnId);
         em.refresh(earn);
         return earn;
+    }
+
+    /** A lock wait that timed out is a retryable conflict for the client (409), not a server error. */
+    private static RuntimeException lockFailure(String what, SQLException e) {
+        if (Persistence.isLockTimeout(e)) {
+            return ErrorCode.CONCURRENT_CHANGE.exception(null, "Too many concurrent earns under the same earn limit.");
+        }
+        return new PersistenceException(what, e);
     }
 
     private static String marks(int n) {

@@ -1,0 +1,110 @@
+package dev.badgeworks.earn.boundary;
+
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.CountWindow;
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.earn.entity.CustomerBadge;
+import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.earn.entity.EarnDates;
+import dev.badgeworks.earn.entity.Enrolment;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
+
+/** The earn store in memory, for the service tests: same contract as the database, one thread. */
+class InMemoryEarnStore implements EarnStore {
+
+    final Map<String, BadgeMeta> badges = new HashMap<>();
+    final List<Claim> claims = new ArrayList<>();
+    final List<Earn> earns = new ArrayList<>();
+    final Set<String> revoked = new HashSet<>();
+    final List<String> lockedBadges = new ArrayList<>();
+    final List<CustomerBadge> lockedCustomers = new ArrayList<>();
+
+    void add(BadgeMeta badge) {
+        badges.put(badge.id(), badge);
+        claims.add(new Claim("c-" + badge.id(), badge.id(), OwnerType.Loyalty, "p1", 0));
+    }
+
+    List<Earn> active() {
+        return earns.stream().filter(e -> !revoked.contains(e.id())).toList();
+    }
+
+    @Override
+    public Map<String, BadgeMeta> badges(long orgId, Collection<String> ids) {
+        return badges.values().stream().filter(b -> b.orgId() == orgId && ids.contains(b.id()))
+                .collect(Collectors.toMap(BadgeMeta::id, b -> b));
+    }
+
+    @Override
+    public List<Claim> activeClaims(Collection<String> badgeIds) {
+        return claims.stream().filter(c -> c.active() && badgeIds.contains(c.badgeId())).toList();
+    }
+
+    @Override
+    public Map<String, Earn> earnsByRequestId(long orgId, Collection<String> requestIds) {
+        return earns.stream().filter(e -> e.orgId() == orgId && requestIds.contains(e.requestId()))
+                .collect(Collectors.toMap(Earn::requestId, e -> e));
+    }
+
+    @Override
+    public Map<CustomerBadge, List<Enrolment>> enrolments(Collection<String> badgeIds, Collection<String> customerIds) {
+        return Map.of();
+    }
+
+    @Override
+    public void lockBadges(SortedSet<String> badgeIds) {
+        lockedBadges.addAll(badgeIds);
+    }
+
+    @Override
+    public void lockCustomers(SortedSet<CustomerBadge> customers) {
+        lockedCustomers.addAll(customers);
+    }
+
+    @Override
+    public Map<CustomerBadge, List<EarnDates>> activeEarnDates(Collection<CustomerBadge> customers) {
+        return active().stream().filter(e -> customers.contains(new CustomerBadge(e.badgeId(), e.customerId())))
+                .collect(Collectors.groupingBy(e -> new CustomerBadge(e.badgeId(), e.customerId()),
+                        Collectors.mapping(e -> new EarnDates(e.earnEventMs(), e.earnedOnMs()), Collectors.toList())));
+    }
+
+    @Override
+    public long countActiveEarns(String badgeId, CountWindow window) {
+        return active().stream().filter(e -> e.badgeId().equals(badgeId)
+                && window.contains(e.earnEventMs(), e.earnedOnMs())).count();
+    }
+
+    @Override
+    public void insert(List<Earn> newEarns) {
+        Set<String> taken = earns.stream().map(e -> e.orgId() + "/" + e.requestId()).collect(Collectors.toSet());
+        for (Earn e : newEarns) {
+            if (!taken.add(e.orgId() + "/" + e.requestId())) {
+                throw new RequestIdConflict(null);
+            }
+        }
+        earns.addAll(newEarns);
+    }
+
+    @Override
+    public Earn findByRequestId(long orgId, String requestId) {
+        return earnsByRequestId(orgId, List.of(requestId)).get(requestId);
+    }
+
+    @Override
+    public Earn revoke(long orgId, String badgeId, String customerId, String earnId, long nowMs) {
+        Earn earn = active().stream().filter(e -> e.id().equals(earnId) && e.badgeId().equals(badgeId)
+                && e.customerId().equals(customerId)).findFirst().orElse(null);
+        if (earn != null) {
+            revoked.add(earn.id());
+        }
+        return earn;
+    }
+}
