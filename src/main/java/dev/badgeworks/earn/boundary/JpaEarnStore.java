@@ -10,7 +10,6 @@ import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.platform.Persistence;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,10 +32,9 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
- * The earn package's data access: JPQL for entities, plain JDBC on the transaction's connection where it pays
+ * The earn package's data access: JPQL for entities, plain JDBC on the entity manager's connection where it pays
  * (batch inserts, locks, counts). Badges and claims are read through the badge package's own service.
  */
 @Stateless
@@ -49,9 +47,6 @@ public class JpaEarnStore implements EarnStore {
 
     @PersistenceContext
     EntityManager em;
-
-    @Resource(lookup = "jdbc/badgeworks")
-    DataSource dataSource;
 
     @Inject
     BadgeService badges;
@@ -93,7 +88,7 @@ public class JpaEarnStore implements EarnStore {
             return;
         }
         String sql = "SELECT id FROM badge_meta WHERE id IN (" + marks(badgeIds.size()) + ") ORDER BY id FOR UPDATE";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = connection().prepareStatement(sql)) {
             bind(s, 1, badgeIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -125,7 +120,8 @@ public class JpaEarnStore implements EarnStore {
         String select = "SELECT badge_id, customer_id FROM customer_badge WHERE customer_id IN ("
                 + marks(customerIds.size()) + ") AND badge_id IN (" + marks(badgeIds.size())
                 + ") ORDER BY badge_id, customer_id FOR UPDATE";
-        try (Connection c = dataSource.getConnection()) {
+        try {
+            Connection c = connection();
             for (int attempt = 1; ; attempt++) {
                 SortedSet<CustomerBadge> missing = new TreeSet<>(customers);
                 try (PreparedStatement s = c.prepareStatement(select)) {
@@ -177,7 +173,7 @@ public class JpaEarnStore implements EarnStore {
                 + marks(customerIds.size()) + ") AND badge_id IN (" + marks(badgeIds.size())
                 + ") AND revoked_on_ms IS NULL";
         Map<CustomerBadge, List<EarnDates>> dates = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = connection().prepareStatement(sql)) {
             bind(s, bind(s, 1, customerIds), badgeIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -198,7 +194,7 @@ public class JpaEarnStore implements EarnStore {
             case EARNED_ON -> " AND earned_on_ms BETWEEN ? AND ?";
             case EVENT -> " AND earn_event_ms BETWEEN ? AND ?";
         };
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        try (PreparedStatement s = connection().prepareStatement(
                 "SELECT COUNT(*) FROM badge_earn WHERE badge_id = ?" + range + " AND revoked_on_ms IS NULL")) {
             s.setString(1, badgeId);
             if (!range.isEmpty()) {
@@ -223,8 +219,7 @@ public class JpaEarnStore implements EarnStore {
         if (earns.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection().prepareStatement(INSERT)) {
             for (Earn e : earns) {
                 insert.setString(1, e.id());
                 insert.setLong(2, e.orgId());
@@ -277,6 +272,15 @@ public class JpaEarnStore implements EarnStore {
             return ErrorCode.CONCURRENT_CHANGE.exception(null, "Too many concurrent earns under the same earn limit.");
         }
         return new PersistenceException(what, e);
+    }
+
+    /**
+     * The transaction's own JDBC connection, the one the entity manager uses: locks taken and rows written here are
+     * the transaction's, and no second pooled connection is needed while a lock is held (a transaction waiting for
+     * the pool while holding a lock others wait for would stall the pool).
+     */
+    private Connection connection() {
+        return em.unwrap(Connection.class);
     }
 
     private static String marks(int n) {
