@@ -36,10 +36,20 @@ public final class Api {
     }
 
     private Api(URI base, String user, String password, long orgId) {
+        this(base, user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                orgId);
+    }
+
+    private Api(URI base, String authorization, long orgId) {
         this.base = base;
         this.orgId = orgId;
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** The same caller talking to another instance (behind a load balancer, each request may land anywhere). */
+    public Api on(BadgeworksServer server) {
+        return new Api(server.baseUri(), authorization, orgId);
     }
 
     public Api as(String user, String password) {

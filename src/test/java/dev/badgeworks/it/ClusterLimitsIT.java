@@ -1,0 +1,77 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances on one PostgreSQL database, as an operator runs them behind a load balancer: earns racing for the
+ * same limit through both instances still end with exactly the limit. (An embedded H2 file belongs to one process:
+ * on H2 this class is skipped.)
+ */
+class ClusterLimitsIT {
+
+    private static BadgeworksServer first;
+    private static BadgeworksServer second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        assumeTrue(BadgeworksServer.onPostgres(), "several instances share only a PostgreSQL database");
+        first = BadgeworksServer.create("cluster", java.util.Map.of("BADGEWORKS_BOOTSTRAP_PASSWORD",
+                BadgeworksServer.ADMIN_PASSWORD));
+        first.start();
+        second = first.sharingDatabase("cluster-2");
+        second.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (second != null) {
+            second.stop();
+        }
+        if (first != null) {
+            first.stop();
+        }
+    }
+
+    /** A new org's caller on the first instance and the same caller on the second. */
+    private static Api[] apis(String prefix) {
+        Api one = first.admin().newOrg(prefix);
+        return new Api[] {one, one.on(second)};
+    }
+
+    private static Api.Reply earn(Api api, String badge, String customer) {
+        return api.post("customer/earn", EarnIT.earn(badge, customer, "c-" + UUID.randomUUID()).build().toString());
+    }
+
+    private static String limitedBadge(Api api, String customerConstraints, String badgeConstraints) {
+        var body = Badges.earnBadge(Badges.uniqueName("Cluster"));
+        if (customerConstraints != null) {
+            body = Badges.with(body, "customerConstraints", LimitsIT.constraints(customerConstraints));
+        }
+        if (badgeConstraints != null) {
+            body = Badges.with(body, "badgeConstraints", LimitsIT.constraints(badgeConstraints));
+        }
+        return Badges.createClaimed(api, body, "Loyalty", "program-1");
+    }
+
+    @Test
+    void fiftyEarnsOfOneCustomerThroughTwoInstancesAgainstALimitOfTenGiveTen() throws Exception {
+        Api[] apis = apis("cluster-customer");
+        String badge = limitedBadge(apis[0], "[{'constraintType':'CUSTOMER_BADGE_FIXED_VALUE','maxEarnLimit':10}]", null);
+        List<Api.Reply> replies = Concurrently.run(50, i -> earn(apis[i % 2], badge, "shared-customer"));
+        LimitsIT.assertOutcomes(replies, 10, 1140);
+    }
+
+    @Test
+    void fiftyCustomersThroughTwoInstancesAgainstABadgeLimitOfTenGiveTen() throws Exception {
+        Api[] apis = apis("cluster-badge");
+        String badge = limitedBadge(apis[0], null, "[{'constraintType':'BADGE_FIXED_VALUE','maxEarnLimit':10}]");
+        List<Api.Reply> replies = Concurrently.run(50, i -> earn(apis[i % 2], badge, "customer-" + i));
+        LimitsIT.assertOutcomes(replies, 10, 1141);
+    }
+}
