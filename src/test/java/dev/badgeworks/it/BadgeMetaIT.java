@@ -271,7 +271,7 @@ class BadgeMetaIT {
     void restrictionsAndExtrasAreValidatedStoredAndEchoed() {
         JsonObject badge = with(with(with(Badges.earnBadge(Badges.uniqueName("Extras")), "customerConstraints",
                 Json.createArrayBuilder().add(Json.createObjectBuilder().add("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW")
-                        .add("durationType", "WEEKLY").add("startDayOfTheWeek", 2).add("maxEarnLimit", 1)).build()),
+                        .add("durationType", "WEEKLY").add("startDayOfTheWeek", 1).add("maxEarnLimit", 1)).build()),
                 "badgeConstraints", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("constraintType", "BADGE_ROLLING_WINDOW").add("rollType", "DAYS").add("rollValue", 7)
                         .add("maxEarnLimit", 100)).build()),

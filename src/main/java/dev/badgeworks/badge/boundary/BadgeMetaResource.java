@@ -52,6 +52,9 @@ public class BadgeMetaResource {
     @Inject
     BadgeService badges;
 
+    @Inject
+    BadgeCounters counters;
+
     @POST
     public Response create(@HeaderParam(MIGRATION_HEADER) String migration, String body) {
         JsonInput in = JsonInput.parse(body);
@@ -76,8 +79,10 @@ public class BadgeMetaResource {
         BadgeQuery query = BadgeQuery.read(uri.getQueryParameters()::getFirst);
         BadgeService.Page page = badges.list(caller.orgId(), query);
         long now = System.currentTimeMillis();
+        var counts = counters.of(page.badges().stream().map(BadgeMeta::id).toList());
         List<BadgeView> views = page.badges().stream()
-                .map(b -> BadgeView.of(b, page.claims().getOrDefault(b.id(), List.of()), now)).toList();
+                .map(b -> BadgeView.of(b, page.claims().getOrDefault(b.id(), List.of()),
+                        counts.getOrDefault(b.id(), BadgeCounters.Counts.ZERO), now)).toList();
         return Envelope.of(new BadgeList(views, Pagination.of(page.page(), page.size(), page.total())));
     }
 
@@ -128,6 +133,7 @@ public class BadgeMetaResource {
 
     private BadgeView view(BadgeMeta badge) {
         return BadgeView.of(badge, badges.claimsOf(List.of(badge.id())).getOrDefault(badge.id(), List.of()),
+                counters.of(List.of(badge.id())).getOrDefault(badge.id(), BadgeCounters.Counts.ZERO),
                 System.currentTimeMillis());
     }
 }

@@ -15,6 +15,7 @@ import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -39,6 +40,9 @@ public class BadgeService {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    BadgeCounters counters;
+
     Clock clock = Clock.systemUTC();
 
     public BadgeMeta create(long orgId, String user, BadgeDefinition definition, boolean migration) {
@@ -50,10 +54,11 @@ public class BadgeService {
         if (!errors.isEmpty()) {
             throw new ApiException(errors);
         }
-        BadgeMeta badge = new BadgeMeta(Ids.newId(), orgId, user, now.toEpochMilli());
+        BadgeMeta badge = new BadgeMeta(Ids.newId(), orgId, nextBadgeNumber(orgId), user, now.toEpochMilli());
         badge.define(definition, user, now.toEpochMilli());
         em.persist(badge);
         Persistence.flushOrFail(em, ErrorCode.DUPLICATE_NAME.exception("name"));
+        counters.create(badge.id());
         return badge;
     }
 
@@ -236,6 +241,14 @@ public class BadgeService {
                 .setMaxResults(q.size()).getResultList();
         Map<String, List<Claim>> claims = claimsOf(badges.stream().map(BadgeMeta::id).toList());
         return new Page(badges, claims, q.page(), q.size(), count.getSingleResult());
+    }
+
+    /** The org's next badge number; the org row's lock serialises concurrent creates of one org. */
+    private long nextBadgeNumber(long orgId) {
+        em.createNativeQuery("UPDATE org SET badge_numbers = badge_numbers + 1 WHERE id = ?")
+                .setParameter(1, orgId).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT badge_numbers FROM org WHERE id = ?").setParameter(1, orgId)
+                .getSingleResult()).longValue();
     }
 
     private boolean nameTaken(long orgId, String name, String exceptId) {

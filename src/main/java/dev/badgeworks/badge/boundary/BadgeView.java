@@ -21,7 +21,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A badge as the API answers it: legacy numeric dates with their ISO (UTC) companions. */
-public record BadgeView(String id, long orgId, String name, String description,
+public record BadgeView(String id, Long badgeNumericId, long orgId, String name, String description,
                         BigDecimal startOn, String startOnISO, BigDecimal expiresOn, String expiresOnISO,
                         BadgeStatus status, EarnType earnType, boolean active, boolean isActive,
                         ExpiryView earnedBadgeExpiry, ExpiryView issuedBadgeExpiry, Ownership ownership,
@@ -29,7 +29,8 @@ public record BadgeView(String id, long orgId, String name, String description,
                         JsonValue benefits, JsonValue tags, JsonValue customFields,
                         String badgeGroupId, Integer badgeRank, Long defaultTillId,
                         BigDecimal createdOn, String createdOnISO, String createdBy,
-                        BigDecimal lastUpdatedOn, String lastUpdatedOnISO, String lastUpdatedBy) {
+                        BigDecimal lastUpdatedOn, String lastUpdatedOnISO, String lastUpdatedBy,
+                        long issuedCount, long earnedCount) {
 
     public record ExpiryView(String expiryType, String relativeExpirytype, Integer value, String type,
                              BigDecimal expiresOn, String expiresOnISO, Boolean expireWithBadgeMeta) {
@@ -53,10 +54,10 @@ public record BadgeView(String id, long orgId, String name, String description,
     public record Ownership(List<OwnerType> restrictedToOwners, List<ClaimView> claims) {
     }
 
-    public static BadgeView of(BadgeMeta b, List<Claim> claims, long nowMs) {
+    public static BadgeView of(BadgeMeta b, List<Claim> claims, BadgeCounters.Counts counts, long nowMs) {
         List<ClaimView> claimViews = claims.stream()
                 .map(c -> new ClaimView(c.ownerType().name(), c.referenceId(), c.active())).toList();
-        return new BadgeView(b.id(), b.orgId(), b.name(), b.description(),
+        return new BadgeView(b.id(), b.badgeNumericId(), b.orgId(), b.name(), b.description(),
                 ApiTime.legacy(b.startOnMs()), ApiTime.iso(b.startOnMs()),
                 ApiTime.legacy(b.expiresOnMs()), ApiTime.iso(b.expiresOnMs()),
                 b.statusAt(nowMs), b.earnType(), b.active(), b.active(),
@@ -67,7 +68,8 @@ public record BadgeView(String id, long orgId, String name, String description,
                 json(b.images(), true), json(b.benefits(), true), json(b.tags(), true), json(b.customFields(), false),
                 b.badgeGroupId(), b.badgeRank(), b.defaultTillId(),
                 ApiTime.legacy(b.createdOnMs()), ApiTime.iso(b.createdOnMs()), b.createdBy(),
-                ApiTime.legacy(b.lastUpdatedOnMs()), ApiTime.iso(b.lastUpdatedOnMs()), b.lastUpdatedBy());
+                ApiTime.legacy(b.lastUpdatedOnMs()), ApiTime.iso(b.lastUpdatedOnMs()), b.lastUpdatedBy(),
+                counts.issued(), counts.earned());
     }
 
     private static JsonValue json(String text, boolean array) {

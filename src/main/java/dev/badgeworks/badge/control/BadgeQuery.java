@@ -1,13 +1,15 @@
 package dev.badgeworks.badge.control;
 
+import static dev.badgeworks.api.QueryParams.bool;
+import static dev.badgeworks.api.QueryParams.date;
+import static dev.badgeworks.api.QueryParams.integer;
+import static dev.badgeworks.api.QueryParams.parse;
+
 import dev.badgeworks.api.ApiError;
-import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.ErrorCode;
-import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.OwnerType;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -73,56 +75,7 @@ public record BadgeQuery(Set<BadgeStatus> statuses, EarnType earnType, Boolean a
                 page, size);
     }
 
-    private static <E extends Enum<E>> java.util.Optional<E> parse(Class<E> type, String text, String field,
-                                                                  List<ApiError> errors) {
-        java.util.Optional<E> value = JsonInput.parseEnum(type, text);
-        if (value.isEmpty()) {
-            errors.add(JsonInput.invalidEnum(field, text, type));
-        }
-        return value;
-    }
-
     private static OwnerType ownerParam(String text, String field, List<ApiError> errors) {
         return text == null ? null : parse(OwnerType.class, text.trim(), field, errors).orElse(null);
-    }
-
-    private static boolean bool(String text, String field, List<ApiError> errors) {
-        if (text == null || "false".equalsIgnoreCase(text.trim())) {
-            return false;
-        }
-        if ("true".equalsIgnoreCase(text.trim())) {
-            return true;
-        }
-        errors.add(ErrorCode.WRONG_TYPE.at(field, "'" + field + "' must be true or false."));
-        return false;
-    }
-
-    private static Instant date(String text, String field, List<ApiError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return ApiTime.parse(text);
-        } catch (DateTimeException e) {
-            errors.add(ErrorCode.INVALID_DATE.at(field));
-            return null;
-        }
-    }
-
-    private static int integer(String text, String field, int fallback, int min, int max, List<ApiError> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(ErrorCode.INVALID_VALUE.at(field, "'" + field + "' must be a whole number between " + min
-                + " and " + max + "."));
-        return fallback;
     }
 }

@@ -109,6 +109,9 @@ public class BadgeMeta {
     @Column(name = "last_updated_by")
     private String lastUpdatedBy;
 
+    @Column(name = "badge_numeric_id")
+    private Long badgeNumericId;
+
     @Version
     private long version;
 
@@ -120,8 +123,13 @@ public class BadgeMeta {
     }
 
     public BadgeMeta(String id, long orgId, String createdBy, long nowMs) {
+        this(id, orgId, null, createdBy, nowMs);
+    }
+
+    public BadgeMeta(String id, long orgId, Long badgeNumericId, String createdBy, long nowMs) {
         this.id = id;
         this.orgId = orgId;
+        this.badgeNumericId = badgeNumericId;
         this.createdBy = createdBy;
         this.createdOnMs = nowMs;
     }
@@ -178,6 +186,11 @@ public class BadgeMeta {
 
     public long orgId() {
         return orgId;
+    }
+
+    /** The badge's number within its org: 1, 2, 3 … in creation order. */
+    public Long badgeNumericId() {
+        return badgeNumericId;
     }
 
     public String name() {

@@ -6,6 +6,7 @@ import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonbConfiguration;
+import dev.badgeworks.badge.boundary.BadgeCounters;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.earn.control.EarnRules;
@@ -69,6 +70,9 @@ public class EnrolmentService {
     @Inject
     BadgeService badges;
 
+    @Inject
+    BadgeCounters counters;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -97,6 +101,7 @@ public class EnrolmentService {
                 .setParameter("badge", badge.id()).setParameter("customers", customers).getResultStream()
                 .collect(Collectors.groupingBy(Enrolment::customerId));
         List<IssuedBadge> items = new ArrayList<>();
+        List<BadgeCounters.Change> enrolled = new ArrayList<>();
         for (String customer : customers) {
             var overlap = EarnRules.overlapping(existing.getOrDefault(customer, List.of()), event.toEpochMilli(),
                     expiresOnMs);
@@ -109,6 +114,7 @@ public class EnrolmentService {
                     now.toEpochMilli(), expiresOnMs, command.triggeredBy().ownerType(),
                     command.triggeredBy().referenceId(), command.requestId());
             em.persist(enrolment);
+            enrolled.add(new BadgeCounters.Change(badge.id(), customer, 0, 1));
             items.add(new IssuedBadge(customer, enrolment.id(), null, "ACTIVE"));
         }
         EnrolResult result = new EnrolResult(badge.id(), command.triggeredBy(), ApiTime.legacy(expiresOnMs),
@@ -118,6 +124,7 @@ public class EnrolmentService {
                     JsonbConfiguration.jsonb().toJson(result), now.toEpochMilli()));
         }
         Persistence.flushOrFail(em, new RequestIdConflict(null));
+        counters.add(enrolled);
         return result;
     }
 
@@ -141,6 +148,7 @@ public class EnrolmentService {
         BadgeMeta badge = badges.find(orgId, badgeMetaId);
         long now = clock.millis();
         List<RevokedIssue> items = new ArrayList<>();
+        List<BadgeCounters.Change> revoked = new ArrayList<>();
         if (!issuals.isEmpty()) {
             for (Issual issual : issuals) {
                 Enrolment enrolment = issual.issueId() == null ? null : em.find(Enrolment.class, issual.issueId());
@@ -149,9 +157,11 @@ public class EnrolmentService {
                 } else if (!enrolment.customerId().equals(issual.customerId())) {
                     items.add(new RevokedIssue(issual.customerId(), issual.issueId(),
                             ErrorCode.ISSUE_OF_OTHER_CUSTOMER.at("customerId")));
-                } else {
-                    enrolment.revoke(now);
+                } else if (revokeIfActive(enrolment.id(), now)) {
+                    revoked.add(new BadgeCounters.Change(badge.id(), enrolment.customerId(), 0, -1));
                     items.add(new RevokedIssue(issual.customerId(), enrolment.id(), null));
+                } else {
+                    items.add(new RevokedIssue(issual.customerId(), issual.issueId(), ErrorCode.NO_ISSUE.at("issueId")));
                 }
             }
         } else {
@@ -163,11 +173,20 @@ public class EnrolmentService {
                     items.add(new RevokedIssue(customer, null, ErrorCode.NO_ISSUE.at("customers")));
                 }
                 for (Enrolment enrolment : active) {
-                    enrolment.revoke(now);
-                    items.add(new RevokedIssue(customer, enrolment.id(), null));
+                    if (revokeIfActive(enrolment.id(), now)) {
+                        revoked.add(new BadgeCounters.Change(badge.id(), customer, 0, -1));
+                        items.add(new RevokedIssue(customer, enrolment.id(), null));
+                    }
                 }
             }
         }
+        counters.add(revoked);
         return new RevokeResult(badge.id(), items, null);
+    }
+
+    /** Revokes the enrolment unless it already is: of two concurrent revokes the database lets one win. */
+    private boolean revokeIfActive(String enrolmentId, long nowMs) {
+        return em.createQuery("UPDATE Enrolment n SET n.revokedOnMs = :now WHERE n.id = :id AND n.revokedOnMs IS NULL")
+                .setParameter("now", nowMs).setParameter("id", enrolmentId).executeUpdate() == 1;
     }
 }

@@ -1,6 +1,7 @@
 package dev.badgeworks.earn.boundary;
 
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.badge.boundary.BadgeCounters;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
@@ -50,6 +51,9 @@ public class JpaEarnStore implements EarnStore {
 
     @Inject
     BadgeService badges;
+
+    @Inject
+    BadgeCounters counters;
 
     @Override
     public Map<String, BadgeMeta> badges(long orgId, Collection<String> ids) {
@@ -244,6 +248,7 @@ public class JpaEarnStore implements EarnStore {
             }
             throw new PersistenceException("cannot write " + earns.size() + " earns", e);
         }
+        counters.add(earns.stream().map(e -> new BadgeCounters.Change(e.badgeId(), e.customerId(), 1, 0)).toList());
     }
 
     @Override
@@ -261,6 +266,7 @@ public class JpaEarnStore implements EarnStore {
         if (revoked == 0) {
             return null;
         }
+        counters.add(List.of(new BadgeCounters.Change(badgeId, customerId, -1, 0)));
         Earn earn = em.find(Earn.class, earnId);
         em.refresh(earn);
         return earn;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.JsonbConfiguration;
+import dev.badgeworks.badge.boundary.BadgeCounters;
 import dev.badgeworks.badge.boundary.BadgeView;
 import dev.badgeworks.badge.entity.AbsoluteType;
 import dev.badgeworks.badge.entity.BadgeDefinition;
@@ -107,7 +108,7 @@ class BadgeReaderTest {
     private static String answered(BadgeDefinition d) {
         BadgeMeta meta = new BadgeMeta("b-1", 1, "alice", 1_700_000_000_000L);
         meta.define(d, "alice", 1_700_000_000_000L);
-        return JsonbConfiguration.jsonb().toJson(BadgeView.of(meta, List.of(), 1_700_000_000_000L));
+        return JsonbConfiguration.jsonb().toJson(BadgeView.of(meta, List.of(), BadgeCounters.Counts.ZERO, 1_700_000_000_000L));
     }
 
     @Test

@@ -1,0 +1,111 @@
+package dev.badgeworks.badge.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The earned and issued counts of badges, kept as striped counter rows (migration V7) updated in the transaction of
+ * each earn, enrolment and revocation: exact, and cheap to read for a page of badges.
+ */
+@Stateless
+public class BadgeCounters {
+
+    public static final int STRIPES = 16;
+
+    public record Counts(long earned, long issued) {
+        public static final Counts ZERO = new Counts(0, 0);
+    }
+
+    /** One change: {@code earned} and {@code issued} added to the stripe of {@code customerId}. */
+    public record Change(String badgeId, String customerId, long earned, long issued) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The counter rows of a new badge, in its create transaction. */
+    public void create(String badgeId) {
+        try (PreparedStatement s = connection().prepareStatement(
+                "INSERT INTO badge_counter (badge_id, stripe, earned, issued) VALUES (?, ?, 0, 0)")) {
+            for (int stripe = 0; stripe < STRIPES; stripe++) {
+                s.setString(1, badgeId);
+                s.setInt(2, stripe);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot create the counters of badge " + badgeId, e);
+        }
+    }
+
+    /** Applies the changes, stripe by stripe in one order (so concurrent writers never wait in a circle). */
+    public void add(Collection<Change> changes) {
+        Map<String, long[]> byStripe = new TreeMap<>();
+        for (Change c : changes) {
+            long[] sum = byStripe.computeIfAbsent(c.badgeId() + '\u001f' + stripe(c.customerId()), k -> new long[2]);
+            sum[0] += c.earned();
+            sum[1] += c.issued();
+        }
+        if (byStripe.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection().prepareStatement(
+                "UPDATE badge_counter SET earned = earned + ?, issued = issued + ? WHERE badge_id = ? AND stripe = ?")) {
+            for (Map.Entry<String, long[]> e : byStripe.entrySet()) {
+                String[] key = e.getKey().split("\u001f");
+                s.setLong(1, e.getValue()[0]);
+                s.setLong(2, e.getValue()[1]);
+                s.setString(3, key[0]);
+                s.setInt(4, Integer.parseInt(key[1]));
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot count " + changes.size() + " changes", e);
+        }
+    }
+
+    /** The counts of these badges (zero for a badge without counters), in one query. */
+    public Map<String, Counts> of(Collection<String> badgeIds) {
+        Map<String, Counts> counts = new HashMap<>();
+        if (badgeIds.isEmpty()) {
+            return counts;
+        }
+        String sql = "SELECT badge_id, SUM(earned), SUM(issued) FROM badge_counter WHERE badge_id IN ("
+                + String.join(", ", Collections.nCopies(badgeIds.size(), "?")) + ") GROUP BY badge_id";
+        try (PreparedStatement s = connection().prepareStatement(sql)) {
+            int i = 1;
+            for (String id : badgeIds) {
+                s.setString(i++, id);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read badge counts", e);
+        }
+        return counts;
+    }
+
+    private static int stripe(String customerId) {
+        return Math.floorMod(customerId.hashCode(), STRIPES);
+    }
+
+    /** The entity manager's own connection: counters change in the transaction of what they count. */
+    private Connection connection() {
+        return em.unwrap(Connection.class);
+    }
+}
