@@ -8,7 +8,8 @@ import java.util.Random;
  * Writes a CSV import of N back-dated earns over the given badges and many customers, with a fixed seed so
  * every run imports the same file: ~2% exact duplicates of an earlier row, ~1% bad rows (bad dates, unknown
  * owner types, missing customers, wrong column counts). Prints the expected counts.
- * Usage: java GenerateEarns.java OUT_FILE ROWS SEED BADGE_ID...
+ * Usage: java [-Dprefix=g] GenerateEarns.java OUT_FILE ROWS SEED BADGE_ID...
+ * (the requestId prefix lets two files of the same shape be imported into one org)
  */
 public class GenerateEarns {
     public static void main(String[] args) throws Exception {
@@ -16,6 +17,7 @@ public class GenerateEarns {
         long rows = Long.parseLong(args[1]);
         Random random = new Random(Long.parseLong(args[2]));
         String[] badges = java.util.Arrays.copyOfRange(args, 3, args.length);
+        String prefix = System.getProperty("prefix", "g");
         long now = System.currentTimeMillis() / 1000 * 1000;
         long day = 86_400_000L;
         long good = 0;
@@ -32,17 +34,17 @@ public class GenerateEarns {
                     duplicates++;
                 } else if (roll == 2) {
                     line = switch (random.nextInt(4)) {
-                        case 0 -> "bad-" + i + "," + badges[0] + "," + i + ",yesterday,Loyalty,bench";
-                        case 1 -> "bad-" + i + "," + badges[0] + "," + i + ",,LOYALTY,bench";
-                        case 2 -> "bad-" + i + "," + badges[0] + ",,,Loyalty,bench";
-                        default -> "bad-" + i + "," + badges[0];
+                        case 0 -> prefix + "bad-" + i + "," + badges[0] + "," + i + ",yesterday,Loyalty,bench";
+                        case 1 -> prefix + "bad-" + i + "," + badges[0] + "," + i + ",,LOYALTY,bench";
+                        case 2 -> prefix + "bad-" + i + "," + badges[0] + ",,,Loyalty,bench";
+                        default -> prefix + "bad-" + i + "," + badges[0];
                     };
                     bad++;
                 } else {
                     String badge = badges[random.nextInt(badges.length)];
                     long customer = 1 + random.nextInt(1_000_000);
                     long event = now - day - (long) (random.nextDouble() * 30 * day);
-                    line = "g-" + i + "," + badge + "," + customer + "," + event + ",Loyalty,bench";
+                    line = prefix + "-" + i + "," + badge + "," + customer + "," + event + ",Loyalty,bench";
                     previous[(int) (i % previous.length)] = line;
                     good++;
                 }

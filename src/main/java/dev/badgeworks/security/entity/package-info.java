@@ -1,0 +1,4 @@
+/**
+ * Orgs and API users as JPA entities. Depends on nothing else of Badgeworks.
+ */
+package dev.badgeworks.security.entity;
