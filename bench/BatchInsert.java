@@ -33,7 +33,9 @@ public class BatchInsert {
                         + " expires_on_ms BIGINT NOT NULL, owner_type VARCHAR(40) NOT NULL,"
                         + " owner_reference_id VARCHAR(255) NOT NULL, revoked_on_ms BIGINT, import_id VARCHAR(24),"
                         + " import_line BIGINT, CONSTRAINT uq_bench_batch_request UNIQUE (request_id, org_id))");
-                s.execute("CREATE INDEX ix_bench_batch_badge_customer ON bench_batch_earn (badge_id, customer_id)");
+                s.execute("CREATE INDEX ix_bench_batch_customer_badge ON bench_batch_earn (customer_id, badge_id)");
+                s.execute("CREATE INDEX ix_bench_batch_badge_event ON bench_batch_earn (badge_id, earn_event_ms)");
+                s.execute("CREATE INDEX ix_bench_batch_badge_earned_on ON bench_batch_earn (badge_id, earned_on_ms)");
             }
             c.setAutoCommit(false);
             Random random = new Random(7);

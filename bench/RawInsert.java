@@ -26,7 +26,9 @@ public class RawInsert {
                     + " earned_on_ms BIGINT NOT NULL, expires_on_ms BIGINT NOT NULL, owner_type VARCHAR(40) NOT NULL,"
                     + " owner_reference_id VARCHAR(255) NOT NULL, revoked_on_ms BIGINT,"
                     + " CONSTRAINT uq_bench_raw_request UNIQUE (org_id, request_id))");
-            s.execute("CREATE INDEX ix_bench_raw_badge_customer ON bench_raw_earn (badge_id, customer_id)");
+            s.execute("CREATE INDEX ix_bench_raw_customer_badge ON bench_raw_earn (customer_id, badge_id)");
+            s.execute("CREATE INDEX ix_bench_raw_badge_event ON bench_raw_earn (badge_id, earn_event_ms)");
+            s.execute("CREATE INDEX ix_bench_raw_badge_earned_on ON bench_raw_earn (badge_id, earned_on_ms)");
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong sequence = new AtomicLong();
