@@ -1,10 +1,11 @@
 -- Earn limits. A customer's earns of a badge with per-customer limits are serialised by a row lock on their
 -- customer_badge row (created by the first such earn), so concurrent earns on any instance count each other.
 -- Badge-wide limits lock the badge_meta row instead. The customer id leads the key: the earn service locks and
--- reads set-wise ("customer_id IN (...)"), and H2 uses only an index's leading column for an IN list.
+-- reads set-wise ("customer_id IN (...)"), and H2 uses only an index's leading column for an IN list. No foreign
+-- key: H2 would index badge_id for it and then lock through that index, scanning every customer of the badge.
 CREATE TABLE customer_badge (
     customer_id VARCHAR(100) NOT NULL,
-    badge_id    VARCHAR(24)  NOT NULL REFERENCES badge_meta (id),
+    badge_id    VARCHAR(24)  NOT NULL,
     PRIMARY KEY (customer_id, badge_id)
 );
 

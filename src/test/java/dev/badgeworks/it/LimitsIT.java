@@ -128,6 +128,21 @@ class LimitsIT {
         assertOutcomes(replies, 10, 1141);
     }
 
+    @Test
+    void concurrentRevokesOfOneEarnRevokeItOnce() throws Exception {
+        String badge = badge("[{'constraintType':'CUSTOMER_BADGE_FIXED_VALUE','maxEarnLimit':1}]", null, 1);
+        String earned = earn(badge, "revoked", null).expect(200).data().getString("earnedBadgeId");
+        String revoke = "{\"badgeMetaId\":\"" + badge + "\",\"customerId\":\"revoked\",\"earnedBadgeId\":\"" + earned + "\"}";
+        List<Api.Reply> replies = Concurrently.run(20, i -> api.post("customer/revokeEarn", revoke));
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(),
+                () -> "statuses " + replies.stream().map(Api.Reply::status).toList());
+        replies.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(409, 814, "earnedBadgeId"));
+        assertEquals(0, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+        earn(badge, "revoked", null).expect(200);
+        earn(badge, "revoked", null).expectError(409, 1140, "customerConstraints");
+        assertEquals(1, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+    }
+
     static void assertOutcomes(List<Api.Reply> replies, int earned, int refusalCode) {
         List<Integer> statuses = replies.stream().map(Api.Reply::status).toList();
         assertEquals(earned, statuses.stream().filter(s -> s == 200).count(), () -> "statuses " + statuses);

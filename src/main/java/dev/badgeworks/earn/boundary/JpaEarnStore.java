@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +92,10 @@ public class JpaEarnStore implements EarnStore {
         }
         String sql = "SELECT id FROM badge_meta WHERE id IN (" + marks(badgeIds.size()) + ") ORDER BY id FOR UPDATE";
         try (PreparedStatement s = connection().prepareStatement(sql)) {
-            bind(s, 1, badgeIds);
+            int i = 1;
+            for (String id : badgeIds) {
+                s.setString(i++, id);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rs.getString(1);
@@ -115,21 +117,15 @@ public class JpaEarnStore implements EarnStore {
         if (customers.isEmpty()) {
             return;
         }
-        Set<String> customerIds = new TreeSet<>();
-        Set<String> badgeIds = new TreeSet<>();
-        customers.forEach(k -> {
-            customerIds.add(k.customerId());
-            badgeIds.add(k.badgeId());
-        });
-        String select = "SELECT badge_id, customer_id FROM customer_badge WHERE customer_id IN ("
-                + marks(customerIds.size()) + ") AND badge_id IN (" + marks(badgeIds.size())
-                + ") ORDER BY badge_id, customer_id FOR UPDATE";
+        CustomersOfBadges scope = CustomersOfBadges.of(customers);
+        String select = "SELECT badge_id, customer_id FROM customer_badge WHERE " + scope.condition()
+                + " ORDER BY badge_id, customer_id FOR UPDATE";
         try {
             Connection c = connection();
             for (int attempt = 1; ; attempt++) {
                 SortedSet<CustomerBadge> missing = new TreeSet<>(customers);
                 try (PreparedStatement s = c.prepareStatement(select)) {
-                    bind(s, bind(s, 1, customerIds), badgeIds);
+                    scope.bind(s);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             missing.remove(new CustomerBadge(rs.getString(1), rs.getString(2)));
@@ -167,18 +163,12 @@ public class JpaEarnStore implements EarnStore {
         if (customers.isEmpty()) {
             return Map.of();
         }
-        Set<String> customerIds = new HashSet<>();
-        Set<String> badgeIds = new HashSet<>();
-        customers.forEach(k -> {
-            customerIds.add(k.customerId());
-            badgeIds.add(k.badgeId());
-        });
-        String sql = "SELECT badge_id, customer_id, earn_event_ms, earned_on_ms FROM badge_earn WHERE customer_id IN ("
-                + marks(customerIds.size()) + ") AND badge_id IN (" + marks(badgeIds.size())
-                + ") AND revoked_on_ms IS NULL";
+        CustomersOfBadges scope = CustomersOfBadges.of(customers);
+        String sql = "SELECT badge_id, customer_id, earn_event_ms, earned_on_ms FROM badge_earn WHERE "
+                + scope.condition() + " AND revoked_on_ms IS NULL";
         Map<CustomerBadge, List<EarnDates>> dates = new HashMap<>();
         try (PreparedStatement s = connection().prepareStatement(sql)) {
-            bind(s, bind(s, 1, customerIds), badgeIds);
+            scope.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     dates.computeIfAbsent(new CustomerBadge(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
@@ -289,17 +279,39 @@ public class JpaEarnStore implements EarnStore {
         return em.unwrap(Connection.class);
     }
 
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
+    /**
+     * Customers of badges as one set-wise condition, customer first ("customer_id IN (…) AND badge_id IN (…)"): H2
+     * uses only an index's leading column for an IN list. With several badges it may match a few more pairs than
+     * asked for, which callers filter (or, for locks, harmlessly lock).
+     */
+    private record CustomersOfBadges(Set<String> customerIds, Set<String> badgeIds) {
+
+        static CustomersOfBadges of(Collection<CustomerBadge> pairs) {
+            CustomersOfBadges scope = new CustomersOfBadges(new TreeSet<>(), new TreeSet<>());
+            pairs.forEach(k -> {
+                scope.customerIds().add(k.customerId());
+                scope.badgeIds().add(k.badgeId());
+            });
+            return scope;
+        }
+
+        String condition() {
+            return "customer_id IN (" + marks(customerIds.size()) + ") AND badge_id IN (" + marks(badgeIds.size()) + ")";
+        }
+
+        void bind(PreparedStatement s) throws SQLException {
+            int i = 1;
+            for (String v : customerIds) {
+                s.setString(i++, v);
+            }
+            for (String v : badgeIds) {
+                s.setString(i++, v);
+            }
+        }
     }
 
-    /** Binds the values from parameter {@code first} on; answers the next free parameter index. */
-    private static int bind(PreparedStatement s, int first, Collection<String> values) throws SQLException {
-        int i = first;
-        for (String v : values) {
-            s.setString(i++, v);
-        }
-        return i;
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static void pause(int attempt) {

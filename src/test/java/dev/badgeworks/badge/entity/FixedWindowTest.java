@@ -77,6 +77,26 @@ class FixedWindowTest {
     }
 
     @Test
+    void cyclesAreUtcAndKnowNoDaylightSavingShift() {
+        // 2026-03-29 is a daylight-saving change in Europe: a UTC week stays 7 x 24 h
+        BadgeMeta b = badge("2026-03-02T00:00:00Z", "2026-06-01T00:00:00Z");
+        EarnLimit.FixedWindow w = new EarnLimit.FixedWindow(LimitLevel.CUSTOMER,
+                List.of(config(WindowUnit.WEEKS, 1, DayOfWeek.MONDAY, null)));
+        Cycle across = w.cycleAt(ms("2026-03-29T12:00:00Z"), b);
+        assertEquals("2026-03-23T00:00:00Z 2026-03-29T23:59:59.999Z", span(across));
+        assertEquals(7 * 86_400_000L - 1, across.endMs() - across.startMs());
+    }
+
+    @Test
+    void severalMonthsPerCycleCountFromTheBadgeStartMonth() {
+        BadgeMeta b = badge("2023-11-20T00:00:00Z", "2024-12-31T00:00:00Z");
+        EarnLimit.FixedWindow w = new EarnLimit.FixedWindow(LimitLevel.BADGE,
+                List.of(config(WindowUnit.MONTHS, 3, null, null)));
+        assertEquals("2023-11-20T00:00:00Z 2024-01-31T23:59:59.999Z", span(w.cycleAt(ms("2024-01-15T00:00:00Z"), b)));
+        assertEquals("2024-02-01T00:00:00Z 2024-04-30T23:59:59.999Z", span(w.cycleAt(ms("2024-02-29T00:00:00Z"), b)));
+    }
+
+    @Test
     void monthlyCyclesAreCalendarMonthsWithLeapFebruary() {
         BadgeMeta b = badge("2024-01-15T00:00:00Z", "2024-04-10T00:00:00Z");
         EarnLimit.FixedWindow w = new EarnLimit.FixedWindow(LimitLevel.BADGE,
