@@ -26,11 +26,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -118,21 +118,13 @@ public class JpaEarnStore implements EarnStore {
         if (customers.isEmpty()) {
             return;
         }
-        CustomersOfBadges scope = CustomersOfBadges.of(customers);
-        String select = "SELECT badge_id, customer_id FROM customer_badge WHERE " + scope.condition()
-                + " ORDER BY badge_id, customer_id FOR UPDATE";
         try {
             Connection c = connection();
             for (int attempt = 1; ; attempt++) {
                 SortedSet<CustomerBadge> missing = new TreeSet<>(customers);
-                try (PreparedStatement s = c.prepareStatement(select)) {
-                    scope.bind(s);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            missing.remove(new CustomerBadge(rs.getString(1), rs.getString(2)));
-                        }
-                    }
-                }
+                perBadge(customers, "SELECT badge_id, customer_id FROM customer_badge WHERE badge_id = ?"
+                        + " AND customer_id IN (%s) ORDER BY customer_id FOR UPDATE",
+                        rs -> missing.remove(new CustomerBadge(rs.getString(1), rs.getString(2))));
                 if (missing.isEmpty()) {
                     return;
                 }
@@ -159,35 +151,14 @@ public class JpaEarnStore implements EarnStore {
         }
     }
 
-    /**
-     * Asks by customer only and keeps the wanted badges here: with a badge condition in the query, a planner without
-     * fresh statistics (H2 always, PostgreSQL before its first ANALYZE) scans a badge index — every earn of the badge
-     * for each chunk — instead of the customer index. A customer's earns of other badges are few.
-     */
     @Override
     public Map<CustomerBadge, List<EarnDates>> activeEarnDates(Collection<CustomerBadge> customers) {
-        if (customers.isEmpty()) {
-            return Map.of();
-        }
-        Set<CustomerBadge> wanted = new HashSet<>(customers);
-        Set<String> customerIds = new TreeSet<>();
-        customers.forEach(k -> customerIds.add(k.customerId()));
-        String sql = "SELECT badge_id, customer_id, earn_event_ms, earned_on_ms FROM badge_earn WHERE customer_id IN ("
-                + marks(customerIds.size()) + ") AND revoked_on_ms IS NULL";
         Map<CustomerBadge, List<EarnDates>> dates = new HashMap<>();
-        try (PreparedStatement s = connection().prepareStatement(sql)) {
-            int i = 1;
-            for (String id : customerIds) {
-                s.setString(i++, id);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    CustomerBadge key = new CustomerBadge(rs.getString(1), rs.getString(2));
-                    if (wanted.contains(key)) {
-                        dates.computeIfAbsent(key, k -> new ArrayList<>()).add(new EarnDates(rs.getLong(3), rs.getLong(4)));
-                    }
-                }
-            }
+        try {
+            perBadge(customers, "SELECT badge_id, customer_id, earn_event_ms, earned_on_ms FROM badge_earn"
+                    + " WHERE badge_id = ? AND customer_id IN (%s) AND revoked_on_ms IS NULL",
+                    rs -> dates.computeIfAbsent(new CustomerBadge(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new EarnDates(rs.getLong(3), rs.getLong(4))));
         } catch (SQLException e) {
             throw new PersistenceException("cannot read the customers' earns", e);
         }
@@ -292,33 +263,30 @@ public class JpaEarnStore implements EarnStore {
         return em.unwrap(Connection.class);
     }
 
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     /**
-     * Customers of badges as one set-wise condition on customer_badge, customer first ("customer_id IN (…) AND
-     * badge_id IN (…)"): its primary key is the table's only index. With several badges it may match a few more
-     * pairs than asked for, which the lock harmlessly includes.
+     * Runs {@code sql} ("… badge_id = ? AND customer_id IN (%s) …") once per badge, in badge order, for that badge's
+     * customers. Per badge, not "badge_id IN (…) AND customer_id IN (…)": an index lookup would try every pair of the
+     * two lists, most of which were never asked for.
      */
-    private record CustomersOfBadges(Set<String> customerIds, Set<String> badgeIds) {
-
-        static CustomersOfBadges of(Collection<CustomerBadge> pairs) {
-            CustomersOfBadges scope = new CustomersOfBadges(new TreeSet<>(), new TreeSet<>());
-            pairs.forEach(k -> {
-                scope.customerIds().add(k.customerId());
-                scope.badgeIds().add(k.badgeId());
-            });
-            return scope;
-        }
-
-        String condition() {
-            return "customer_id IN (" + marks(customerIds.size()) + ") AND badge_id IN (" + marks(badgeIds.size()) + ")";
-        }
-
-        void bind(PreparedStatement s) throws SQLException {
-            int i = 1;
-            for (String v : customerIds) {
-                s.setString(i++, v);
-            }
-            for (String v : badgeIds) {
-                s.setString(i++, v);
+    private void perBadge(Collection<CustomerBadge> pairs, String sql, Row each) throws SQLException {
+        Map<String, SortedSet<String>> byBadge = new TreeMap<>();
+        pairs.forEach(k -> byBadge.computeIfAbsent(k.badgeId(), b -> new TreeSet<>()).add(k.customerId()));
+        for (Map.Entry<String, SortedSet<String>> badge : byBadge.entrySet()) {
+            try (PreparedStatement s = connection().prepareStatement(sql.formatted(marks(badge.getValue().size())))) {
+                s.setString(1, badge.getKey());
+                int i = 2;
+                for (String customer : badge.getValue()) {
+                    s.setString(i++, customer);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(rs);
+                    }
+                }
             }
         }
     }
