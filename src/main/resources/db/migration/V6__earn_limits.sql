@@ -15,3 +15,8 @@ DROP INDEX ix_earn_badge_customer;
 CREATE INDEX ix_earn_customer_badge ON badge_earn (customer_id, badge_id);
 CREATE INDEX ix_earn_badge_event ON badge_earn (badge_id, earn_event_ms);
 CREATE INDEX ix_earn_badge_earned_on ON badge_earn (badge_id, earned_on_ms);
+
+-- Whether every active earn of the badge has its customer_badge row: true for a badge created with per-customer
+-- limits (every earn of it creates the row), false once such limits were added to a badge that may have earns
+-- without one. When true, a customer whose row is created now has no earns to read.
+ALTER TABLE badge_meta ADD COLUMN customer_rows_complete BOOLEAN DEFAULT FALSE NOT NULL;

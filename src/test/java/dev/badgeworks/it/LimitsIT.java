@@ -129,6 +129,18 @@ class LimitsIT {
     }
 
     @Test
+    void limitsAddedToABadgeWithEarnsCountTheEarnsMadeBefore() {
+        String badge = badge(null, null, 1);
+        earn(badge, "early", null).expect(200);
+        earn(badge, "early", null).expect(200);
+        JsonObject stored = api.get("badgeMeta/" + badge).expect(200).data();
+        api.put("badgeMeta", Badges.with(stored, "customerConstraints",
+                constraints("[{'constraintType':'CUSTOMER_BADGE_FIXED_VALUE','maxEarnLimit':2}]")).toString()).expect(200);
+        earn(badge, "early", null).expectError(409, 1140, "customerConstraints");
+        earn(badge, "late", null).expect(200);
+    }
+
+    @Test
     void concurrentRevokesOfOneEarnRevokeItOnce() throws Exception {
         String badge = badge("[{'constraintType':'CUSTOMER_BADGE_FIXED_VALUE','maxEarnLimit':1}]", null, 1);
         String earned = earn(badge, "revoked", null).expect(200).data().getString("earnedBadgeId");

@@ -58,14 +58,14 @@ public class EarnService {
             return attempts.stream().map(a -> EarnOutcome.rejected(a.error())).toList();
         }
         Map<String, BadgeMeta> badges = store.badges(orgId, distinct(commands, EarnCommand::badgeMetaId));
-        List<CustomerBadge> limitedCustomers = lockLimits(commands, badges);
+        List<CustomerBadge> customersWithEarns = lockLimits(commands, badges);
         Set<String> activeClaims = new HashSet<>();
         store.activeClaims(badges.keySet()).forEach(c ->
                 activeClaims.add(claimKey(c.badgeId(), c.ownerType().name(), c.referenceId())));
         // read after the locks: a concurrent earn of the same requestId that held them is committed by now
         Map<String, Earn> known = new HashMap<>(store.earnsByRequestId(orgId, distinct(commands, EarnCommand::requestId)));
         Map<CustomerBadge, List<Enrolment>> enrolments = enrolmentsOf(commands, badges);
-        LimitTally limits = new LimitTally(storedCounts(limitedCustomers), now.toEpochMilli());
+        LimitTally limits = new LimitTally(storedCounts(customersWithEarns), now.toEpochMilli());
 
         List<EarnOutcome> outcomes = new ArrayList<>(attempts.size());
         List<Earn> accepted = new ArrayList<>();
@@ -119,37 +119,35 @@ public class EarnService {
 
     /**
      * Locks what the limits of these earns count, in one order: first the badges with badge-wide limits (all their
-     * earns wait for each other), then the customers of badges with only per-customer limits. Migrations are not
-     * checked and take no lock. Answers the customers whose per-customer limits will be counted.
+     * earns wait for each other), then the customers of badges with per-customer limits (their rows are created by
+     * any earn, a migration too, so that a badge created with such limits has a row for every customer with earns).
+     * Answers the customers whose per-customer limits will be counted.
      */
     private List<CustomerBadge> lockLimits(List<EarnCommand> commands, Map<String, BadgeMeta> badges) {
         SortedSet<String> lockedBadges = new TreeSet<>();
         SortedSet<CustomerBadge> lockedCustomers = new TreeSet<>();
-        Set<CustomerBadge> counted = new HashSet<>();
         for (EarnCommand command : commands) {
             BadgeMeta badge = badges.get(command.badgeMetaId());
             if (badge == null || badge.limits().isEmpty()) {
                 continue;
             }
-            CustomerBadge customer = new CustomerBadge(badge.id(), command.customerId());
-            if (badge.limits().any(LimitLevel.CUSTOMER)) {
-                counted.add(customer);
-            }
-            if (!command.mode().checksLimits()) {
-                continue;
-            }
-            if (badge.limits().any(LimitLevel.BADGE)) {
+            if (command.mode().checksLimits() && badge.limits().any(LimitLevel.BADGE)) {
                 lockedBadges.add(badge.id());
-            } else {
-                lockedCustomers.add(customer);
+            }
+            if (badge.limits().any(LimitLevel.CUSTOMER)) {
+                lockedCustomers.add(new CustomerBadge(badge.id(), command.customerId()));
             }
         }
         store.lockBadges(lockedBadges);
-        store.lockCustomers(lockedCustomers);
-        return new ArrayList<>(counted);
+        Set<CustomerBadge> created = store.lockCustomers(lockedCustomers);
+        return lockedCustomers.stream()
+                .filter(c -> !(created.contains(c) && badges.get(c.badgeId()).customerRowsComplete())).toList();
     }
 
-    /** Per-customer counts from the customers' earns, read at once; badge-wide counts from the store, per window. */
+    /**
+     * Per-customer counts from the customers' earns, read at once (not for customers known to have none); badge-wide
+     * counts from the store, per window.
+     */
     private LimitTally.StoredCounts storedCounts(List<CustomerBadge> customers) {
         Map<CustomerBadge, List<EarnDates>> dates = store.activeEarnDates(customers);
         return new LimitTally.StoredCounts() {

@@ -10,6 +10,7 @@ import dev.badgeworks.earn.entity.Enrolment;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 
 /**
@@ -34,8 +35,11 @@ public interface EarnStore {
      */
     void lockBadges(SortedSet<String> badgeIds);
 
-    /** Locks these customers' earns of these badges until the transaction ends (per-customer limits). */
-    void lockCustomers(SortedSet<CustomerBadge> customers);
+    /**
+     * Locks these customers' earns of these badges until the transaction ends (per-customer limits), creating their
+     * customer_badge rows where missing; answers those it created.
+     */
+    Set<CustomerBadge> lockCustomers(SortedSet<CustomerBadge> customers);
 
     /** The dates of these customers' active (unrevoked) earns of these badges. */
     Map<CustomerBadge, List<EarnDates>> activeEarnDates(Collection<CustomerBadge> customers);

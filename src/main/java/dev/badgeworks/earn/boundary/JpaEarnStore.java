@@ -114,9 +114,9 @@ public class JpaEarnStore implements EarnStore {
      * Rows are locked and created in one order ({@link CustomerBadge}), so lockers never wait in a circle.
      */
     @Override
-    public void lockCustomers(SortedSet<CustomerBadge> customers) {
+    public Set<CustomerBadge> lockCustomers(SortedSet<CustomerBadge> customers) {
         if (customers.isEmpty()) {
-            return;
+            return Set.of();
         }
         try {
             Connection c = connection();
@@ -126,7 +126,7 @@ public class JpaEarnStore implements EarnStore {
                         + " AND customer_id IN (%s) ORDER BY customer_id FOR UPDATE",
                         rs -> missing.remove(new CustomerBadge(rs.getString(1), rs.getString(2))));
                 if (missing.isEmpty()) {
-                    return;
+                    return Set.of();
                 }
                 Savepoint savepoint = c.setSavepoint();
                 try (PreparedStatement insert = c.prepareStatement(
@@ -137,7 +137,7 @@ public class JpaEarnStore implements EarnStore {
                         insert.addBatch();
                     }
                     insert.executeBatch();
-                    return;
+                    return missing;
                 } catch (SQLException e) {
                     if (!Persistence.isUniqueViolation(e) && !Persistence.isConcurrentUpdate(e) || attempt == LOCK_ATTEMPTS) {
                         throw e;

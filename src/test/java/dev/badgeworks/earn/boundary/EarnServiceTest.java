@@ -109,8 +109,26 @@ class EarnServiceTest {
         IntStream.range(0, 3).forEach(i -> migrated.add(EarnCommand.migration("b-1", "c-1", "m-" + i,
                 NOW.minus(Duration.ofDays(5)), OwnerType.Historical_Import, "historical-import", expires)));
         assertEquals(List.of("EARNED", "EARNED", "EARNED"), kinds(service.earnAll(1, migrated)));
-        assertTrue(store.lockedCustomers.isEmpty(), "an unchecked earn takes no lock");
+        assertEquals(List.of(new CustomerBadge("b-1", "c-1")), store.lockedCustomers,
+                "a migration creates the customer's row too, so later earns know it has history");
         assertEquals(List.of("REJECTED 1140"), kinds(service.earnAll(1, List.of(earn("b-1", "c-1", "r-1", NOW)))));
+    }
+
+    @Test
+    void aCustomerNewToABadgeCreatedWithLimitsHasNoEarnsToRead() {
+        var badge = BadgeFixture.liveEarn().limited("[{'constraintType':'CUSTOMER_BADGE_FIXED_VALUE','maxEarnLimit':1}]",
+                null).stored("b-1");
+        badge.customerRowsComplete(true);
+        store.add(badge);
+        assertEquals(List.of("EARNED", "REJECTED 1140"), kinds(service.earnAll(1, List.of(
+                earn("b-1", "c-1", "r-1", NOW), earn("b-1", "c-1", "r-2", NOW)))));
+        assertEquals(List.of(), store.datesAskedFor, "the row was created now: the customer had no earns");
+        assertEquals(List.of("REJECTED 1140"), kinds(service.earnAll(1, List.of(earn("b-1", "c-1", "r-3", NOW)))));
+        assertEquals(List.of(new CustomerBadge("b-1", "c-1")), store.datesAskedFor);
+        // a badge that got its limits after earns may have customers with earns and no row: their earns are read
+        badge.customerRowsComplete(false);
+        store.customerRows.clear();
+        assertEquals(List.of("REJECTED 1140"), kinds(service.earnAll(1, List.of(earn("b-1", "c-1", "r-4", NOW)))));
     }
 
     @Test

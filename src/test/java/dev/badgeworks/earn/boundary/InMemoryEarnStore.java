@@ -27,6 +27,8 @@ class InMemoryEarnStore implements EarnStore {
     final Set<String> revoked = new HashSet<>();
     final List<String> lockedBadges = new ArrayList<>();
     final List<CustomerBadge> lockedCustomers = new ArrayList<>();
+    final Set<CustomerBadge> customerRows = new HashSet<>();
+    final List<CustomerBadge> datesAskedFor = new ArrayList<>();
 
     void add(BadgeMeta badge) {
         badges.put(badge.id(), badge);
@@ -65,12 +67,17 @@ class InMemoryEarnStore implements EarnStore {
     }
 
     @Override
-    public void lockCustomers(SortedSet<CustomerBadge> customers) {
+    public Set<CustomerBadge> lockCustomers(SortedSet<CustomerBadge> customers) {
         lockedCustomers.addAll(customers);
+        Set<CustomerBadge> created = new HashSet<>(customers);
+        created.removeAll(customerRows);
+        customerRows.addAll(created);
+        return created;
     }
 
     @Override
     public Map<CustomerBadge, List<EarnDates>> activeEarnDates(Collection<CustomerBadge> customers) {
+        datesAskedFor.addAll(customers);
         return active().stream().filter(e -> customers.contains(new CustomerBadge(e.badgeId(), e.customerId())))
                 .collect(Collectors.groupingBy(e -> new CustomerBadge(e.badgeId(), e.customerId()),
                         Collectors.mapping(e -> new EarnDates(e.earnEventMs(), e.earnedOnMs()), Collectors.toList())));
