@@ -1,5 +1,6 @@
 package dev.badgeworks.badge.boundary;
 
+import dev.badgeworks.platform.Jdbc;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,8 +60,8 @@ public class BadgeCounters {
         if (byStripe.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = connection().prepareStatement(
-                "UPDATE badge_counter SET earned = earned + ?, issued = issued + ? WHERE badge_id = ? AND stripe = ?")) {
+        try (PreparedStatement s = connection().prepareStatement("UPDATE badge_counter"
+                + " SET earned = earned + ?, issued = issued + ? WHERE badge_id = ? AND stripe = ?")) {
             for (Map.Entry<String, long[]> e : byStripe.entrySet()) {
                 String[] key = e.getKey().split("\u001f");
                 s.setLong(1, e.getValue()[0]);
@@ -83,12 +83,9 @@ public class BadgeCounters {
             return counts;
         }
         String sql = "SELECT badge_id, SUM(earned), SUM(issued) FROM badge_counter WHERE badge_id IN ("
-                + String.join(", ", Collections.nCopies(badgeIds.size(), "?")) + ") GROUP BY badge_id";
+                + Jdbc.marks(badgeIds.size()) + ") GROUP BY badge_id";
         try (PreparedStatement s = connection().prepareStatement(sql)) {
-            int i = 1;
-            for (String id : badgeIds) {
-                s.setString(i++, id);
-            }
+            Jdbc.bind(s, 1, badgeIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3)));

@@ -10,6 +10,7 @@ import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,7 +25,6 @@ import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +91,10 @@ public class JpaEarnStore implements EarnStore {
         if (badgeIds.isEmpty()) {
             return;
         }
-        String sql = "SELECT id FROM badge_meta WHERE id IN (" + marks(badgeIds.size()) + ") ORDER BY id FOR UPDATE";
+        String sql = "SELECT id FROM badge_meta WHERE id IN (" + Jdbc.marks(badgeIds.size())
+                + ") ORDER BY id FOR UPDATE";
         try (PreparedStatement s = connection().prepareStatement(sql)) {
-            int i = 1;
-            for (String id : badgeIds) {
-                s.setString(i++, id);
-            }
+            Jdbc.bind(s, 1, badgeIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rs.getString(1);
@@ -276,12 +274,10 @@ public class JpaEarnStore implements EarnStore {
         Map<String, SortedSet<String>> byBadge = new TreeMap<>();
         pairs.forEach(k -> byBadge.computeIfAbsent(k.badgeId(), b -> new TreeSet<>()).add(k.customerId()));
         for (Map.Entry<String, SortedSet<String>> badge : byBadge.entrySet()) {
-            try (PreparedStatement s = connection().prepareStatement(sql.formatted(marks(badge.getValue().size())))) {
+            String query = sql.formatted(Jdbc.marks(badge.getValue().size()));
+            try (PreparedStatement s = connection().prepareStatement(query)) {
                 s.setString(1, badge.getKey());
-                int i = 2;
-                for (String customer : badge.getValue()) {
-                    s.setString(i++, customer);
-                }
+                Jdbc.bind(s, 2, badge.getValue());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         each.accept(rs);
@@ -289,10 +285,6 @@ public class JpaEarnStore implements EarnStore {
                 }
             }
         }
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static void pause(int attempt) {
