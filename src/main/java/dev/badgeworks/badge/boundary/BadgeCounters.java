@@ -49,11 +49,18 @@ public class BadgeCounters {
         }
     }
 
+    private record Stripe(String badgeId, int stripe) implements Comparable<Stripe> {
+        public int compareTo(Stripe o) {
+            int byBadge = badgeId.compareTo(o.badgeId);
+            return byBadge != 0 ? byBadge : Integer.compare(stripe, o.stripe);
+        }
+    }
+
     /** Applies the changes, stripe by stripe in one order (so concurrent writers never wait in a circle). */
     public void add(Collection<Change> changes) {
-        Map<String, long[]> byStripe = new TreeMap<>();
+        Map<Stripe, long[]> byStripe = new TreeMap<>();
         for (Change c : changes) {
-            long[] sum = byStripe.computeIfAbsent(c.badgeId() + '\u001f' + stripe(c.customerId()), k -> new long[2]);
+            long[] sum = byStripe.computeIfAbsent(new Stripe(c.badgeId(), stripe(c.customerId())), k -> new long[2]);
             sum[0] += c.earned();
             sum[1] += c.issued();
         }
@@ -62,12 +69,11 @@ public class BadgeCounters {
         }
         try (PreparedStatement s = connection().prepareStatement("UPDATE badge_counter"
                 + " SET earned = earned + ?, issued = issued + ? WHERE badge_id = ? AND stripe = ?")) {
-            for (Map.Entry<String, long[]> e : byStripe.entrySet()) {
-                String[] key = e.getKey().split("\u001f");
+            for (Map.Entry<Stripe, long[]> e : byStripe.entrySet()) {
                 s.setLong(1, e.getValue()[0]);
                 s.setLong(2, e.getValue()[1]);
-                s.setString(3, key[0]);
-                s.setInt(4, Integer.parseInt(key[1]));
+                s.setString(3, e.getKey().badgeId());
+                s.setInt(4, e.getKey().stripe());
                 s.addBatch();
             }
             s.executeBatch();

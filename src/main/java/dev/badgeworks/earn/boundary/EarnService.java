@@ -164,11 +164,6 @@ public class EarnService {
         };
     }
 
-    /** The earn with this requestId, for the replay of a repeated request. */
-    public Earn findByRequestId(long orgId, String requestId) {
-        return store.findByRequestId(orgId, requestId);
-    }
-
     /** Revokes an active earn of this customer and badge (814 when there is none, also when a concurrent revoke won). */
     public Earn revoke(long orgId, String badgeMetaId, String customerId, String earnedBadgeId) {
         Earn earn = earnedBadgeId == null ? null

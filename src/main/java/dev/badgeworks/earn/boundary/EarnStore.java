@@ -50,8 +50,6 @@ public interface EarnStore {
     /** Writes new earns; throws {@link RequestIdConflict} when a concurrent request took one of their requestIds. */
     void insert(List<Earn> earns);
 
-    Earn findByRequestId(long orgId, String requestId);
-
     /**
      * Revokes the earn if it is an active earn of this org, badge and customer — decided by the database, so of
      * two concurrent revokes one wins. The revoked earn, or null when there was none to revoke.

@@ -224,12 +224,6 @@ public class JpaEarnStore implements EarnStore {
     }
 
     @Override
-    public Earn findByRequestId(long orgId, String requestId) {
-        return em.createQuery("SELECT e FROM Earn e WHERE e.orgId = :org AND e.requestId = :id", Earn.class)
-                .setParameter("org", orgId).setParameter("id", requestId).getResultStream().findFirst().orElse(null);
-    }
-
-    @Override
     public Earn revoke(long orgId, String badgeId, String customerId, String earnId, long nowMs) {
         int revoked = em.createQuery("UPDATE Earn e SET e.revokedOnMs = :now WHERE e.id = :id AND e.orgId = :org"
                         + " AND e.badgeId = :badge AND e.customerId = :customer AND e.revokedOnMs IS NULL")

@@ -101,11 +101,6 @@ class InMemoryEarnStore implements EarnStore {
     }
 
     @Override
-    public Earn findByRequestId(long orgId, String requestId) {
-        return earnsByRequestId(orgId, List.of(requestId)).get(requestId);
-    }
-
-    @Override
     public Earn revoke(long orgId, String badgeId, String customerId, String earnId, long nowMs) {
         Earn earn = active().stream().filter(e -> e.id().equals(earnId) && e.badgeId().equals(badgeId)
                 && e.customerId().equals(customerId)).findFirst().orElse(null);
