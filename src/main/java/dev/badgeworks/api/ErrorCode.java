@@ -36,6 +36,7 @@ public enum ErrorCode {
     ISSUE_DATE_OUTSIDE_BADGE(816, 400, "Event date is not in duration of badge meta. Pass the issue event date."),
     CONSTRAINT_TYPE_CHANGE(826, 400,
             "Change from rolling window or fixed constraint to fixed window or vice versa is not allowed."),
+    INVALID_CUSTOMER_IDENTIFIER(1028, 400, "Invalid Customer Identifier type"),
     OVERLAPPING_ISSUE(1040, 409, "An active issue for the badge already exists."),
     REVOKE_TARGET_MISSING(1051, 400, "RevokeIssuals or CustomerId is mandatory"),
     IMPORT_BADGE_NOT_FOUND(1054, 404, "GLOBAL.BADGE_NOT_FOUND"),

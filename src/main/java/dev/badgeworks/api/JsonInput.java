@@ -124,7 +124,12 @@ public final class JsonInput {
         return checkText(path(name), s.getString(), maxLength, ifMissing);
     }
 
-    /** An identifier clients send as a string or as a whole number; answered as a string. */
+    /** Whether the client sent this field as a JSON number (ids are echoed in the type they came in). */
+    public boolean isNumber(String name) {
+        return value(name) instanceof JsonNumber;
+    }
+
+    /** An identifier clients send as a string or as a whole number; read as a string. */
     public String identifier(String name, int maxLength, ErrorCode ifMissing) {
         JsonValue v = value(name);
         if (v == null) {

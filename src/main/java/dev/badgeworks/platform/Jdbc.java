@@ -1,11 +1,12 @@
 package dev.badgeworks.platform;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
 
-/** The two chores of set-wise JDBC: an IN list's placeholders and binding its values. */
+/** The chores of set-wise JDBC: an IN list's or a VALUES list's placeholders, binding values, the dialect. */
 public final class Jdbc {
 
     private Jdbc() {
@@ -14,6 +15,16 @@ public final class Jdbc {
     /** "?, ?, ?" for an IN list of {@code n} values. */
     public static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** "(?, ?), (?, ?)" for {@code rows} rows of {@code width} values. */
+    public static String rows(int rows, int width) {
+        return String.join(", ", Collections.nCopies(rows, "(" + marks(width) + ")"));
+    }
+
+    /** Whether the connection is PostgreSQL's (else it is H2's: the two databases Badgeworks runs on). */
+    public static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
     }
 
     /** Binds the values from parameter {@code first} on; answers the next free parameter index. */

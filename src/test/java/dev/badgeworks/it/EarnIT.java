@@ -52,8 +52,8 @@ class EarnIT {
         Instant before = Instant.now();
         JsonObject data = api.post("customer/earn", earn(badge, 90001, 12345).build().toString()).expect(200).data();
         assertEquals(badge, data.getString("badgeMetaId"));
-        assertEquals("90001", data.getString("customerId"));
-        assertEquals("12345", data.getString("requestId"));
+        assertEquals(90001, data.getJsonNumber("customerId").longValueExact(), "a numeric customerId is a number");
+        assertEquals(12345, data.getJsonNumber("requestId").longValueExact(), "requestId echoed as it was sent");
         assertEquals(24, data.getString("earnedBadgeId").length());
         assertTrue(data.isNull("issuedId"));
         Instant event = Instant.parse(data.getString("earnEventDateISO"));

@@ -30,7 +30,7 @@ class HistoricalImportIT {
         JsonArray answers = parse(api.post("import/customerBadges", body).expect(200).body());
         assertEquals(3, answers.size());
         JsonObject earned = answers.getJsonObject(0).getJsonObject("data");
-        assertEquals("5001", earned.getString("customerId"));
+        assertEquals(5001, earned.getJsonNumber("customerId").longValueExact());
         assertEquals(expiry, Instant.parse(earned.getString("expiresOnISO")), "expiry taken as given");
         assertTrue(earned.getString("requestId").endsWith("_1"));
         assertTrue(earned.isNull("issuedId"));

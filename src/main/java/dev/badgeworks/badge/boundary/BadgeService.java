@@ -56,7 +56,6 @@ public class BadgeService {
         }
         BadgeMeta badge = new BadgeMeta(Ids.newId(), orgId, nextBadgeNumber(orgId), user, now.toEpochMilli());
         badge.define(definition, user, now.toEpochMilli());
-        badge.customerRowsComplete(badge.limits().any(LimitLevel.CUSTOMER));
         em.persist(badge);
         Persistence.flushOrFail(em, ErrorCode.DUPLICATE_NAME.exception("name"));
         counters.create(badge.id());
@@ -77,16 +76,11 @@ public class BadgeService {
             throw new ApiException(errors);
         }
         long nowMs = now.toEpochMilli();
-        boolean hadCustomerLimits = badge.limits().any(LimitLevel.CUSTOMER);
         badge.define(definition.withConstraints(
                 FixedWindowChanges.apply(badge.customerConstraints(), definition.customerConstraints(), badge,
                         LimitLevel.CUSTOMER, nowMs),
                 FixedWindowChanges.apply(badge.badgeConstraints(), definition.badgeConstraints(), badge,
                         LimitLevel.BADGE, nowMs)), user, nowMs);
-        if (!hadCustomerLimits || !badge.limits().any(LimitLevel.CUSTOMER)) {
-            // earns made without per-customer limits created no customer rows
-            badge.customerRowsComplete(false);
-        }
         Persistence.flushOrFail(em, ErrorCode.DUPLICATE_NAME.exception("name"));
         return badge;
     }

@@ -112,10 +112,6 @@ public class BadgeMeta {
     @Column(name = "badge_numeric_id")
     private Long badgeNumericId;
 
-    /** Every active earn has its customer_badge row (migration V6): set by the badge service as limits change. */
-    @Column(name = "customer_rows_complete", nullable = false)
-    private boolean customerRowsComplete;
-
     @Version
     private long version;
 
@@ -243,19 +239,6 @@ public class BadgeMeta {
 
     public String badgeConstraints() {
         return badgeConstraints;
-    }
-
-    /**
-     * Whether every active earn of this badge has its customer_badge row, so that a customer whose row does not exist
-     * yet has no earns: true for a badge created with per-customer limits, false once such limits are added to (or
-     * removed from) a badge that may already have earns without rows.
-     */
-    public boolean customerRowsComplete() {
-        return customerRowsComplete;
-    }
-
-    public void customerRowsComplete(boolean complete) {
-        this.customerRowsComplete = complete;
     }
 
     public EarnLimits limits() {

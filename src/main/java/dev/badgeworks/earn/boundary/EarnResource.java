@@ -1,27 +1,36 @@
 package dev.badgeworks.earn.boundary;
 
 import dev.badgeworks.api.ApiException;
+import dev.badgeworks.api.CustomerIdentifier;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.api.Jsons;
+import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRequestReader;
+import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Real-time earns and their revocation. */
+/** Real-time earns, single and bulk, and their revocation. */
 @Path("api_gateway/v1/badges/customer")
 @Produces(MediaType.APPLICATION_JSON)
 public class EarnResource {
 
-    public record RevokedEarn(String badgeMetaId, String customerId, String earnedBadgeId, boolean isActive) {
+    public record RevokedEarn(String badgeMetaId, JsonValue customerId, String earnedBadgeId, boolean isActive) {
     }
 
     @Inject
@@ -40,24 +49,59 @@ public class EarnResource {
         JsonInput in = JsonInput.parse(body);
         EarnCommand command = EarnRequestReader.read(in);
         in.throwIfInvalid();
+        boolean requestIdAsNumber = in.isNumber("requestId");
         long orgId = caller.orgId();
         EarnOutcome outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0));
         return switch (outcome.kind()) {
-            case EARNED -> Envelope.of(EarnView.of(outcome.earn()));
-            case DUPLICATE -> throw new ApiException(List.of(outcome.error()), EarnView.of(outcome.earn()));
+            case EARNED -> Envelope.of(EarnView.of(outcome.earn(), requestIdAsNumber));
+            case DUPLICATE -> throw new ApiException(List.of(outcome.error()),
+                    EarnView.of(outcome.earn(), requestIdAsNumber));
             case CONFLICT, REJECTED -> throw new ApiException(outcome.error());
         };
     }
 
+    /**
+     * One badge for up to {@value BulkEarn#MAX_CUSTOMERS} customers: 200 with each customer's outcome (partial
+     * failure included), 809 with the original answer when repeated.
+     */
+    @POST
+    @Path("earnBulk")
+    public Envelope<BulkEarn.Result> earnBulk(String body) {
+        JsonInput in = JsonInput.parse(body);
+        String badgeMetaId = in.identifier("badgeMetaId", 64, ErrorCode.FIELD_REQUIRED);
+        List<String> customerIds = in.identifiers("customerIds", EarnRequestReader.MAX_CUSTOMER_ID,
+                ErrorCode.CUSTOMER_ID_MISSING);
+        if (in.has("customerIds") && customerIds.isEmpty() && in.valid()) {
+            in.fail(ErrorCode.CUSTOMER_ID_MISSING, "customerIds", "Name at least one customer.");
+        }
+        customerIds = new ArrayList<>(new LinkedHashSet<>(customerIds));
+        if (customerIds.size() > BulkEarn.MAX_CUSTOMERS) {
+            in.fail(ErrorCode.TOO_MANY_ITEMS, "customerIds",
+                    "At most " + BulkEarn.MAX_CUSTOMERS + " customers per request; split the list.");
+        }
+        String requestId = in.identifier("requestId", BulkEarn.MAX_REQUEST_ID, ErrorCode.REQUEST_ID_MISSING);
+        // one reference example sends issueEventDate here, copied from issueBulk
+        Instant event = in.has("earnEventDate") || in.has("earnEventDateISO")
+                ? in.date("earnEventDate", "earnEventDateISO", null) : in.date("issueEventDate", "issueEventDateISO", null);
+        Trigger trigger = EarnRequestReader.trigger(in, true);
+        in.throwIfInvalid();
+        BulkEarn bulk = new BulkEarn(badgeMetaId, customerIds, requestId, in.isNumber("requestId"), event, trigger);
+        long orgId = caller.orgId();
+        return Envelope.of(RequestIdConflict.retrying(() -> earns.earnBulk(orgId, bulk)));
+    }
+
     @POST
     @Path("revokeEarn")
-    public Envelope<RevokedEarn> revokeEarn(String body) {
+    public Envelope<RevokedEarn> revokeEarn(@HeaderParam(CustomerIdentifier.HEADER) String identifierType,
+                                            String body) {
+        CustomerIdentifier.check(identifierType);
         JsonInput in = JsonInput.parse(body);
         String badgeMetaId = in.identifier("badgeMetaId", 64, ErrorCode.FIELD_REQUIRED);
         String customerId = in.identifier("customerId", EarnRequestReader.MAX_CUSTOMER_ID, ErrorCode.CUSTOMER_ID_MISSING);
         String earnedBadgeId = in.identifier("earnedBadgeId", 64, ErrorCode.FIELD_REQUIRED);
         in.throwIfInvalid();
         Earn earn = earns.revoke(caller.orgId(), badgeMetaId, customerId, earnedBadgeId);
-        return Envelope.of(new RevokedEarn(earn.badgeId(), earn.customerId(), earn.id(), earn.active()));
+        return Envelope.of(new RevokedEarn(earn.badgeId(), Jsons.customerId(earn.customerId()), earn.id(),
+                earn.active()));
     }
 }

@@ -1,11 +1,15 @@
 package dev.badgeworks.earn.boundary;
 
 import dev.badgeworks.api.ApiError;
+import dev.badgeworks.api.ApiException;
+import dev.badgeworks.api.JsonbConfiguration;
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.CountWindow;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.LimitLevel;
+import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnAttempt;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnDecision;
@@ -17,9 +21,11 @@ import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Ids;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,9 +125,9 @@ public class EarnService {
 
     /**
      * Locks what the limits of these earns count, in one order: first the badges with badge-wide limits (all their
-     * earns wait for each other), then the customers of badges with per-customer limits (their rows are created by
-     * any earn, a migration too, so that a badge created with such limits has a row for every customer with earns).
-     * Answers the customers whose per-customer limits will be counted.
+     * earns wait for each other), then the customers of badges with per-customer limits. Every earn writes its
+     * customer's row (migration V8), so a row created now belongs to a customer without earns: answers the customers
+     * whose stored earns must be counted, those whose row already existed.
      */
     private List<CustomerBadge> lockLimits(List<EarnCommand> commands, Map<String, BadgeMeta> badges) {
         SortedSet<String> lockedBadges = new TreeSet<>();
@@ -141,7 +147,7 @@ public class EarnService {
         store.lockBadges(lockedBadges);
         Set<CustomerBadge> created = store.lockCustomers(lockedCustomers);
         return lockedCustomers.stream()
-                .filter(c -> !(created.contains(c) && badges.get(c.badgeId()).customerRowsComplete())).toList();
+                .filter(c -> !created.contains(c)).toList();
     }
 
     /**
@@ -162,6 +168,35 @@ public class EarnService {
                         .filter(d -> window.contains(d.eventMs(), d.earnedOnMs())).count();
             }
         };
+    }
+
+    /**
+     * One badge earned by many customers: their earns go through {@link #earnAll} as one list (one set-based pass)
+     * and the answer is logged under the request's requestId in the same transaction. A repeat is 809 with the
+     * original answer in data (per-customer outcomes as they were then); a requestId reused for other content is 809
+     * without data. When every customer fails for a reason of the badge (not found, not claimed, not live …) the
+     * request fails as a whole with that error and nothing is logged.
+     */
+    public BulkEarn.Result earnBulk(long orgId, BulkEarn bulk) {
+        RequestLogEntry known = store.loggedRequest(orgId, BulkEarn.OPERATION, bulk.requestId());
+        if (known != null) {
+            if (!known.fingerprint().equals(bulk.fingerprint())) {
+                throw ErrorCode.DUPLICATE_REQUEST.exception("requestId",
+                        "It was already used for a different request.");
+            }
+            throw new ApiException(List.of(ErrorCode.DUPLICATE_REQUEST.at("requestId",
+                    "It was already processed: data holds the original result.")),
+                    Jsons.JSON.createReader(new StringReader(known.response())).readObject());
+        }
+        List<EarnOutcome> outcomes = earnAll(orgId, bulk.commands());
+        ApiError whole = BulkEarn.wholeRequestError(outcomes);
+        if (whole != null) {
+            throw new ApiException(whole);
+        }
+        BulkEarn.Result result = bulk.result(outcomes);
+        store.logRequest(new RequestLogEntry(orgId, BulkEarn.OPERATION, bulk.requestId(), bulk.fingerprint(),
+                JsonbConfiguration.jsonb().toJson(result), clock.millis()));
+        return result;
     }
 
     /** Revokes an active earn of this customer and badge (814 when there is none, also when a concurrent revoke won). */

@@ -7,6 +7,7 @@ import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.earn.entity.RequestLogEntry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,12 @@ public interface EarnStore {
 
     /** Writes new earns; throws {@link RequestIdConflict} when a concurrent request took one of their requestIds. */
     void insert(List<Earn> earns);
+
+    /** The finished request of this operation with this requestId, or null. */
+    RequestLogEntry loggedRequest(long orgId, String operation, String requestId);
+
+    /** Records a finished request; throws {@link RequestIdConflict} when a concurrent request recorded it first. */
+    void logRequest(RequestLogEntry entry);
 
     /**
      * Revokes the earn if it is an active earn of this org, badge and customer — decided by the database, so of

@@ -45,7 +45,7 @@ public class EnrolmentResource {
         Trigger trigger = EarnRequestReader.trigger(in, false);
         in.throwIfInvalid();
         EnrolmentService.EnrolCommand command = new EnrolmentService.EnrolCommand(badgeMetaId, customers, requestId,
-                event, trigger);
+                in.isNumber("requestId"), event, trigger);
         long orgId = caller.orgId();
         return Envelope.of(RequestIdConflict.retrying(() -> enrolments.enrol(orgId, command)));
     }

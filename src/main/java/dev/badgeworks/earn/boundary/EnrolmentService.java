@@ -18,6 +18,7 @@ import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -37,8 +38,9 @@ public class EnrolmentService {
 
     static final String OPERATION = "ISSUE";
 
-    public record EnrolCommand(String badgeMetaId, List<String> customers, String requestId, Instant eventDate,
-                               Trigger triggeredBy) {
+    /** {@code requestIdAsNumber}: the client sent requestId as a JSON number (it is echoed the same way). */
+    public record EnrolCommand(String badgeMetaId, List<String> customers, String requestId, boolean requestIdAsNumber,
+                               Instant eventDate, Trigger triggeredBy) {
 
         String fingerprint() {
             String canonical = badgeMetaId + "|" + String.join(",", customers) + "|"
@@ -47,18 +49,18 @@ public class EnrolmentService {
         }
     }
 
-    public record IssuedBadge(String customerId, String issuedId, ApiError error, String status) {
+    public record IssuedBadge(JsonValue customerId, String issuedId, ApiError error, String status) {
     }
 
     public record EnrolResult(String badgeMetaId, Trigger triggeredBy, BigDecimal expiresOn, String expiresOnISO,
                               BigDecimal issueEventDate, String issueEventDateISO, List<IssuedBadge> issuedBadges,
-                              String requestId) {
+                              JsonValue requestId) {
     }
 
-    public record RevokedIssue(String customerId, String issuedId, ApiError error) {
+    public record RevokedIssue(JsonValue customerId, String issuedId, ApiError error) {
     }
 
-    public record RevokeResult(String badgeMetaId, List<RevokedIssue> revokedIssuedBadges, String requestId) {
+    public record RevokeResult(String badgeMetaId, List<RevokedIssue> revokedIssuedBadges, JsonValue requestId) {
     }
 
     public record Issual(String customerId, String issueId) {
@@ -106,7 +108,8 @@ public class EnrolmentService {
             var overlap = EarnRules.overlapping(existing.getOrDefault(customer, List.of()), event.toEpochMilli(),
                     expiresOnMs);
             if (overlap.isPresent()) {
-                items.add(new IssuedBadge(customer, overlap.get().id(), ErrorCode.OVERLAPPING_ISSUE.at("customers"),
+                items.add(new IssuedBadge(Jsons.customerId(customer), overlap.get().id(),
+                        ErrorCode.OVERLAPPING_ISSUE.at("customers"),
                         "ACTIVE"));
                 continue;
             }
@@ -115,10 +118,11 @@ public class EnrolmentService {
                     command.triggeredBy().referenceId(), command.requestId());
             em.persist(enrolment);
             enrolled.add(new BadgeCounters.Change(badge.id(), customer, 0, 1));
-            items.add(new IssuedBadge(customer, enrolment.id(), null, "ACTIVE"));
+            items.add(new IssuedBadge(Jsons.customerId(customer), enrolment.id(), null, "ACTIVE"));
         }
         EnrolResult result = new EnrolResult(badge.id(), command.triggeredBy(), ApiTime.legacy(expiresOnMs),
-                ApiTime.iso(expiresOnMs), ApiTime.legacy(event), ApiTime.iso(event), items, command.requestId());
+                ApiTime.iso(expiresOnMs), ApiTime.legacy(event), ApiTime.iso(event), items,
+                Jsons.echo(command.requestId(), command.requestIdAsNumber()));
         if (command.requestId() != null) {
             em.persist(new RequestLogEntry(orgId, OPERATION, command.requestId(), command.fingerprint(),
                     JsonbConfiguration.jsonb().toJson(result), now.toEpochMilli()));
@@ -153,15 +157,17 @@ public class EnrolmentService {
             for (Issual issual : issuals) {
                 Enrolment enrolment = issual.issueId() == null ? null : em.find(Enrolment.class, issual.issueId());
                 if (enrolment == null || !enrolment.badgeId().equals(badge.id()) || enrolment.revoked()) {
-                    items.add(new RevokedIssue(issual.customerId(), issual.issueId(), ErrorCode.NO_ISSUE.at("issueId")));
+                    items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), issual.issueId(),
+                            ErrorCode.NO_ISSUE.at("issueId")));
                 } else if (!enrolment.customerId().equals(issual.customerId())) {
-                    items.add(new RevokedIssue(issual.customerId(), issual.issueId(),
+                    items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), issual.issueId(),
                             ErrorCode.ISSUE_OF_OTHER_CUSTOMER.at("customerId")));
                 } else if (revokeIfActive(enrolment.id(), now)) {
                     revoked.add(new BadgeCounters.Change(badge.id(), enrolment.customerId(), 0, -1));
-                    items.add(new RevokedIssue(issual.customerId(), enrolment.id(), null));
+                    items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), enrolment.id(), null));
                 } else {
-                    items.add(new RevokedIssue(issual.customerId(), issual.issueId(), ErrorCode.NO_ISSUE.at("issueId")));
+                    items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), issual.issueId(),
+                            ErrorCode.NO_ISSUE.at("issueId")));
                 }
             }
         } else {
@@ -170,18 +176,18 @@ public class EnrolmentService {
                                 + "AND n.customerId = :customer AND n.revokedOnMs IS NULL", Enrolment.class)
                         .setParameter("badge", badge.id()).setParameter("customer", customer).getResultList();
                 if (active.isEmpty()) {
-                    items.add(new RevokedIssue(customer, null, ErrorCode.NO_ISSUE.at("customers")));
+                    items.add(new RevokedIssue(Jsons.customerId(customer), null, ErrorCode.NO_ISSUE.at("customers")));
                 }
                 for (Enrolment enrolment : active) {
                     if (revokeIfActive(enrolment.id(), now)) {
                         revoked.add(new BadgeCounters.Change(badge.id(), customer, 0, -1));
-                        items.add(new RevokedIssue(customer, enrolment.id(), null));
+                        items.add(new RevokedIssue(Jsons.customerId(customer), enrolment.id(), null));
                     }
                 }
             }
         }
         counters.add(revoked);
-        return new RevokeResult(badge.id(), items, null);
+        return new RevokeResult(badge.id(), items, JsonValue.NULL);
     }
 
     /** Revokes the enrolment unless it already is: of two concurrent revokes the database lets one win. */

@@ -10,6 +10,7 @@ import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.Pagination;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.control.BadgeQuery;
@@ -23,6 +24,7 @@ import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -52,7 +54,7 @@ public class FixedWindowResource {
     }
 
     public record FixedWindowDetails(String badgeMetaId, long orgId, BigDecimal startDate, String startDateISO,
-                                     BigDecimal endDate, String endDateISO, String customerId,
+                                     BigDecimal endDate, String endDateISO, JsonValue customerId,
                                      List<CycleView> fixedWindowCycles, Pagination pagination) {
     }
 
@@ -102,7 +104,7 @@ public class FixedWindowResource {
                     ApiTime.legacy(c.endMs()), ApiTime.iso(c.endMs()), count, f.window().constraintType());
         }).toList();
         return Envelope.of(new FixedWindowDetails(badge.id(), badge.orgId(), ApiTime.legacy(from), ApiTime.iso(from),
-                ApiTime.legacy(to), ApiTime.iso(to), q.customerId(), views,
+                ApiTime.legacy(to), ApiTime.iso(to), Jsons.customerId(q.customerId()), views,
                 Pagination.of(q.page(), q.size(), cycles.size())));
     }
 

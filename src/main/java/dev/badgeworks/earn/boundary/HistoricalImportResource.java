@@ -61,8 +61,8 @@ public class HistoricalImportResource {
         long orgId = caller.orgId();
         List<EarnOutcome> outcomes = RequestIdConflict.retrying(() -> earns.earnAll(orgId, elements));
         return outcomes.stream().map(outcome -> switch (outcome.kind()) {
-            case EARNED -> new Envelope<>(EarnView.of(outcome.earn()), null, null);
-            case DUPLICATE -> new Envelope<>(EarnView.of(outcome.earn()), List.of(outcome.error()), null);
+            case EARNED -> new Envelope<>(EarnView.of(outcome.earn(), false), null, null);
+            case DUPLICATE -> new Envelope<>(EarnView.of(outcome.earn(), false), List.of(outcome.error()), null);
             case CONFLICT, REJECTED -> new Envelope<EarnView>(null, List.of(outcome.error()), null);
         }).toList();
     }

@@ -10,6 +10,7 @@ import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
@@ -45,6 +46,24 @@ public class JpaEarnStore implements EarnStore {
             + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id,"
             + " import_id, import_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int LOCK_ATTEMPTS = 50;
+    /** Rows per standing upsert: six parameters each, well below PostgreSQL's 32767 per statement. */
+    private static final int STANDING_ROWS = 1000;
+    private static final String UPSERT_STANDING = "INSERT INTO customer_badge (customer_id, badge_id, earned,"
+            + " last_earned_on_ms, last_event_ms, last_expires_on_ms) VALUES %s ON CONFLICT (customer_id, badge_id)"
+            + " DO UPDATE SET earned = customer_badge.earned + EXCLUDED.earned,"
+            + " last_earned_on_ms = GREATEST(customer_badge.last_earned_on_ms, EXCLUDED.last_earned_on_ms),"
+            + " last_event_ms = GREATEST(customer_badge.last_event_ms, EXCLUDED.last_event_ms),"
+            + " last_expires_on_ms = GREATEST(customer_badge.last_expires_on_ms, EXCLUDED.last_expires_on_ms)";
+    private static final String MERGE_STANDING = "MERGE INTO customer_badge t USING (VALUES %s)"
+            + " AS s (customer_id, badge_id, earned, last_earned_on_ms, last_event_ms, last_expires_on_ms)"
+            + " ON t.customer_id = s.customer_id AND t.badge_id = s.badge_id"
+            + " WHEN MATCHED THEN UPDATE SET earned = t.earned + s.earned,"
+            + " last_earned_on_ms = GREATEST(COALESCE(t.last_earned_on_ms, s.last_earned_on_ms), s.last_earned_on_ms),"
+            + " last_event_ms = GREATEST(COALESCE(t.last_event_ms, s.last_event_ms), s.last_event_ms),"
+            + " last_expires_on_ms = GREATEST(COALESCE(t.last_expires_on_ms, s.last_expires_on_ms), s.last_expires_on_ms)"
+            + " WHEN NOT MATCHED THEN INSERT (customer_id, badge_id, earned, last_earned_on_ms, last_event_ms,"
+            + " last_expires_on_ms) VALUES (s.customer_id, s.badge_id, s.earned, s.last_earned_on_ms, s.last_event_ms,"
+            + " s.last_expires_on_ms)";
 
     @PersistenceContext
     EntityManager em;
@@ -220,6 +239,7 @@ public class JpaEarnStore implements EarnStore {
             }
             throw new PersistenceException("cannot write " + earns.size() + " earns", e);
         }
+        addStandings(earns);
         counters.add(earns.stream().map(e -> new BadgeCounters.Change(e.badgeId(), e.customerId(), 1, 0)).toList());
     }
 
@@ -233,9 +253,102 @@ public class JpaEarnStore implements EarnStore {
             return null;
         }
         counters.add(List.of(new BadgeCounters.Change(badgeId, customerId, -1, 0)));
+        recomputeStanding(new CustomerBadge(badgeId, customerId));
         Earn earn = em.find(Earn.class, earnId);
         em.refresh(earn);
         return earn;
+    }
+
+    @Override
+    public RequestLogEntry loggedRequest(long orgId, String operation, String requestId) {
+        return em.find(RequestLogEntry.class, new RequestLogEntry.Key(orgId, operation, requestId));
+    }
+
+    @Override
+    public void logRequest(RequestLogEntry entry) {
+        em.persist(entry);
+        Persistence.flushOrFail(em, new RequestIdConflict(null));
+    }
+
+    /**
+     * Adds new earns to their customers' standing (customer_badge: count, latest processing, event and expiry
+     * dates), one row per customer and badge, in lock order. An upsert: PostgreSQL's ON CONFLICT waits for and then
+     * updates a row a concurrent transaction inserts; H2's MERGE fails instead, and is undone to a savepoint and run
+     * again (by then the other row is committed, or we wait for it once more).
+     */
+    private void addStandings(List<Earn> earns) {
+        Map<CustomerBadge, long[]> standings = new TreeMap<>();
+        for (Earn e : earns) {
+            long[] s = standings.computeIfAbsent(new CustomerBadge(e.badgeId(), e.customerId()),
+                    k -> new long[] {0, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE});
+            s[0]++;
+            s[1] = Math.max(s[1], e.earnedOnMs());
+            s[2] = Math.max(s[2], e.earnEventMs());
+            s[3] = Math.max(s[3], e.expiresOnMs());
+        }
+        List<Map.Entry<CustomerBadge, long[]>> rows = new ArrayList<>(standings.entrySet());
+        try {
+            Connection c = connection();
+            boolean postgres = Jdbc.isPostgres(c);
+            for (int from = 0; from < rows.size(); from += STANDING_ROWS) {
+                List<Map.Entry<CustomerBadge, long[]>> slice = rows.subList(from, Math.min(rows.size(), from + STANDING_ROWS));
+                String sql = (postgres ? UPSERT_STANDING : MERGE_STANDING).formatted(
+                        Jdbc.rows(slice.size(), 6));
+                for (int attempt = 1; ; attempt++) {
+                    Savepoint savepoint = postgres ? null : c.setSavepoint();
+                    try (PreparedStatement upsert = c.prepareStatement(sql)) {
+                        int i = 1;
+                        for (Map.Entry<CustomerBadge, long[]> row : slice) {
+                            upsert.setString(i++, row.getKey().customerId());
+                            upsert.setString(i++, row.getKey().badgeId());
+                            for (long value : row.getValue()) {
+                                upsert.setLong(i++, value);
+                            }
+                        }
+                        upsert.executeUpdate();
+                        break;
+                    } catch (SQLException e) {
+                        if (postgres || !Persistence.isUniqueViolation(e) && !Persistence.isConcurrentUpdate(e)
+                                || attempt == LOCK_ATTEMPTS) {
+                            throw e;
+                        }
+                        c.rollback(savepoint);
+                        pause(attempt);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw lockFailure("cannot update the customers' standing", e);
+        }
+    }
+
+    /**
+     * After a revocation: the customer's standing with the badge, recounted from their active earns. The row is
+     * locked first, so the recount (a new statement, a new snapshot) sees every earn committed before the lock.
+     */
+    private void recomputeStanding(CustomerBadge pair) {
+        try {
+            Connection c = connection();
+            try (PreparedStatement lock = c.prepareStatement(
+                    "SELECT earned FROM customer_badge WHERE customer_id = ? AND badge_id = ? FOR UPDATE")) {
+                lock.setString(1, pair.customerId());
+                lock.setString(2, pair.badgeId());
+                lock.executeQuery().close();
+            }
+            String ofPair = " FROM badge_earn e WHERE e.customer_id = customer_badge.customer_id"
+                    + " AND e.badge_id = customer_badge.badge_id AND e.revoked_on_ms IS NULL)";
+            try (PreparedStatement update = c.prepareStatement("UPDATE customer_badge SET earned = (SELECT COUNT(*)"
+                    + ofPair + ", last_earned_on_ms = (SELECT MAX(e.earned_on_ms)" + ofPair
+                    + ", last_event_ms = (SELECT MAX(e.earn_event_ms)" + ofPair
+                    + ", last_expires_on_ms = (SELECT MAX(e.expires_on_ms)" + ofPair
+                    + " WHERE customer_id = ? AND badge_id = ?")) {
+                update.setString(1, pair.customerId());
+                update.setString(2, pair.badgeId());
+                update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw lockFailure("cannot update the customer's standing", e);
+        }
     }
 
     /** A lock wait that timed out is a retryable conflict for the client (409), not a server error. */

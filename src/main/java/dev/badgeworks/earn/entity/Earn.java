@@ -104,6 +104,10 @@ public class Earn {
         return revokedOnMs == null;
     }
 
+    public Long revokedOnMs() {
+        return revokedOnMs;
+    }
+
     public String id() {
         return id;
     }

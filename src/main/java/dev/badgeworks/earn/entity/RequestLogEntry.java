@@ -75,6 +75,18 @@ public class RequestLogEntry {
         this.createdOnMs = createdOnMs;
     }
 
+    public long orgId() {
+        return orgId;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
     public String fingerprint() {
         return fingerprint;
     }

@@ -8,6 +8,7 @@ import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.earn.entity.RequestLogEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -98,6 +99,7 @@ class InMemoryEarnStore implements EarnStore {
             }
         }
         earns.addAll(newEarns);
+        newEarns.forEach(e -> customerRows.add(new CustomerBadge(e.badgeId(), e.customerId())));
     }
 
     @Override
@@ -108,5 +110,19 @@ class InMemoryEarnStore implements EarnStore {
             revoked.add(earn.id());
         }
         return earn;
+    }
+
+    final Map<String, RequestLogEntry> requestLog = new HashMap<>();
+
+    @Override
+    public RequestLogEntry loggedRequest(long orgId, String operation, String requestId) {
+        return requestLog.get(orgId + "/" + operation + "/" + requestId);
+    }
+
+    @Override
+    public void logRequest(RequestLogEntry entry) {
+        if (requestLog.putIfAbsent(entry.orgId() + "/" + entry.operation() + "/" + entry.requestId(), entry) != null) {
+            throw new RequestIdConflict(null);
+        }
     }
 }
