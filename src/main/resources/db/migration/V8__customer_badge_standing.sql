@@ -24,3 +24,6 @@ UPDATE customer_badge SET
 
 ALTER TABLE badge_meta DROP COLUMN customer_rows_complete;
 
+
+-- A logged answer of a bulk request of 1,000 customers (earnBulk, issueBulk) is some 150-250 KB of JSON.
+ALTER TABLE request_log ALTER COLUMN response SET DATA TYPE VARCHAR(1000000);
