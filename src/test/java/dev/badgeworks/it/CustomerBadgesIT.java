@@ -268,4 +268,31 @@ class CustomerBadgesIT {
         assertEquals(List.of(earned), ids(api.send("GET", "customer/" + customer + "?badgeType=EARNED", null,
                 Map.of("X-CAP-CUSTOMER-IDENTIFIER", "customerId")), "badges", "badgeMetaId"));
     }
+
+    @Test
+    void theCountsStayExactWhenEarnsAndRevocationsRace() throws Exception {
+        String badge = claimed(Badges.earnBadge("Raced"));
+        String racer = "racer-" + UUID.randomUUID();
+        List<Api.Reply> first = Concurrently.run(20, i -> api.post("customer/earn",
+                EarnIT.earn(badge, racer, "first-" + i + "-" + racer).build().toString()));
+        first.forEach(r -> r.expect(200));
+        String duplicate = EarnIT.earn(badge, racer, "dup-" + racer).build().toString();
+        List<Api.Reply> mixed = Concurrently.run(20, i -> i < 10 ? api.post("customer/earn", duplicate)
+                : api.post("customer/revokeEarn", Json.createObjectBuilder().add("badgeMetaId", badge)
+                        .add("customerId", racer).add("earnedBadgeId", first.get(i).data().getString("earnedBadgeId"))
+                        .build().toString()));
+        assertEquals(1, mixed.subList(0, 10).stream().filter(r -> r.status() == 200).count(), "one duplicate wins");
+        mixed.subList(10, 20).forEach(r -> r.expect(200));
+        JsonObject listed = api.get("customer/" + racer + "?badgeType=EARNED").expect(200).data()
+                .getJsonArray("badges").getJsonObject(0);
+        JsonObject counted = api.get("management/" + racer + "/badge/" + badge + "?includeStatistics=true&size=1000")
+                .expect(200).data();
+        assertEquals(11, listed.getInt("earnedCount"), "20 + 1 earned, 10 revoked");
+        assertEquals(11, counted.getInt("activeEarnedCount"), "the earns table agrees with the standing row");
+        assertEquals(21, counted.getJsonObject("earnDetails").getInt("earnCount"));
+        String latest = counted.getJsonObject("earnDetails").getJsonArray("earns").stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getString("earnStatus").equals("LIVE")).map(e -> e.getString("earnedOnISO"))
+                .max(String::compareTo).orElseThrow();
+        assertEquals(latest, listed.getString("lastEarnedOnDateISO"));
+    }
 }

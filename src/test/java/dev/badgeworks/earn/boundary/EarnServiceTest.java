@@ -1,12 +1,16 @@
 package dev.badgeworks.earn.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.badgeworks.api.ApiException;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.control.BadgeFixture;
+import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
+import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import java.time.Clock;
@@ -141,5 +145,39 @@ class EarnServiceTest {
         // another import of the same line is a duplicate
         assertEquals(List.of("DUPLICATE"), kinds(service.earnAll(1, List.of(earn("b-1", "c-1", "f:5", NOW)
                 .from("imp-2", 5)))));
+    }
+
+    private static BulkEarn bulk(String badge, String requestId, String... customers) {
+        return new BulkEarn(badge, List.of(customers), requestId, false, NOW, new Trigger(OwnerType.Loyalty, "p1"));
+    }
+
+    @Test
+    void aBulkEarnIsOneListOfSingleEarnsAndItsRepeatReplaysTheOriginalAnswer() {
+        store.add(BadgeFixture.liveEarn().limited("[{'constraintType':'CUSTOMER_BADGE_FIXED_VALUE','maxEarnLimit':1}]",
+                null).stored("b-1"));
+        service.earnAll(1, List.of(earn("b-1", "c-2", "single", NOW)));
+        BulkEarn.Result result = service.earnBulk(1, bulk("b-1", "R", "c-1", "c-2", "c-3"));
+        assertEquals(List.of("c-1", "c-3"), result.earnedBadgesList().stream()
+                .map(e -> ((jakarta.json.JsonString) e.customerId()).getString()).toList());
+        assertEquals(1140, result.failedEarnBadgeErrorList().get(0).errorCode());
+        assertEquals(List.of("single", "R#c-1", "R#c-3"), store.earns.stream().map(Earn::requestId).toList());
+        assertEquals(2, store.badgeLookups, "one look-up for the single earn, one for the whole bulk");
+
+        ApiException repeat = assertThrows(ApiException.class, () -> service.earnBulk(1, bulk("b-1", "R", "c-1", "c-2", "c-3")));
+        assertEquals(809, repeat.errors().get(0).code());
+        assertEquals(2, ((jakarta.json.JsonObject) repeat.data()).getInt("earnedCount"), "the original answer");
+        ApiException other = assertThrows(ApiException.class, () -> service.earnBulk(1, bulk("b-1", "R", "c-9")));
+        assertEquals(809, other.errors().get(0).code());
+        assertEquals(null, other.data());
+        assertEquals(3, store.earns.size());
+    }
+
+    @Test
+    void aBulkEarnThatFailsForEveryCustomerBecauseOfTheBadgeFailsAsAWholeAndIsNotLogged() {
+        store.add(BadgeFixture.liveEarn().stored("b-1"));
+        ApiException missing = assertThrows(ApiException.class, () -> service.earnBulk(1, bulk("nope", "R", "c-1", "c-2")));
+        assertEquals(404, missing.errors().get(0).code());
+        assertTrue(store.requestLog.isEmpty());
+        assertEquals(2, service.earnBulk(1, bulk("b-1", "R", "c-1", "c-2")).earnedCount(), "the requestId is still free");
     }
 }

@@ -30,6 +30,7 @@ class InMemoryEarnStore implements EarnStore {
     final List<CustomerBadge> lockedCustomers = new ArrayList<>();
     final Set<CustomerBadge> customerRows = new HashSet<>();
     final List<CustomerBadge> datesAskedFor = new ArrayList<>();
+    int badgeLookups;
 
     void add(BadgeMeta badge) {
         badges.put(badge.id(), badge);
@@ -42,6 +43,7 @@ class InMemoryEarnStore implements EarnStore {
 
     @Override
     public Map<String, BadgeMeta> badges(long orgId, Collection<String> ids) {
+        badgeLookups++;
         return badges.values().stream().filter(b -> b.orgId() == orgId && ids.contains(b.id()))
                 .collect(Collectors.toMap(BadgeMeta::id, b -> b));
     }
