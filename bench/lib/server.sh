@@ -38,8 +38,10 @@ stop_server() {
   fi
 }
 
+# data.<field> of an answer, a string or a number that comes before any nested object of the same name (ids do);
+# sed, not python: a pyenv python takes most of a second to start, which loops of set-up calls multiply
 json_field() {
-  python3 -c "import json,sys; print(json.load(sys.stdin)['data']['$1'])"
+  grep -oE "\"$1\":(\"[^\"]*\"|[0-9.]+)" | head -1 | sed -E "s/^\"$1\"://; s/^\"//; s/\"$//"
 }
 
 # java's heap after a full GC, in MiB: what the server keeps, not what it has yet to collect
