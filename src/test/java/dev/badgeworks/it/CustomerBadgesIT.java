@@ -295,4 +295,24 @@ class CustomerBadgesIT {
                 .max(String::compareTo).orElseThrow();
         assertEquals(latest, listed.getString("lastEarnedOnDateISO"));
     }
+
+    private static List<String> known(List<String> ids) {
+        List<String> ours = List.of(earned, expired, revoked, untouched, enrolled, notEnrolled, deactivated);
+        return ids.stream().filter(ours::contains).toList();
+    }
+
+    @Test
+    void theSupportViewsOwnSortOrders() {
+        String all = "?badgeType=AVAILABLE&size=50&sortOn=";
+        List<String> created = List.of(earned, expired, revoked, untouched, enrolled);
+        assertEquals(created, known(management(all + "EXPIRES_ON&order=ASC")), "each expires a year after creation");
+        List<String> newestFirst = new java.util.ArrayList<>(created);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, known(management(all + "EXPIRES_ON")), "DESC by default");
+        assertEquals(created, known(management(all + "LAST_MODIFIED_DATE&order=ASC")));
+        assertEquals(enrolled, known(management(all + "LAST_ISSUED_DATE")).get(0), "the only enrolment; undated last");
+        assertEquals(enrolled, known(management(all + "LAST_ISSUED_DATE&order=ASC")).get(0), "undated last either way");
+        assertEquals(List.of(earned, expired), known(management("?badgeType=EARNED&includeExpired=true"
+                + "&sortOn=LAST_EXPIRED_BADGE")), "the customer's latest earn expiry first");
+    }
 }

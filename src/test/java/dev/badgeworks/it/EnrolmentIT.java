@@ -123,4 +123,19 @@ class EnrolmentIT {
                 reEnrolled.getJsonArray("issuedBadges").getJsonObject(0).getString("issuedId"));
         api.post("customer/earn", earnBody("hal")).expect(200);
     }
+
+    @Test
+    void aThousandCustomersEnrolledAtOnceAreReplayedWholeOnARepeat() {
+        String[] customers = new String[1000];
+        for (int i = 0; i < customers.length; i++) {
+            customers[i] = Integer.toString(300_000 + i);
+        }
+        String body = enrol("big-" + java.util.UUID.randomUUID(), customers);
+        JsonObject first = api.post("badgeMeta/customer/issueBulk", body).expect(200).data();
+        assertEquals(1000, first.getJsonArray("issuedBadges").size());
+        assertEquals(300_000, first.getJsonArray("issuedBadges").getJsonObject(0).getJsonNumber("customerId")
+                .longValueExact(), "numeric customer ids are answered as numbers");
+        Api.Reply repeat = api.post("badgeMeta/customer/issueBulk", body).expectError(400, 809, "requestId");
+        assertEquals(first, repeat.data(), "the logged answer of 1,000 customers comes back whole");
+    }
 }

@@ -35,6 +35,17 @@ public class BadgeMetaResource {
     static final String MIGRATION_HEADER = "X-CAP-BADGES-MIGRATION";
 
     public record BadgeList(List<BadgeView> metaBasicDetails, Pagination pagination) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     public record ActivationView(String id, boolean isActive) {

@@ -32,6 +32,17 @@ public record BadgeView(String id, Long badgeNumericId, long orgId, String name,
                         BigDecimal lastUpdatedOn, String lastUpdatedOnISO, String lastUpdatedBy,
                         long issuedCount, long earnedCount) {
 
+    /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     public record ExpiryView(String expiryType, String relativeExpirytype, Integer value, String type,
                              BigDecimal expiresOn, String expiresOnISO, Boolean expireWithBadgeMeta) {
 

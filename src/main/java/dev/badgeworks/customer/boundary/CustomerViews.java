@@ -26,6 +26,17 @@ public final class CustomerViews {
 
     /** {@code GET /customer/{customerId}}: {@code data.badges[]} and {@code data.pagination}. */
     public record MemberBadges(List<MemberBadge> badges, Pagination pagination) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     public record MemberBadge(String badgeMetaId, long orgId, String name, String description, BigDecimal startOn,
@@ -35,6 +46,18 @@ public final class CustomerViews {
                               JsonValue customerConstraints, JsonValue badgeConstraints, long earnedCount,
                               BigDecimal lastEarnedOnDate, String lastEarnedOnDateISO, BigDecimal lastEarnEventDate,
                               String lastEarnEventDateISO, JsonValue customFields, boolean active) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
 
         static MemberBadge of(BadgeView b, CustomerStanding s) {
             return new MemberBadge(b.id(), b.orgId(), b.name(), b.description(), b.startOn(), b.startOnISO(),
@@ -47,6 +70,17 @@ public final class CustomerViews {
 
     /** {@code GET /management/{customerId}}: {@code data.customerBadges[]} and {@code data.pagination}. */
     public record ManagementBadges(List<ManagementBadge> customerBadges, Pagination pagination) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     public record ManagementBadge(String name, String description, String badgeMetaId, EarnType badgeType,
@@ -57,6 +91,18 @@ public final class CustomerViews {
                                   String expiresOnISO, long earnCount, BadgeView.Ownership ownership,
                                   String issueStatus, BigDecimal lastEarnedOnDate, String lastEarnedOnDateISO,
                                   BigDecimal lastEarnEventDate, String lastEarnEventDateISO, boolean active) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
 
         static ManagementBadge of(BadgeView b, CustomerStanding s, long nowMs) {
             return new ManagementBadge(b.name(), b.description(), b.id(), b.earnType(), b.badgeGroupId(), null,
@@ -119,6 +165,18 @@ public final class CustomerViews {
                                   List<ConstraintStatistics> customerConstraints,
                                   List<ConstraintStatistics> badgeConstraints, IssualDetails issualDetails,
                                   String issuedStatus, EarnDetails earnDetails) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
 
         static BadgeOfCustomer of(BadgeView b, String customerId, CustomerStanding s, long activeEarnedCount,
                                   Statistics statistics) {

@@ -48,6 +48,17 @@ public record BulkEarn(String badgeMetaId, List<String> customerIds, String requ
     public record Result(String badgeMetaId, BigDecimal expiresOn, String expiresOnISO, Trigger triggeredBy,
                          List<EarnedBadge> earnedBadgesList, int totalCount, int earnedCount, int failedCount,
                          List<FailedEarn> failedEarnBadgeErrorList, JsonValue requestId) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** One earn per customer, in the order the customers were given (each customer once). */
