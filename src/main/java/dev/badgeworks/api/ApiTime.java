@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -68,9 +69,41 @@ public final class ApiTime {
         return epochMillis == null ? null : BigDecimal.valueOf(epochMillis, 3);
     }
 
-    /** The ISO companion: always UTC, always milliseconds, e.g. 2024-05-27T09:51:27.123Z. */
+    /**
+     * The ISO companion: always UTC, always milliseconds, e.g. 2024-05-27T09:51:27.123Z. Written digit by digit for
+     * years 0–9999 (a page of badges has dozens of dates; the formatter was a tenth of its CPU), by the formatter
+     * otherwise.
+     */
     public static String iso(Instant instant) {
-        return instant == null ? null : ISO_UTC.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return ISO_UTC.format(instant);
+        }
+        char[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', '.',
+                '0', '0', '0', 'Z'};
+        digits(c, 0, 4, t.getYear());
+        digits(c, 5, 2, t.getMonthValue());
+        digits(c, 8, 2, t.getDayOfMonth());
+        digits(c, 11, 2, t.getHour());
+        digits(c, 14, 2, t.getMinute());
+        digits(c, 17, 2, t.getSecond());
+        digits(c, 20, 3, t.getNano() / 1_000_000);
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /** The formatter's answer, for tests that hold the fast path to it. */
+    static String isoByFormatter(Instant instant) {
+        return ISO_UTC.format(instant);
     }
 
     public static String iso(Long epochMillis) {

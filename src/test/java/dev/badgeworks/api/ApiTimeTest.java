@@ -97,4 +97,18 @@ class ApiTimeTest {
         assertEquals(instant, ApiTime.parse(Json.createValue(ApiTime.legacy(instant))));
         assertEquals(instant, ApiTime.parse(ApiTime.iso(instant)));
     }
+
+    @Test
+    void theIsoAnswerIsTheFormattersForEveryYearAndMillisecond() {
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 100_000; i++) {
+            Instant t = Instant.ofEpochMilli(random.nextLong() % 253_402_300_799_999L);
+            assertEquals(ApiTime.isoByFormatter(t), ApiTime.iso(t), t::toString);
+        }
+        for (Instant t : new Instant[] {Instant.EPOCH, Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-01-01T00:00:00Z"),
+                Instant.parse("0000-01-01T00:00:00.001Z")}) {
+            assertEquals(ApiTime.isoByFormatter(t), ApiTime.iso(t), t::toString);
+        }
+    }
 }
