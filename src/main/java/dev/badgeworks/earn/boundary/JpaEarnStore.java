@@ -240,6 +240,7 @@ public class JpaEarnStore implements EarnStore {
             throw new PersistenceException("cannot write " + earns.size() + " earns", e);
         }
         addStandings(earns);
+        // counters last: a revocation takes the standing row, then the stripe, in the same order
         counters.add(earns.stream().map(e -> new BadgeCounters.Change(e.badgeId(), e.customerId(), 1, 0)).toList());
     }
 
@@ -252,8 +253,9 @@ public class JpaEarnStore implements EarnStore {
         if (revoked == 0) {
             return null;
         }
-        counters.add(List.of(new BadgeCounters.Change(badgeId, customerId, -1, 0)));
+        // the standing row before the counter stripe, in the order earns take them, or the two would deadlock
         recomputeStanding(new CustomerBadge(badgeId, customerId));
+        counters.add(List.of(new BadgeCounters.Change(badgeId, customerId, -1, 0)));
         Earn earn = em.find(Earn.class, earnId);
         em.refresh(earn);
         return earn;
