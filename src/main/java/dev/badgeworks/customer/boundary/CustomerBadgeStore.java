@@ -32,12 +32,16 @@ public class CustomerBadgeStore {
     public record Page(List<Row> rows, long total) {
     }
 
-    /** One customer's active earns and enrolments, summed per badge. */
+    /**
+     * One customer's active earns and enrolments, summed per badge. The enrolments are found by customer only (the
+     * join to the org's badges keeps other orgs out): with an org condition H2 chose the org's index and read every
+     * enrolment of the org.
+     */
     private static final String STANDINGS = " FROM badge_meta b"
             + " %s JOIN customer_badge cb ON cb.badge_id = b.id AND cb.customer_id = ?"
             + " LEFT JOIN (SELECT badge_id, COUNT(*) AS issued, MAX(issued_on_ms) AS last_issued_on_ms,"
             + " MAX(expires_on_ms) AS enrolled_until_ms FROM badge_enrolment"
-            + " WHERE customer_id = ? AND org_id = ? AND revoked_on_ms IS NULL GROUP BY badge_id) n ON n.badge_id = b.id"
+            + " WHERE customer_id = ? AND revoked_on_ms IS NULL GROUP BY badge_id) n ON n.badge_id = b.id"
             + " WHERE b.org_id = ?";
 
     @PersistenceContext
@@ -45,7 +49,7 @@ public class CustomerBadgeStore {
 
     /** The page of the org's badges that the query selects for this customer, and how many it selects in all. */
     public Page page(long orgId, String customerId, CustomerBadgeQuery q, long nowMs) {
-        List<Object> params = new ArrayList<>(List.of(customerId, customerId, orgId, orgId));
+        List<Object> params = new ArrayList<>(List.of(customerId, customerId, orgId));
         StringBuilder where = new StringBuilder();
         boolean earnedOnly = switch (q.type()) {
             case EARNED -> {
@@ -108,7 +112,7 @@ public class CustomerBadgeStore {
     public CustomerStanding standing(long orgId, String customerId, String badgeId) {
         String sql = "SELECT cb.earned, cb.last_earned_on_ms, cb.last_event_ms, cb.last_expires_on_ms, n.issued,"
                 + " n.last_issued_on_ms, n.enrolled_until_ms" + STANDINGS.formatted("LEFT") + " AND b.id = ?";
-        try (PreparedStatement s = prepare(sql, List.of(customerId, customerId, orgId, orgId, badgeId));
+        try (PreparedStatement s = prepare(sql, List.of(customerId, customerId, orgId, badgeId));
              ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 return CustomerStanding.NONE;
