@@ -74,4 +74,30 @@ class ClusterLimitsIT {
         List<Api.Reply> replies = Concurrently.run(50, i -> earn(apis[i % 2], badge, "customer-" + i));
         LimitsIT.assertOutcomes(replies, 10, 1141);
     }
+
+    @Test
+    void aCustomersStandingStaysExactWhenEarnsBulkEarnsAndRevocationsRaceThroughBothInstances() throws Exception {
+        Api[] api = apis("cluster-standing");
+        String badge = Badges.createClaimed(api[0], Badges.earnBadge(Badges.uniqueName("Standing")), "Loyalty",
+                "program-1");
+        String customer = "cl-" + UUID.randomUUID();
+        List<Api.Reply> earned = Concurrently.run(20, i -> earn(api[i % 2], badge, customer));
+        earned.forEach(r -> r.expect(200));
+        String bulk = EarnBulkIT.bulk(badge, "bulk-" + customer, customer, "other-" + customer).build().toString();
+        List<Api.Reply> mixed = Concurrently.run(20, i -> i < 10 ? api[i % 2].post("customer/earnBulk", bulk)
+                : api[i % 2].post("customer/revokeEarn", jakarta.json.Json.createObjectBuilder()
+                        .add("badgeMetaId", badge).add("customerId", customer)
+                        .add("earnedBadgeId", earned.get(i).data().getString("earnedBadgeId")).build().toString()));
+        org.junit.jupiter.api.Assertions.assertEquals(1, mixed.subList(0, 10).stream()
+                .filter(r -> r.status() == 200).count(), "one bulk runs, nine answer 809");
+        mixed.subList(10, 20).forEach(r -> r.expect(200));
+        for (Api a : api) {
+            var listed = a.get("customer/" + customer + "?badgeType=EARNED").expect(200).data().getJsonArray("badges")
+                    .getJsonObject(0);
+            var counted = a.get("management/" + customer + "/badge/" + badge).expect(200).data();
+            org.junit.jupiter.api.Assertions.assertEquals(11, listed.getInt("earnedCount"), "20 + 1 earned, 10 revoked");
+            org.junit.jupiter.api.Assertions.assertEquals(11, counted.getInt("activeEarnedCount"),
+                    "the earns table agrees with the standing row");
+        }
+    }
 }
