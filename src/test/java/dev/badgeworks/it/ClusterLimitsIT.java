@@ -1,7 +1,9 @@
 package dev.badgeworks.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.Json;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances on one PostgreSQL database, as an operator runs them behind a load balancer: earns racing for the
- * same limit through both instances still end with exactly the limit. (An embedded H2 file belongs to one process:
+ * same limit through both instances still end with exactly the limit, and a customer's standing stays exact. (An embedded H2 file belongs to one process:
  * on H2 this class is skipped.)
  */
 class ClusterLimitsIT {
@@ -85,18 +87,18 @@ class ClusterLimitsIT {
         earned.forEach(r -> r.expect(200));
         String bulk = EarnBulkIT.bulk(badge, "bulk-" + customer, customer, "other-" + customer).build().toString();
         List<Api.Reply> mixed = Concurrently.run(20, i -> i < 10 ? api[i % 2].post("customer/earnBulk", bulk)
-                : api[i % 2].post("customer/revokeEarn", jakarta.json.Json.createObjectBuilder()
+                : api[i % 2].post("customer/revokeEarn", Json.createObjectBuilder()
                         .add("badgeMetaId", badge).add("customerId", customer)
                         .add("earnedBadgeId", earned.get(i).data().getString("earnedBadgeId")).build().toString()));
-        org.junit.jupiter.api.Assertions.assertEquals(1, mixed.subList(0, 10).stream()
+        assertEquals(1, mixed.subList(0, 10).stream()
                 .filter(r -> r.status() == 200).count(), "one bulk runs, nine answer 809");
         mixed.subList(10, 20).forEach(r -> r.expect(200));
         for (Api a : api) {
             var listed = a.get("customer/" + customer + "?badgeType=EARNED").expect(200).data().getJsonArray("badges")
                     .getJsonObject(0);
             var counted = a.get("management/" + customer + "/badge/" + badge).expect(200).data();
-            org.junit.jupiter.api.Assertions.assertEquals(11, listed.getInt("earnedCount"), "20 + 1 earned, 10 revoked");
-            org.junit.jupiter.api.Assertions.assertEquals(11, counted.getInt("activeEarnedCount"),
+            assertEquals(11, listed.getInt("earnedCount"), "20 + 1 earned, 10 revoked");
+            assertEquals(11, counted.getInt("activeEarnedCount"),
                     "the earns table agrees with the standing row");
         }
     }
