@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances on one PostgreSQL database, as an operator runs them behind a load balancer: earns racing for the
- * same limit through both instances still end with exactly the limit, and a customer's standing stays exact. (An embedded H2 file belongs to one process:
- * on H2 this class is skipped.)
+ * same limit through both instances still end with exactly the limit, and a customer's standing stays exact. (An
+ * embedded H2 file belongs to one process: on H2 this class is skipped.)
  */
 class ClusterLimitsIT {
 
