@@ -32,6 +32,9 @@ public final class ApiTime {
 
     public static Instant parse(JsonValue value) {
         if (value instanceof JsonNumber number) {
+            if (!Numbers.reasonable(number.bigDecimalValue())) {
+                throw new DateTimeException("date out of range");
+            }
             return fromNumber(number.bigDecimalValue());
         }
         if (value instanceof JsonString text) {
@@ -42,8 +45,8 @@ public final class ApiTime {
 
     public static Instant parse(String text) {
         String trimmed = text.trim();
-        if (NUMERIC.matcher(trimmed).matches()) {
-            return fromNumber(new BigDecimal(trimmed));
+        if (trimmed.length() <= 2 * Numbers.MAX_DIGITS && NUMERIC.matcher(trimmed).matches()) {
+            return fromNumber(Numbers.parse(trimmed));
         }
         return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
                 .truncatedTo(ChronoUnit.MILLIS);

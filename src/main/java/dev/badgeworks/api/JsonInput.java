@@ -140,7 +140,11 @@ public final class JsonInput {
     }
 
     private String identifierValue(JsonValue v, String reference, int maxLength, ErrorCode ifMissing) {
-        if (v instanceof JsonNumber n && n.isIntegral()) {
+        if (v instanceof JsonNumber n && n.bigDecimalValue().scale() == 0) {
+            // digits as written: as long as the text was, and held to the field's length below
+            return checkText(reference, n.bigDecimalValue().unscaledValue().toString(), maxLength, ifMissing);
+        }
+        if (v instanceof JsonNumber n && Numbers.reasonable(n.bigDecimalValue()) && n.isIntegral()) {
             return checkText(reference, n.bigIntegerValue().toString(), maxLength, ifMissing);
         }
         if (!(v instanceof JsonString s)) {
@@ -195,8 +199,11 @@ public final class JsonInput {
         BigDecimal number;
         try {
             number = v instanceof JsonNumber n ? n.bigDecimalValue()
-                    : v instanceof JsonString s ? new BigDecimal(s.getString().trim()) : null;
+                    : v instanceof JsonString s ? Numbers.parse(s.getString().trim()) : null;
         } catch (NumberFormatException e) {
+            number = null;
+        }
+        if (number != null && !Numbers.reasonable(number)) {
             number = null;
         }
         if (number == null || number.stripTrailingZeros().scale() > 0) {

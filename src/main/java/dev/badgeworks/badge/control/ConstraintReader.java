@@ -2,6 +2,7 @@ package dev.badgeworks.badge.control;
 
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.api.Numbers;
 import dev.badgeworks.api.Jsons;
 import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.WindowUnit;
@@ -178,7 +179,8 @@ public final class ConstraintReader {
             return DayOfWeek.MONDAY;
         }
         JsonValue v = c.raw().get("startDayOfTheWeek");
-        if (v instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 0 && n.intValue() <= 6) {
+        if (v instanceof JsonNumber n && Numbers.reasonable(n.bigDecimalValue()) && n.isIntegral()
+                && n.intValue() >= 0 && n.intValue() <= 6) {
             return NUMBERED_DAYS[n.intValue()];
         }
         if (v instanceof JsonString s) {
