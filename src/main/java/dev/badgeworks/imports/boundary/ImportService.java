@@ -132,7 +132,7 @@ public class ImportService {
         Instant now = Instant.now();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(files.orgInbox(orgId))) {
             for (Path file : entries) {
-                if (!files.isComplete(file, now)) {
+                if (!files.isComplete(orgId, file, now)) {
                     continue;
                 }
                 if (ImportFormat.ofFileName(file.getFileName().toString()).isEmpty()) {

@@ -3,6 +3,7 @@ package dev.badgeworks.imports.control;
 import dev.badgeworks.platform.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -46,23 +47,39 @@ public final class ImportFiles {
         return Files.createDirectories(orgInbox(orgId).resolve(name));
     }
 
-    /** A path a client named, if it lies inside the org's inbox (never elsewhere on the server). */
+    /** A path a client named, if it is a regular file inside the org's inbox (never elsewhere on the server). */
     public Optional<Path> resolveInOrgInbox(long orgId, String relative) throws IOException {
         Path root = orgInbox(orgId);
         Path resolved = root.resolve(relative).toAbsolutePath().normalize();
-        if (!resolved.startsWith(root) || resolved.equals(root) || !Files.isRegularFile(resolved)) {
+        if (!resolved.startsWith(root) || resolved.equals(root) || !isOwnRegularFile(root, resolved)) {
             return Optional.empty();
         }
         return Optional.of(resolved);
     }
 
-    /** Whether a file in an inbox folder is complete: a data file, not hidden, untouched for the quiet period. */
-    public boolean isComplete(Path file, Instant now) throws IOException {
+    /**
+     * Whether a file in the org's inbox is complete: its own regular file, not hidden, untouched for the quiet
+     * period.
+     */
+    public boolean isComplete(long orgId, Path file, Instant now) throws IOException {
         String name = file.getFileName().toString();
-        if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp") || !Files.isRegularFile(file)) {
+        if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp")
+                || !isOwnRegularFile(orgInbox(orgId), file)) {
             return false;
         }
-        return Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(quietPeriod));
+        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(now.minus(quietPeriod));
+    }
+
+    /**
+     * A regular file that is no symbolic link and whose real path (every directory link on the way resolved) lies
+     * inside the org's inbox: a link to /proc/self/environ, /etc/passwd or another org's folder is not a file of
+     * this org, and moving it would move the target.
+     */
+    private static boolean isOwnRegularFile(Path root, Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        return file.toRealPath().startsWith(root.toRealPath());
     }
 
     /**
