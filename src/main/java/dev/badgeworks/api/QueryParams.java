@@ -59,4 +59,15 @@ public final class QueryParams {
                 + " and " + max + "."));
         return fallback;
     }
+
+    /**
+     * A LIKE pattern that finds {@code text} anywhere, in any case: its own percent signs, underscores and
+     * backslashes are escaped (queries name backslash as the escape character), so a name filter of "%" finds names
+     * containing "%", not every badge.
+     */
+    public static String containsPattern(String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
 }

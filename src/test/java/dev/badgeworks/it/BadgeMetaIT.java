@@ -206,6 +206,8 @@ class BadgeMetaIT {
         assertEquals(List.of(live), ids(api.get("badgeMeta?claimedBy=Loyalty")));
         assertEquals(List.of(issue, upcoming), ids(api.get("badgeMeta?unclaimed=true")));
         assertEquals(List.of(upcoming), ids(api.get("badgeMeta?name=gamma")));
+        assertEquals(List.of(), ids(api.get("badgeMeta?name=%25")), "a % in the filter is a %, not a wildcard");
+        assertEquals(List.of(), ids(api.get("badgeMeta?name=_")), "and _ is an underscore");
         assertEquals(List.of(live, issue, upcoming), ids(api.get("badgeMeta?owner=Milestones")));
         assertEquals(List.of(), ids(api.get("badgeMeta?owner=Journeys")));
         assertEquals(2, api.get("badgeMeta?limit=2").data().getJsonArray("metaBasicDetails").size());

@@ -176,6 +176,7 @@ class CustomerBadgesIT {
         assertTrue(available.contains(earned) && !available.contains(notEnrolled), available.toString());
         assertEquals(List.of(earned), management("?badgeType=EARNED&name=twice"), "name: part of it, any case");
         assertEquals(List.of(), management("?badgeType=EARNED&name=nothing-like-it"));
+        assertEquals(List.of(), management("?badgeType=EARNED&name=%25"), "a % is a %, not a wildcard");
         assertEquals(List.of(), management("?badgeType=AVAILABLE&action=DEACTIVATED"),
                 "a deactivated badge is not available");
         assertTrue(management("?badgeType=AVAILABLE&action=ACTIVATED&size=50").contains(untouched));

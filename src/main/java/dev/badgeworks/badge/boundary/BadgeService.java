@@ -3,6 +3,7 @@ package dev.badgeworks.badge.boundary;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeRules;
 import dev.badgeworks.badge.control.FixedWindowChanges;
@@ -214,8 +215,8 @@ public class BadgeService {
             params.put("activeClaim", true);
         }
         if (q.name() != null) {
-            where.append(" AND LOWER(b.name) LIKE :name");
-            params.put("name", "%" + q.name().toLowerCase(java.util.Locale.ROOT) + "%");
+            where.append(" AND LOWER(b.name) LIKE :name ESCAPE '\\'");
+            params.put("name", QueryParams.containsPattern(q.name()));
         }
         if (q.startOnFrom() != null) {
             where.append(" AND b.startOnMs >= :startFrom");

@@ -1,5 +1,6 @@
 package dev.badgeworks.customer.boundary;
 
+import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.customer.control.CustomerBadgeQuery;
@@ -157,8 +158,8 @@ public class CustomerBadgeStore {
 
     private static void filters(CustomerBadgeQuery q, long nowMs, StringBuilder where, List<Object> params) {
         if (q.name() != null) {
-            where.append(" AND LOWER(b.name) LIKE ?");
-            params.add("%" + q.name().toLowerCase(java.util.Locale.ROOT) + "%");
+            where.append(" AND LOWER(b.name) LIKE ? ESCAPE '\\'");
+            params.add(QueryParams.containsPattern(q.name()));
         }
         if (q.active() != null) {
             where.append(q.active() ? " AND b.active = TRUE" : " AND b.active = FALSE");
