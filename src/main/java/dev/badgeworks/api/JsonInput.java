@@ -3,9 +3,9 @@ package dev.badgeworks.api;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -54,12 +54,20 @@ public final class JsonInput {
         if (body == null || body.isBlank()) {
             throw ErrorCode.INVALID_REQUEST.exception(null, "The request body is missing.");
         }
-        try (JsonReader reader = Jsons.JSON.createReader(new StringReader(body))) {
-            return reader.readValue();
+        try (JsonParser parser = Jsons.JSON.createParser(new StringReader(body))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            // a reader stops after the first document: "{...}GARBAGE" must not pass as "{...}"
+            if (parser.hasNext()) {
+                throw ErrorCode.INVALID_REQUEST.exception(null, "JSON parse error: something follows the document.");
+            }
+            return value;
         } catch (JsonParsingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber()
                     + ", column " + e.getLocation().getColumnNumber();
             throw ErrorCode.INVALID_REQUEST.exception(null, "JSON parse error" + where + ".");
+        } catch (ApiException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw ErrorCode.INVALID_REQUEST.exception(null, "JSON parse error.");
         }

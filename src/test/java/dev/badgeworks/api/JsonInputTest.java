@@ -176,4 +176,14 @@ class JsonInputTest {
         in.identifier("id", 10, ErrorCode.FIELD_REQUIRED);
         assertDoesNotThrow(in::throwIfInvalid);
     }
+
+    @Test
+    void somethingAfterTheDocumentIsAParseErrorNotIgnored() {
+        for (String body : new String[] {"{\"a\": 1}GARBAGE", "{\"a\": 1} {\"b\": 2}", "[1] 2"}) {
+            ApiException e = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
+                    () -> JsonInput.parseValue(body), body);
+            assertEquals(400, e.errors().get(0).code(), body);
+        }
+        assertEquals(1, JsonInput.parse("  {\"a\": 1}  \n").raw().getInt("a"), "whitespace around it is fine");
+    }
 }

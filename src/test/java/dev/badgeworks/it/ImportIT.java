@@ -143,6 +143,12 @@ class ImportIT {
 
         api.post("imports", "{\"path\":\"../../../etc/passwd\"}").expectError(400, 1131, "path");
         api.post("imports", "{\"path\":\"missing.csv\"}").expectError(400, 1131, "path");
+        // issue 9, findings 7 and 8: a bad page is a clear 400, a huge one an empty page, never a 404 or a 500
+        api.get("imports?size=abc").expectError(400, 1105, "size");
+        api.get("imports?page=-1").expectError(400, 1105, "page");
+        assertEquals(0, api.get("imports?page=10737419&size=200").expect(200).data().getJsonArray("imports").size());
+        // issue 9, finding 9: one JSON document per request, nothing after it
+        api.post("imports", "{\"path\":\"missing.csv\"}GARBAGE").expectError(400, 400, null);
         api.postBytes("imports?fileName=notes.txt", "text/csv", "x".getBytes(StandardCharsets.UTF_8))
                 .expectError(400, 1131, "fileName");
         api.get("imports/000000000000000000000000").expectError(404, 1130, "importId");

@@ -45,7 +45,8 @@ public class ImportLedger {
     public List<ImportJob> list(long orgId, int page, int size) {
         return em.createQuery("SELECT j FROM ImportJob j WHERE j.orgId = :org ORDER BY j.createdOnMs DESC, j.id DESC",
                         ImportJob.class).setParameter("org", orgId)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setFirstResult((int) Math.min((long) page * size, Integer.MAX_VALUE)).setMaxResults(size)
+                .getResultList();
     }
 
     public long count(long orgId) {

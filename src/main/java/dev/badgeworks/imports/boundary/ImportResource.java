@@ -1,13 +1,15 @@
 package dev.badgeworks.imports.boundary;
 
+import dev.badgeworks.api.ApiError;
+import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.Pagination;
+import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,13 +70,13 @@ public class ImportResource {
     }
 
     @GET
-    public Envelope<ImportList> list(@QueryParam("page") @DefaultValue("0") int page,
-                                     @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw ErrorCode.INVALID_VALUE.exception("page", "'page' must be 0 or more.");
-        }
-        if (size < 1 || size > 200) {
-            throw ErrorCode.INVALID_VALUE.exception("size", "'size' must be between 1 and 200.");
+    public Envelope<ImportList> list(@QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        // read as text: a JAX-RS int parameter that is not a number answers 404, not a clear 400
+        List<ApiError> errors = new ArrayList<>();
+        int page = QueryParams.integer(pageParam, "page", 0, 0, Integer.MAX_VALUE, errors);
+        int size = QueryParams.integer(sizeParam, "size", 20, 1, 200, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(errors);
         }
         long total = ledger.count(caller.orgId());
         long now = System.currentTimeMillis();
