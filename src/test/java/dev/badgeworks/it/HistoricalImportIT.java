@@ -43,6 +43,20 @@ class HistoricalImportIT {
         assertEquals(earned.getString("earnedBadgeId"), repeat.getJsonObject("data").getString("earnedBadgeId"));
 
         api.post("import/customerBadges", "{\"not\":\"an array\"}").expectError(400, 400, null);
+
+        // issue 9, finding 12: an expiry before its own event is refused (an expiry in the past is not)
+        Instant event = Instant.now();
+        JsonArray backwards = parse(api.post("import/customerBadges", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", 5004)
+                        .add("earnEventDateISO", event.toString()).add("earnExpiresOn", -1))
+                .add(Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", 5005)
+                        .add("earnEventDateISO", event.toString())
+                        .add("earnExpiresOnISO", event.plusMillis(1).toString()))
+                .build().toString()).expect(200).body());
+        JsonObject refused = backwards.getJsonObject(0).getJsonArray("errors").getJsonObject(0);
+        assertEquals(1105, refused.getInt("code"));
+        assertEquals("earnExpiresOn", refused.getString("reference"));
+        assertTrue(backwards.getJsonObject(1).isNull("errors"), "an expiry right after its event: earned");
     }
 
     private static JsonArray parse(String body) {

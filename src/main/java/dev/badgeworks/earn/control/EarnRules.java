@@ -39,7 +39,8 @@ public final class EarnRules {
 
     /**
      * The same decision for any {@link EarnMode}. A migration brings the earn's expiry ({@code givenExpiry}, used as
-     * given, even in the past) and needs no claim: it records what happened elsewhere. All other rules hold.
+     * given, even in the past, but not before a given event: 1105) and needs no claim: it records what happened
+     * elsewhere. All other rules hold.
      * Earn limits are checked after these rules, by {@link LimitTally}, only for an earn these rules accept.
      */
     public static EarnDecision decide(EarnMode mode, BadgeMeta badge, boolean claimActive, List<Enrolment> enrolments,
@@ -62,6 +63,11 @@ public final class EarnRules {
         }
         long expiresOnMs = mode.bringsExpiry() ? givenExpiry.toEpochMilli()
                 : badge.earnedExpiry().expiresAt(now, badge.expiresOn()).toEpochMilli();
+        if (mode.bringsExpiry() && requestedEvent != null && expiresOnMs < eventMs) {
+            // a given expiry may lie in the past (an earn that has already expired), never before its own event
+            return EarnDecision.refused(ErrorCode.INVALID_VALUE.at("earnExpiresOn",
+                    "'earnExpiresOn' may not lie before 'earnEventDate'."));
+        }
         if (badge.earnType() == EarnType.EARN) {
             if (eventMs < badge.startOnMs() || eventMs > badge.expiresOnMs()) {
                 return EarnDecision.refused(ErrorCode.EARN_DATE_OUTSIDE_BADGE.at("earnEventDate"));

@@ -155,4 +155,18 @@ class EarnRulesTest {
         assertEquals("750 earnEventDate", outcome(LIVE, ApiTime.parse("2025-06-02T02:00:00.001-10:00")));
         assertEquals("accepted", outcome(LIVE, ApiTime.parse("2025-06-02T02:00:00-10:00")));
     }
+
+    @Test
+    void aMigratedEarnMayHaveExpiredButNotBeforeItsOwnEvent() {
+        var badge = BadgeFixture.liveEarn().stored();
+        Instant event = NOW.minus(java.time.Duration.ofDays(2));
+        EarnDecision expired = EarnRules.decide(EarnMode.MIGRATION, badge, false, List.of(), event,
+                NOW.minus(java.time.Duration.ofDays(1)), NOW);
+        assertTrue(expired.accepted(), "expired already: kept as given");
+        EarnDecision backwards = EarnRules.decide(EarnMode.MIGRATION, badge, false, List.of(), event,
+                event.minusMillis(1), NOW);
+        assertEquals("1105 earnExpiresOn", backwards.error().code() + " " + backwards.error().reference());
+        assertTrue(EarnRules.decide(EarnMode.MIGRATION, badge, false, List.of(), null, Instant.ofEpochMilli(-1), NOW)
+                .accepted(), "without an event date the given expiry is taken as it is");
+    }
 }
