@@ -3,7 +3,6 @@ package dev.badgeworks.earn.boundary;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.JsonbConfiguration;
-import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.CountWindow;
@@ -17,6 +16,7 @@ import dev.badgeworks.earn.control.EarnMode;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRules;
 import dev.badgeworks.earn.control.LimitTally;
+import dev.badgeworks.earn.control.RequestReplay;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
@@ -25,7 +25,6 @@ import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Ids;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,13 +179,7 @@ public class EarnService {
     public BulkEarn.Result earnBulk(long orgId, BulkEarn bulk) {
         RequestLogEntry known = store.loggedRequest(orgId, BulkEarn.OPERATION, bulk.requestId());
         if (known != null) {
-            if (!known.fingerprint().equals(bulk.fingerprint())) {
-                throw ErrorCode.DUPLICATE_REQUEST.exception("requestId",
-                        "It was already used for a different request.");
-            }
-            throw new ApiException(List.of(ErrorCode.DUPLICATE_REQUEST.at("requestId",
-                    "It was already processed: data holds the original result.")),
-                    Jsons.JSON.createReader(new StringReader(known.response())).readObject());
+            throw RequestReplay.of(known, bulk.fingerprint());
         }
         List<EarnOutcome> outcomes = earnAll(orgId, bulk.commands());
         ApiError whole = BulkEarn.wholeRequestError(outcomes);

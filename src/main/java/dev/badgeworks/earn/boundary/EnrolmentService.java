@@ -1,15 +1,16 @@
 package dev.badgeworks.earn.boundary;
 
-import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonbConfiguration;
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.badge.boundary.BadgeCounters;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.earn.control.EarnRules;
+import dev.badgeworks.earn.control.RequestReplay;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
@@ -22,7 +23,6 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,6 +75,9 @@ public class EnrolmentService {
     @Inject
     BadgeCounters counters;
 
+    @Inject
+    EarnStore store;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -124,27 +127,20 @@ public class EnrolmentService {
                 ApiTime.iso(expiresOnMs), ApiTime.legacy(event), ApiTime.iso(event), items,
                 Jsons.echo(command.requestId(), command.requestIdAsNumber()));
         if (command.requestId() != null) {
-            em.persist(new RequestLogEntry(orgId, OPERATION, command.requestId(), command.fingerprint(),
+            store.logRequest(new RequestLogEntry(orgId, OPERATION, command.requestId(), command.fingerprint(),
                     JsonbConfiguration.jsonb().toJson(result), now.toEpochMilli()));
+        } else {
+            Persistence.flushOrFail(em, new RequestIdConflict(null));
         }
-        Persistence.flushOrFail(em, new RequestIdConflict(null));
         counters.add(enrolled);
         return result;
     }
 
     private void replayIfKnown(long orgId, EnrolCommand command) {
-        RequestLogEntry known = em.find(RequestLogEntry.class,
-                new RequestLogEntry.Key(orgId, OPERATION, command.requestId()));
-        if (known == null) {
-            return;
+        RequestLogEntry known = store.loggedRequest(orgId, OPERATION, command.requestId());
+        if (known != null) {
+            throw RequestReplay.of(known, command.fingerprint());
         }
-        if (known.fingerprint().equals(command.fingerprint())) {
-            throw new ApiException(List.of(ErrorCode.DUPLICATE_REQUEST.at("requestId",
-                    "It was already processed: data holds the original result.")),
-                    Jsons.JSON.createReader(new StringReader(known.response())).readObject());
-        }
-        throw ErrorCode.DUPLICATE_REQUEST.exception("requestId",
-                "It was already used for a different request.");
     }
 
     /** Revokes the listed enrolments, or every enrolment of the listed customers; problems are reported per item. */
