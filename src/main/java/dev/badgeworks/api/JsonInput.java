@@ -118,8 +118,13 @@ public final class JsonInput {
         fail(ErrorCode.WRONG_TYPE, name, "'" + path(name) + "' must be " + expected + ".");
     }
 
-    /** A free-text field that must be a JSON string. ifMissing null makes it optional. */
+    /** A one-line text field (a name) that must be a JSON string. ifMissing null makes it optional. */
     public String text(String name, int maxLength, ErrorCode ifMissing) {
+        return text(name, maxLength, ifMissing, Texts.Kind.LINE);
+    }
+
+    /** A text field of the given kind that must be a JSON string. ifMissing null makes it optional. */
+    public String text(String name, int maxLength, ErrorCode ifMissing, Texts.Kind kind) {
         JsonValue v = value(name);
         if (v == null) {
             missing(name, ifMissing);
@@ -129,7 +134,7 @@ public final class JsonInput {
             wrongType(name, "a string");
             return null;
         }
-        return checkText(path(name), s.getString(), maxLength, ifMissing);
+        return checkText(path(name), s.getString(), maxLength, ifMissing, kind);
     }
 
     /** Whether the client sent this field as a JSON number (ids are echoed in the type they came in). */
@@ -150,19 +155,25 @@ public final class JsonInput {
     private String identifierValue(JsonValue v, String reference, int maxLength, ErrorCode ifMissing) {
         if (v instanceof JsonNumber n && n.bigDecimalValue().scale() == 0) {
             // digits as written: as long as the text was, and held to the field's length below
-            return checkText(reference, n.bigDecimalValue().unscaledValue().toString(), maxLength, ifMissing);
+            return checkText(reference, n.bigDecimalValue().unscaledValue().toString(), maxLength, ifMissing, Texts.Kind.IDENTIFIER);
         }
         if (v instanceof JsonNumber n && Numbers.reasonable(n.bigDecimalValue()) && n.isIntegral()) {
-            return checkText(reference, n.bigIntegerValue().toString(), maxLength, ifMissing);
+            return checkText(reference, n.bigIntegerValue().toString(), maxLength, ifMissing, Texts.Kind.IDENTIFIER);
         }
         if (!(v instanceof JsonString s)) {
             errors.add(ErrorCode.WRONG_TYPE.at(reference, "'" + reference + "' must be a string or a whole number."));
             return null;
         }
-        return checkText(reference, s.getString().trim(), maxLength, ifMissing);
+        // strip, not trim: trim would also cut control characters off the ends instead of refusing them
+        return checkText(reference, s.getString().strip(), maxLength, ifMissing, Texts.Kind.IDENTIFIER);
     }
 
-    private String checkText(String reference, String text, int maxLength, ErrorCode ifMissing) {
+    /** A stored text that did not come as a field of its own (a custom field's key or value): checked the same way. */
+    public String storable(String reference, String text, Texts.Kind kind) {
+        return checkText(reference, text, Integer.MAX_VALUE, null, kind);
+    }
+
+    private String checkText(String reference, String text, int maxLength, ErrorCode ifMissing, Texts.Kind kind) {
         if (text.isBlank()) {
             if (ifMissing != null) {
                 errors.add(ifMissing.at(reference,
@@ -170,12 +181,19 @@ public final class JsonInput {
             }
             return null;
         }
-        if (text.length() > maxLength) {
+        Optional<String> problem = Texts.problem(text, kind);
+        if (problem.isPresent()) {
+            errors.add(ErrorCode.INVALID_VALUE.at(reference, "'" + reference + "' cannot be stored: " + problem.get()
+                    + "."));
+            return null;
+        }
+        String normalized = Texts.normalize(text);
+        if (normalized.length() > maxLength) {
             errors.add(ErrorCode.TOO_LONG.at(reference, "'" + reference + "' may have at most " + maxLength
                     + " characters."));
             return null;
         }
-        return text;
+        return normalized;
     }
 
     public Boolean bool(String name, ErrorCode ifMissing) {

@@ -28,6 +28,7 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
+    private final String username;
     private final String authorization;
     private final long orgId;
 
@@ -36,20 +37,25 @@ public final class Api {
     }
 
     private Api(URI base, String user, String password, long orgId) {
-        this(base, user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
-                orgId);
+        this(base, orgId, user, user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Api(URI base, String authorization, long orgId) {
+    private Api(URI base, long orgId, String username, String authorization) {
         this.base = base;
+        this.username = username;
         this.orgId = orgId;
         this.authorization = authorization;
     }
 
     /** The same caller talking to another instance (behind a load balancer, each request may land anywhere). */
     public Api on(BadgeworksServer server) {
-        return new Api(server.baseUri(), authorization, orgId);
+        return new Api(server.baseUri(), orgId, username, authorization);
+    }
+
+    /** The username this client logs in with. */
+    public String username() {
+        return username;
     }
 
     public Api as(String user, String password) {

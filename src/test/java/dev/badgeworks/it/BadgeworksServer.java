@@ -29,6 +29,7 @@ public final class BadgeworksServer {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "it-admin-password-0001";
 
+    public static final String LOOPBACK = "127.0.0.1,0:0:0:0:0:0:0:1,::1";
     private static BadgeworksServer shared;
 
     private final Path projectDir;
@@ -49,8 +50,9 @@ public final class BadgeworksServer {
     /** The server shared by the suite, started on first use and stopped when the test JVM exits. */
     public static synchronized BadgeworksServer shared() {
         if (shared == null) {
+            // the tests play clients at many addresses through X-Forwarded-For, as a load balancer would send it
             shared = create("shared", Map.of("BADGEWORKS_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD,
-                    "BADGEWORKS_IMPORT_QUIET_SECONDS", "2"));
+                    "BADGEWORKS_IMPORT_QUIET_SECONDS", "2", "BADGEWORKS_TRUSTED_PROXIES", LOOPBACK));
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
@@ -159,6 +161,7 @@ public final class BadgeworksServer {
                     "--deploy", projectDir.resolve("target/badgeworks.war").toString(), "--contextroot", "/",
                     "--port", Integer.toString(port), "--nocluster", "--nohostaware",
                     "--addLibs", projectDir.resolve("target/runtime/postgresql.jar").toString(),
+                    "--prebootcommandfile", projectDir.resolve("server-config/preboot.asadmin").toString(),
                     "--postbootcommandfile", projectDir.resolve("server-config/" + db + ".asadmin").toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().remove("BADGEWORKS_BOOTSTRAP_PASSWORD");

@@ -1,8 +1,9 @@
 package dev.badgeworks.badge.control;
 
-import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.api.Jsons;
+import dev.badgeworks.api.Texts;
 import dev.badgeworks.badge.entity.AbsoluteType;
 import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.EarnType;
@@ -41,7 +42,7 @@ public final class BadgeReader {
     /** The definition, or null when the input has errors (they are in {@code in}). */
     public static BadgeDefinition read(JsonInput in) {
         String name = in.text("name", 255, ErrorCode.FIELD_REQUIRED);
-        String description = in.text("description", 2000, null);
+        String description = in.text("description", 2000, null, Texts.Kind.TEXT);
         Instant startOn = in.date("startOn", "startOnISO", ErrorCode.FIELD_REQUIRED);
         Instant expiresOn = in.date("expiresOn", "expiresOnISO", ErrorCode.FIELD_REQUIRED);
         EarnType earnType = in.enumValue("earnType", EarnType.class, ErrorCode.FIELD_REQUIRED);
@@ -189,10 +190,15 @@ public final class BadgeReader {
         JsonObjectBuilder out = Jsons.JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : fields.raw().entrySet()) {
             JsonValue v = e.getValue();
+            String key = fields.storable(fields.path(e.getKey()), e.getKey(), Texts.Kind.IDENTIFIER);
+            if (key == null) {
+                continue;
+            }
             if (v instanceof JsonString s) {
-                out.add(e.getKey(), s.getString());
+                String value = fields.storable(fields.path(e.getKey()), s.getString(), Texts.Kind.TEXT);
+                out.add(key, value == null ? "" : value);
             } else if (v instanceof JsonNumber || v == JsonValue.TRUE || v == JsonValue.FALSE) {
-                out.add(e.getKey(), v.toString());
+                out.add(key, v.toString());
             } else if (v != JsonValue.NULL) {
                 fields.fail(ErrorCode.WRONG_TYPE, e.getKey(), "Custom field values are strings.");
             }

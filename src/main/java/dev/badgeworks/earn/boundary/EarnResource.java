@@ -1,6 +1,7 @@
 package dev.badgeworks.earn.boundary;
 
 import dev.badgeworks.api.ApiException;
+import dev.badgeworks.api.BulkBody;
 import dev.badgeworks.api.CustomerIdentifier;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
@@ -66,6 +67,7 @@ public class EarnResource {
      */
     @POST
     @Path("earnBulk")
+    @BulkBody
     public Envelope<BulkEarn.Result> earnBulk(String body) {
         JsonInput in = JsonInput.parse(body);
         String badgeMetaId = in.identifier("badgeMetaId", 64, ErrorCode.FIELD_REQUIRED);

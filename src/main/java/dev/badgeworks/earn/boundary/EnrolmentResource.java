@@ -1,5 +1,6 @@
 package dev.badgeworks.earn.boundary;
 
+import dev.badgeworks.api.BulkBody;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
@@ -30,6 +31,7 @@ public class EnrolmentResource {
 
     @POST
     @Path("issueBulk")
+    @BulkBody
     public Envelope<EnrolmentService.EnrolResult> issueBulk(String body) {
         JsonInput in = JsonInput.parse(body);
         String badgeMetaId = in.identifier("badgeMetaId", 64, ErrorCode.FIELD_REQUIRED);

@@ -1,6 +1,7 @@
 package dev.badgeworks.earn.boundary;
 
 import dev.badgeworks.api.ApiError;
+import dev.badgeworks.api.BulkBody;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
@@ -45,6 +46,7 @@ public class HistoricalImportResource {
     EarnService earns;
 
     @POST
+    @BulkBody
     public List<Envelope<EarnView>> importEarns(String body) {
         JsonValue value = JsonInput.parseValue(body);
         if (!(value instanceof JsonArray array)) {

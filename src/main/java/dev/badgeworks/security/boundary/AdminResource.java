@@ -4,11 +4,16 @@ import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.security.control.AdminRules;
+import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.entity.ApiUser;
 import dev.badgeworks.security.entity.Org;
+import dev.badgeworks.security.entity.Role;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,7 +22,10 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Admin-only: create orgs and the API users that act for them. */
+/**
+ * Orgs (the platform operator's) and each org's API users (its admin's, and the operator's): list, create,
+ * change password, role or access, delete. See AdminRules for who may do what.
+ */
 @Path("api_gateway/v1/badges/admin/orgs")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -28,13 +36,16 @@ public class AdminResource {
         }
     }
 
-    public record UserView(long id, long orgId, String username, boolean admin, BigDecimal createdOn,
-                           String createdOnISO) {
+    /** {@code admin} stays for clients written before roles: true for an operator or an org admin. */
+    public record UserView(long id, long orgId, String username, Role role, boolean admin, boolean disabled,
+                           BigDecimal createdOn, String createdOnISO) {
         static UserView of(ApiUser user) {
-            return new UserView(user.id(), user.orgId(), user.username(), user.admin(),
-                    ApiTime.legacy(user.createdOnMs()), ApiTime.iso(user.createdOnMs()));
+            return new UserView(user.id(), user.orgId(), user.username(), user.role(), user.role() != Role.USER,
+                    user.disabled(), ApiTime.legacy(user.createdOnMs()), ApiTime.iso(user.createdOnMs()));
         }
     }
+
+    static final int MIN_PASSWORD_LENGTH = 12;
 
     @Inject
     CurrentCaller caller;
@@ -44,44 +55,109 @@ public class AdminResource {
 
     @GET
     public Envelope<List<OrgView>> list() {
-        caller.requireAdmin();
+        AdminRules.requireOperator(caller.get());
         return Envelope.of(users.listOrgs().stream().map(OrgView::of).toList());
     }
 
     @POST
     public Response createOrg(String body) {
-        caller.requireAdmin();
+        AdminRules.requireOperator(caller.get());
         JsonInput in = JsonInput.parse(body);
         String name = in.text("name", 200, ErrorCode.FIELD_REQUIRED);
         in.throwIfInvalid();
         return Response.status(Response.Status.CREATED).entity(Envelope.of(OrgView.of(users.createOrg(name)))).build();
     }
 
+    @GET
+    @Path("{orgId}/users")
+    public Envelope<List<UserView>> listUsers(@PathParam("orgId") String orgIdText) {
+        long orgId = managedOrg(orgIdText);
+        return Envelope.of(users.listUsers(orgId).stream().map(UserView::of).toList());
+    }
+
     @POST
     @Path("{orgId}/users")
     public Response createUser(@PathParam("orgId") String orgIdText, String body) {
-        caller.requireAdmin();
-        long orgId = parseOrgId(orgIdText);
+        long orgId = managedOrg(orgIdText);
         JsonInput in = JsonInput.parse(body);
-        String username = in.text("username", 100, ErrorCode.FIELD_REQUIRED);
-        String password = in.text("password", 200, ErrorCode.FIELD_REQUIRED);
-        Boolean admin = in.bool("admin", null);
-        if (username != null && (username.contains(":") || !username.equals(username.strip()))) {
-            in.fail(ErrorCode.INVALID_VALUE, "username", "A username cannot contain ':' or surrounding spaces.");
-        }
-        if (password != null && password.length() < 12) {
-            in.fail(ErrorCode.INVALID_VALUE, "password", "A password needs at least 12 characters.");
+        String username = in.identifier("username", 100, ErrorCode.FIELD_REQUIRED);
+        String password = password(in, "password", ErrorCode.FIELD_REQUIRED);
+        Role role = role(in);
+        if (username != null && username.contains(":")) {
+            in.fail(ErrorCode.INVALID_VALUE, "username", "A username cannot contain ':'.");
         }
         in.throwIfInvalid();
-        ApiUser user = users.createUser(orgId, username, password, Boolean.TRUE.equals(admin));
+        AdminRules.requireMayGrant(caller.get(), role);
+        ApiUser user = users.createUser(orgId, username, password, role);
         return Response.status(Response.Status.CREATED).entity(Envelope.of(UserView.of(user))).build();
     }
 
-    private static long parseOrgId(String text) {
+    @GET
+    @Path("{orgId}/users/{userId}")
+    public Envelope<UserView> getUser(@PathParam("orgId") String orgIdText, @PathParam("userId") String userIdText) {
+        long orgId = managedOrg(orgIdText);
+        return Envelope.of(UserView.of(users.user(orgId, id(userIdText, ErrorCode.USER_NOT_FOUND, "userId"))));
+    }
+
+    /** Any of password, role (or the older admin flag) and disabled; what is not sent stays. */
+    @PUT
+    @Path("{orgId}/users/{userId}")
+    public Envelope<UserView> changeUser(@PathParam("orgId") String orgIdText, @PathParam("userId") String userIdText,
+                                         String body) {
+        long orgId = managedOrg(orgIdText);
+        long userId = id(userIdText, ErrorCode.USER_NOT_FOUND, "userId");
+        JsonInput in = JsonInput.parse(body);
+        String password = password(in, "password", null);
+        Role role = in.has("role") || in.has("admin") ? role(in) : null;
+        Boolean disabled = in.bool("disabled", null);
+        in.throwIfInvalid();
+        Caller me = caller.get();
+        if (role != null) {
+            AdminRules.requireMayGrant(me, role);
+        }
+        ApiUser target = users.user(orgId, userId);
+        AdminRules.requireMayChange(me, userId, target.role(),
+                (role != null && role != target.role()) || Boolean.TRUE.equals(disabled));
+        return Envelope.of(UserView.of(users.changeUser(orgId, userId,
+                new UserDirectory.UserChange(password, role, disabled))));
+    }
+
+    @DELETE
+    @Path("{orgId}/users/{userId}")
+    public Envelope<UserView> deleteUser(@PathParam("orgId") String orgIdText, @PathParam("userId") String userIdText) {
+        long orgId = managedOrg(orgIdText);
+        long userId = id(userIdText, ErrorCode.USER_NOT_FOUND, "userId");
+        ApiUser target = users.user(orgId, userId);
+        AdminRules.requireMayChange(caller.get(), userId, target.role(), true);
+        return Envelope.of(UserView.of(users.deleteUser(orgId, userId)));
+    }
+
+    private long managedOrg(String orgIdText) {
+        long orgId = id(orgIdText, ErrorCode.ORG_NOT_FOUND, "orgId");
+        AdminRules.requireManages(caller.get(), orgId);
+        return orgId;
+    }
+
+    static String password(JsonInput in, String field, ErrorCode ifMissing) {
+        String password = in.text(field, 200, ifMissing);
+        if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
+            in.fail(ErrorCode.INVALID_VALUE, field, "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        return password;
+    }
+
+    private static Role role(JsonInput in) {
+        if (in.has("role")) {
+            return in.enumValue("role", Role.class, null);
+        }
+        return Boolean.TRUE.equals(in.bool("admin", null)) ? Role.ORG_ADMIN : Role.USER;
+    }
+
+    private static long id(String text, ErrorCode notFound, String field) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw ErrorCode.ORG_NOT_FOUND.exception("orgId");
+            throw notFound.exception(field);
         }
     }
 }

@@ -1,13 +1,15 @@
 package dev.badgeworks.security.boundary;
 
+import dev.badgeworks.api.ClientAddress;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
-import dev.badgeworks.security.control.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +19,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-/** HTTP Basic on every API call; a missing or wrong credential gets 401 with the envelope. */
+/**
+ * HTTP Basic on every API call; a missing or wrong credential gets 401 with the envelope, a client that failed
+ * too often gets 429 with Retry-After (the same for known and unknown usernames).
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
@@ -28,13 +33,29 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     CurrentCaller currentCaller;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<Caller> caller = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(c -> authenticator.authenticate(c[0], c[1]));
-        if (caller.isPresent()) {
-            currentCaller.set(caller.get());
-            return;
+        Optional<String[]> credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (credentials.isPresent()) {
+            String address = ClientAddress.of(servletRequest.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
+            Authenticator.Login login = authenticator.authenticate(credentials.get()[0], credentials.get()[1], address);
+            if (login.caller().isPresent()) {
+                currentCaller.set(login.caller().get());
+                return;
+            }
+            if (login.retryAfter().isPresent()) {
+                long seconds = Math.max(1, (login.retryAfter().get().toMillis() + 999) / 1000);
+                request.abortWith(Response.status(429)
+                        .header(HttpHeaders.RETRY_AFTER, seconds)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Envelope.failure(List.of(ErrorCode.TOO_MANY_ATTEMPTS.at(null,
+                                "Retry after " + seconds + " s."))))
+                        .build());
+                return;
+            }
         }
         request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"badgeworks\", charset=\"UTF-8\"")
@@ -50,7 +71,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         try {
             String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            if (colon <= 0) {
+            if (colon <= 0 || decoded.length() > 1000) {
                 return Optional.empty();
             }
             return Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});

@@ -1,6 +1,7 @@
 package dev.badgeworks.security.boundary;
 
 import dev.badgeworks.platform.Settings;
+import dev.badgeworks.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -11,7 +12,7 @@ import java.util.Base64;
 import java.util.logging.Logger;
 
 /**
- * On the first start of an empty database, creates the bootstrap org and its admin user from
+ * On the first start of an empty database, creates the bootstrap org and its platform operator from
  * BADGEWORKS_BOOTSTRAP_ORG / _USER / _PASSWORD. Without a password a random one is generated and logged
  * once: a production start never leaves a guessable credential behind.
  */
@@ -40,7 +41,7 @@ public class Bootstrap {
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         }
         long orgId = users.createOrg(orgName).id();
-        users.createUser(orgId, username, password, true);
+        users.createUser(orgId, username, password, Role.PLATFORM_OPERATOR);
         if (generated) {
             LOG.warning("Created bootstrap org '" + orgName + "' (id " + orgId + ") with admin user '" + username
                     + "' and generated password '" + password + "'. It is shown only now; set "

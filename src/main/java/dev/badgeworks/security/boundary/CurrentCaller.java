@@ -28,10 +28,4 @@ public class CurrentCaller {
     public String username() {
         return get().username();
     }
-
-    public void requireAdmin() {
-        if (!get().admin()) {
-            throw ErrorCode.FORBIDDEN.exception();
-        }
-    }
 }

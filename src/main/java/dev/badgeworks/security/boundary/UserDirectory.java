@@ -5,8 +5,11 @@ import dev.badgeworks.platform.Persistence;
 import dev.badgeworks.security.control.PasswordHasher;
 import dev.badgeworks.security.entity.ApiUser;
 import dev.badgeworks.security.entity.Org;
+import dev.badgeworks.security.entity.Role;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +18,25 @@ import java.util.Optional;
 @Stateless
 public class UserDirectory {
 
+    /** A change to one user; null fields stay as they are. */
+    public record UserChange(String password, Role role, Boolean disabled) {
+        boolean removesOperator(ApiUser user) {
+            return user.role() == Role.PLATFORM_OPERATOR && !user.disabled()
+                    && ((role != null && role != Role.PLATFORM_OPERATOR) || Boolean.TRUE.equals(disabled));
+        }
+    }
+
     private static final PasswordHasher HASHER = new PasswordHasher();
 
     @PersistenceContext
     EntityManager em;
 
-    public Optional<ApiUser> findByUsername(String username) {
-        return em.createNamedQuery(ApiUser.BY_USERNAME, ApiUser.class)
-                .setParameter("username", username)
+    @Inject
+    Authenticator authenticator;
+
+    public Optional<ApiUser> findByUsernameKey(String key) {
+        return em.createNamedQuery(ApiUser.BY_USERNAME_KEY, ApiUser.class)
+                .setParameter("key", key)
                 .getResultStream().findFirst();
     }
 
@@ -46,16 +60,92 @@ public class UserDirectory {
         return org;
     }
 
-    public ApiUser createUser(long orgId, String username, String password, boolean admin) {
+    public List<ApiUser> listUsers(long orgId) {
+        requireOrg(orgId);
+        return em.createNamedQuery(ApiUser.OF_ORG, ApiUser.class).setParameter("orgId", orgId).getResultList();
+    }
+
+    public ApiUser user(long orgId, long userId) {
+        requireOrg(orgId);
+        ApiUser user = em.find(ApiUser.class, userId);
+        if (user == null || user.orgId() != orgId) {
+            throw ErrorCode.USER_NOT_FOUND.exception("userId");
+        }
+        return user;
+    }
+
+    public ApiUser createUser(long orgId, String username, String password, Role role) {
+        requireOrg(orgId);
+        if (findByUsernameKey(ApiUser.keyOf(username)).isPresent()) {
+            throw ErrorCode.USERNAME_TAKEN.exception("username");
+        }
+        ApiUser user = new ApiUser(orgId, username, HASHER.hash(password), role, System.currentTimeMillis());
+        em.persist(user);
+        // two concurrent creations of one name: the unique key decides, the loser gets the same 409
+        Persistence.flushOrFail(em, ErrorCode.USERNAME_TAKEN.exception("username"));
+        return user;
+    }
+
+    /**
+     * Changes a user under its row lock, taken after the rows of every active operator (always in that order, so
+     * two changes never deadlock): two operators removing each other at the same moment cannot leave none.
+     */
+    public ApiUser changeUser(long orgId, long userId, UserChange change) {
+        List<Long> operators = lockActiveOperators();
+        ApiUser user = lockedUser(orgId, userId);
+        if (change.removesOperator(user)) {
+            requireAnotherOperator(operators, user);
+        }
+        if (change.password() != null) {
+            user.changePassword(HASHER.hash(change.password()));
+        }
+        if (change.role() != null) {
+            user.changeRole(change.role());
+        }
+        if (change.disabled() != null) {
+            user.changeDisabled(change.disabled());
+        }
+        em.flush();
+        authenticator.forget(user.usernameKey());
+        return user;
+    }
+
+    public ApiUser deleteUser(long orgId, long userId) {
+        List<Long> operators = lockActiveOperators();
+        ApiUser user = lockedUser(orgId, userId);
+        if (user.role() == Role.PLATFORM_OPERATOR && !user.disabled()) {
+            requireAnotherOperator(operators, user);
+        }
+        em.remove(user);
+        em.flush();
+        authenticator.forget(user.usernameKey());
+        return user;
+    }
+
+    private ApiUser lockedUser(long orgId, long userId) {
+        requireOrg(orgId);
+        ApiUser user = em.find(ApiUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null || user.orgId() != orgId) {
+            throw ErrorCode.USER_NOT_FOUND.exception("userId");
+        }
+        return user;
+    }
+
+    private List<Long> lockActiveOperators() {
+        List<?> ids = em.createNativeQuery("SELECT id FROM api_user WHERE role = 'PLATFORM_OPERATOR'"
+                + " AND disabled = FALSE ORDER BY id FOR UPDATE").getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    private static void requireAnotherOperator(List<Long> activeOperators, ApiUser leaving) {
+        if (activeOperators.stream().noneMatch(id -> id != leaving.id().longValue())) {
+            throw ErrorCode.LAST_OPERATOR.exception("userId");
+        }
+    }
+
+    private void requireOrg(long orgId) {
         if (em.find(Org.class, orgId) == null) {
             throw ErrorCode.ORG_NOT_FOUND.exception("orgId");
         }
-        if (findByUsername(username).isPresent()) {
-            throw ErrorCode.USERNAME_TAKEN.exception("username");
-        }
-        ApiUser user = new ApiUser(orgId, username, HASHER.hash(password), admin, System.currentTimeMillis());
-        em.persist(user);
-        Persistence.flushOrFail(em, ErrorCode.USERNAME_TAKEN.exception("username"));
-        return user;
     }
 }

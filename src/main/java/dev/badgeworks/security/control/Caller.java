@@ -1,5 +1,7 @@
 package dev.badgeworks.security.control;
 
-/** Who is calling: the authenticated API user and the org everything they do is scoped to. */
-public record Caller(long orgId, String username, boolean admin) {
+import dev.badgeworks.security.entity.Role;
+
+/** Who is calling: the authenticated API user, its role, and the org everything it does is scoped to. */
+public record Caller(long orgId, long userId, String username, Role role) {
 }

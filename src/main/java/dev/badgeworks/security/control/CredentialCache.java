@@ -49,6 +49,10 @@ public final class CredentialCache {
         entries.put(username, new Entry(mac(password), caller, nanoClock.getAsLong() + ttlNanos));
     }
 
+    public void forget(String username) {
+        entries.remove(username);
+    }
+
     private byte[] mac(String password) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

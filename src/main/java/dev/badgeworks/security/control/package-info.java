@@ -1,5 +1,6 @@
 /**
- * Password hashing and the verified-credential cache: plain Java, no container. Depends on nothing else of
- * Badgeworks.
+ * The rules of authentication and administration in plain Java, no container: password hashing, the
+ * verified-credential cache, the login throttle and who may administer what. May use {@code api} (error codes)
+ * and {@code security.entity}.
  */
 package dev.badgeworks.security.control;

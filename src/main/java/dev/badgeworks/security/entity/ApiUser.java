@@ -2,20 +2,28 @@ package dev.badgeworks.security.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.Locale;
 
-/** A client credential. The password is stored only as a PBKDF2 hash (see PasswordHasher). */
+/**
+ * A client credential. The password is stored only as a PBKDF2 hash (see PasswordHasher); the username is found
+ * by its key, the lower-cased name, so 'Admin' and 'admin' are one user.
+ */
 @Entity
 @Table(name = "api_user")
-@NamedQuery(name = ApiUser.BY_USERNAME, query = "SELECT u FROM ApiUser u WHERE u.username = :username")
+@NamedQuery(name = ApiUser.BY_USERNAME_KEY, query = "SELECT u FROM ApiUser u WHERE u.usernameKey = :key")
+@NamedQuery(name = ApiUser.OF_ORG, query = "SELECT u FROM ApiUser u WHERE u.orgId = :orgId ORDER BY u.id")
 public class ApiUser {
 
-    public static final String BY_USERNAME = "ApiUser.byUsername";
+    public static final String BY_USERNAME_KEY = "ApiUser.byUsernameKey";
+    public static final String OF_ORG = "ApiUser.ofOrg";
 
     @Id
     @SequenceGenerator(name = "api_user_seq", sequenceName = "api_user_seq", allocationSize = 1)
@@ -28,11 +36,18 @@ public class ApiUser {
     @Column(nullable = false)
     private String username;
 
+    @Column(name = "username_key", nullable = false)
+    private String usernameKey;
+
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
-    @Column(name = "is_admin", nullable = false)
-    private boolean admin;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean disabled;
 
     @Column(name = "created_on_ms", nullable = false)
     private long createdOnMs;
@@ -40,12 +55,18 @@ public class ApiUser {
     protected ApiUser() {
     }
 
-    public ApiUser(long orgId, String username, String passwordHash, boolean admin, long createdOnMs) {
+    public ApiUser(long orgId, String username, String passwordHash, Role role, long createdOnMs) {
         this.orgId = orgId;
         this.username = username;
+        this.usernameKey = keyOf(username);
         this.passwordHash = passwordHash;
-        this.admin = admin;
+        this.role = role;
         this.createdOnMs = createdOnMs;
+    }
+
+    /** The key a username is found and kept unique by (names are already NFC when they get here). */
+    public static String keyOf(String username) {
+        return username.toLowerCase(Locale.ROOT);
     }
 
     public Long id() {
@@ -60,12 +81,32 @@ public class ApiUser {
         return username;
     }
 
+    public String usernameKey() {
+        return usernameKey;
+    }
+
     public String passwordHash() {
         return passwordHash;
     }
 
-    public boolean admin() {
-        return admin;
+    public Role role() {
+        return role;
+    }
+
+    public boolean disabled() {
+        return disabled;
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    public void changeRole(Role newRole) {
+        this.role = newRole;
+    }
+
+    public void changeDisabled(boolean newDisabled) {
+        this.disabled = newDisabled;
     }
 
     public long createdOnMs() {

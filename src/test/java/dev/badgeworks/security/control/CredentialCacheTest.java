@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CredentialCacheTest {
 
-    private static final Caller ALICE = new Caller(7, "alice", false);
+    private static final Caller ALICE = new Caller(7, 70, "alice", dev.badgeworks.security.entity.Role.USER);
     private static final long TTL = Duration.ofMinutes(5).toNanos();
 
     private final AtomicLong clock = new AtomicLong();

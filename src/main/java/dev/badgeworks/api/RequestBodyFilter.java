@@ -1,0 +1,80 @@
+package dev.badgeworks.api;
+
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Every request body, before a resource reads it: JSON endpoints take only JSON (a form or text/plain post is
+ * what a browser sends cross-site without a preflight), and every body is held to its size and deadline
+ * (see {@link BodyLimits}). Runs after authentication, so an anonymous caller's body is never read at all.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 100)
+public class RequestBodyFilter implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        BodyLimits limits = BodyLimits.CONFIGURED;
+        MediaType type = request.getMediaType();
+        boolean json = isJson(type);
+        // a resource that takes its body as a stream reads files (and says itself which types it takes)
+        boolean file = Arrays.asList(method.getParameterTypes()).contains(InputStream.class);
+        long limit = file && !json ? limits.uploadBytes()
+                : method.isAnnotationPresent(BulkBody.class) ? limits.bulkJsonBytes() : limits.jsonBytes();
+        if (declaredLength(request) > limit) {
+            // refused on its declared length, before a byte of it is read; the connection is closed, not drained
+            request.abortWith(Response.fromResponse(ApiExceptionMapper.response(BoundedBody.tooLarge(limit)))
+                    .header("Connection", "close").build());
+            return;
+        }
+        if (!request.hasEntity()) {
+            return;
+        }
+        if (!file && !json) {
+            throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.exception(null, type == null
+                    ? "The request has a body but no Content-Type."
+                    : "This endpoint does not take " + type.getType() + "/" + type.getSubtype() + ".");
+        }
+        String client = ClientAddress.of(servletRequest.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
+        request.setEntityStream(new BoundedBody(request.getEntityStream(), limit, limits.bodyGrace().toNanos(),
+                limits.minBytesPerSecond(), System::nanoTime, client));
+    }
+
+    /** The Content-Length as a long: JAX-RS reads it as an int and fails on an upload's honest 3 GB. */
+    private static long declaredLength(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return header == null ? -1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            throw ErrorCode.INVALID_REQUEST.exception(null, "Content-Length is not a number.");
+        }
+    }
+
+    static boolean isJson(MediaType type) {
+        return type != null && "application".equalsIgnoreCase(type.getType())
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9, finding 11: what anyone can learn without credentials. Only /health (for load balancers) answers the
+ * public; /metrics and /openapi are off, OPTIONS no longer hands out a WADL map of the API, and no header names
+ * the server. See docs/security.md.
+ */
+class PublicSurfaceIT {
+
+    private final BadgeworksServer server = BadgeworksServer.shared();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void onlyHealthIsPublic() throws Exception {
+        assertEquals(200, get("health").statusCode());
+        for (String path : new String[] {"metrics", "openapi", "api_gateway/v1/badges/badgeMeta", "application.wadl"}) {
+            HttpResponse<String> response = get(path);
+            assertNotEquals(200, response.statusCode(), path + ": " + response.body());
+            assertFalse(response.body().contains("base_") || response.body().contains("openapi:"), path);
+        }
+    }
+
+    @Test
+    void noAnswerNamesTheServer() throws Exception {
+        for (String path : new String[] {"health", "api_gateway/v1/badges/badgeMeta", "nothing-here"}) {
+            HttpResponse<String> response = get(path);
+            assertTrue(response.headers().firstValue("server").isEmpty(), path + ": " + response.headers().map());
+            assertTrue(response.headers().firstValue("x-powered-by").isEmpty(), path + ": " + response.headers().map());
+        }
+    }
+
+    @Test
+    void optionsListsTheMethodsButNoMapOfTheApi() {
+        Api.Reply reply = server.admin().send("OPTIONS", "badgeMeta", null, Map.of());
+        assertFalse(reply.body().contains("<application") || reply.body().contains("wadl"), reply.body());
+        assertFalse(reply.headers().getOrDefault("content-type", java.util.List.of("")).get(0).contains("wadl"));
+        Api.Reply anonymous = server.admin().anonymous().send("OPTIONS", "badgeMeta", null, Map.of());
+        assertFalse(anonymous.body().contains("<application"), anonymous.body());
+    }
+}
