@@ -71,7 +71,7 @@ final class RawHttp implements AutoCloseable {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 answer.write(buffer, 0, n);
-                if (answer.toString(StandardCharsets.UTF_8).contains("\"warnings\"")) {
+                if (complete(answer.toString(StandardCharsets.ISO_8859_1))) {
                     break;
                 }
             }
@@ -81,6 +81,17 @@ final class RawHttp implements AutoCloseable {
             // connection closed by the server
         }
         return answer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the text holds a whole answer: its headers and as many bytes of body as Content-Length says. */
+    private static boolean complete(String text) {
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)")
+                .matcher(text.substring(0, end));
+        return length.find() && text.length() - end - 4 >= Integer.parseInt(length.group(1));
     }
 
     @Override
