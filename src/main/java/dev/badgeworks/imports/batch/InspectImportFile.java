@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * First step: the whole-file checks (exists, UTF-8, header). A file that fails them fails the import before a
@@ -19,6 +21,8 @@ import java.nio.file.Path;
 @Named("inspectImportFile")
 @Dependent
 public class InspectImportFile extends AbstractBatchlet {
+
+    private static final Logger LOG = Logger.getLogger(InspectImportFile.class.getName());
 
     @Inject
     @BatchProperty
@@ -46,6 +50,9 @@ public class InspectImportFile extends AbstractBatchlet {
                     inspection.firstDataOffset());
             return "INSPECTED";
         } catch (FileInspector.FileProblem problem) {
+            if (problem.getCause() != null) {
+                LOG.log(Level.WARNING, "Import " + importId + ": cannot read " + file, problem.getCause());
+            }
             throw fail(problem.getMessage());
         }
     }

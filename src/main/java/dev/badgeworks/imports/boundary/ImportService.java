@@ -66,9 +66,9 @@ public class ImportService {
     public ImportJob fromInbox(long orgId, String relativePath, String source) {
         try {
             ImportFiles files = ImportFiles.fromSettings();
-            Path orgInbox = files.orgInbox(orgId);
+            // no server path in an answer: the org knows the folder only as its inbox
             Path file = files.resolveInOrgInbox(orgId, relativePath).orElseThrow(() -> ErrorCode.IMPORT_FILE_INVALID
-                    .exception("path", "No such file in this org's inbox (" + orgInbox + ")."));
+                    .exception("path", "No such file in this org's inbox folder."));
             String name = safeName(file.getFileName().toString());
             ImportFormat format = formatOf(name, "path");
             String id = Ids.newId();
