@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,27 @@ class HostileFilesIT {
         var started = api.post("imports/scan", null).expect(200).json().getJsonArray("data");
         assertEquals(0, started.size(), "the scan passes links by: " + started);
         assertTrue(Files.exists(secret) && Files.exists(othersFile), "no target was moved");
+        assertEquals(0, api.get("imports").expect(200).data().getJsonObject("pagination").getInt("total"));
+    }
+
+    /** Issue 9, finding 7: names the file system cannot take are 400s at their field, never 500s. */
+    @Test
+    void hostileNamesAndPathsAreCleanRefusals() {
+        BadgeworksServer server = BadgeworksServer.shared();
+        Api api = server.admin().newOrg("names");
+        byte[] file = Imports.HEADER.getBytes(StandardCharsets.UTF_8);
+        List<Api.Reply> replies = new ArrayList<>();
+        replies.add(api.postBytes("imports?fileName=a%00b.csv", "text/csv", file).expectError(400, 1131, "fileName"));
+        replies.add(api.postBytes("imports?fileName=%2F", "text/csv", file).expectError(400, 1131, "fileName"));
+        replies.add(api.postBytes("imports?fileName=..", "text/csv", file).expectError(400, 1131, "fileName"));
+        replies.add(api.postBytes("imports?fileName=" + "n".repeat(296) + ".csv", "text/csv", file)
+                .expectError(400, 1103, "fileName"));
+        replies.add(api.post("imports", "{\"path\":\"a\\u0000b.csv\"}").expectError(400, 1131, "path"));
+        replies.add(api.post("imports", "{\"path\":\"\\ud800\"}").expectError(400, 1131, "path"));
+        replies.add(api.post("imports", "{\"path\":\"x\\ud800.csv\"}").expectError(400, 1131, "path"));
+        for (Api.Reply reply : replies) {
+            assertFalse(reply.body().contains(server.workDir().toString()), reply.body());
+        }
         assertEquals(0, api.get("imports").expect(200).data().getJsonObject("pagination").getInt("total"));
     }
 

@@ -3,6 +3,7 @@ package dev.badgeworks.imports.control;
 import dev.badgeworks.platform.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,7 +51,12 @@ public final class ImportFiles {
     /** A path a client named, if it is a regular file inside the org's inbox (never elsewhere on the server). */
     public Optional<Path> resolveInOrgInbox(long orgId, String relative) throws IOException {
         Path root = orgInbox(orgId);
-        Path resolved = root.resolve(relative).toAbsolutePath().normalize();
+        Path resolved;
+        try {
+            resolved = root.resolve(relative).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return Optional.empty(); // characters this file system cannot name: no file of the org has them
+        }
         if (!resolved.startsWith(root) || resolved.equals(root) || !isOwnRegularFile(root, resolved)) {
             return Optional.empty();
         }
