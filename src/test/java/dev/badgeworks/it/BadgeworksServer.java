@@ -124,6 +124,12 @@ public final class BadgeworksServer {
         return "jdbc:h2:file:" + workDir.resolve("data/badgeworks");
     }
 
+    /** A connection to this server's database; an embedded H2 file only while the server is down. */
+    public Connection database() throws SQLException {
+        return onPostgres() ? DriverManager.getConnection(jdbcUrl(), System.getProperty("it.pg.user"),
+                System.getProperty("it.pg.password", "")) : DriverManager.getConnection(jdbcUrl(), "sa", "sa");
+    }
+
     public Path workDir() {
         return workDir;
     }

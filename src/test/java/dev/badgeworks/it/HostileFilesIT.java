@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, finding 1: a symbolic link in an org's inbox — to a secret outside the data folder, to a folder outside
- * it, to another org's file — is never imported (by path or by the scan), never echoed, and its target never moved.
+ * Hostile inbox files and names. Issue 9, finding 1: a symbolic link in an org's inbox — to a secret outside the
+ * data folder, to a folder outside it, to another org's file — is never imported (by path or by the scan), never
+ * echoed, and its target never moved.
  */
 class HostileFilesIT {
 
@@ -42,5 +49,62 @@ class HostileFilesIT {
         assertEquals(0, started.size(), "the scan passes links by: " + started);
         assertTrue(Files.exists(secret) && Files.exists(othersFile), "no target was moved");
         assertEquals(0, api.get("imports").expect(200).data().getJsonObject("pagination").getInt("total"));
+    }
+
+    /** Issue 9, finding 7: names the file system cannot take are 400s at their field, never 500s. */
+    @Test
+    void hostileNamesAndPathsAreCleanRefusals() {
+        BadgeworksServer server = BadgeworksServer.shared();
+        Api api = server.admin().newOrg("names");
+        byte[] file = Imports.HEADER.getBytes(StandardCharsets.UTF_8);
+        List<Api.Reply> replies = new ArrayList<>();
+        replies.add(api.postBytes("imports?fileName=a%00b.csv", "text/csv", file).expectError(400, 1131, "fileName"));
+        replies.add(api.postBytes("imports?fileName=%2F", "text/csv", file).expectError(400, 1131, "fileName"));
+        replies.add(api.postBytes("imports?fileName=..", "text/csv", file).expectError(400, 1131, "fileName"));
+        replies.add(api.postBytes("imports?fileName=" + "n".repeat(296) + ".csv", "text/csv", file)
+                .expectError(400, 1103, "fileName"));
+        replies.add(api.post("imports", "{\"path\":\"a\\u0000b.csv\"}").expectError(400, 1131, "path"));
+        replies.add(api.post("imports", "{\"path\":\"\\ud800\"}").expectError(400, 1131, "path"));
+        replies.add(api.post("imports", "{\"path\":\"x\\ud800.csv\"}").expectError(400, 1131, "path"));
+        for (Api.Reply reply : replies) {
+            assertFalse(reply.body().contains(server.workDir().toString()), reply.body());
+        }
+        assertEquals(0, api.get("imports").expect(200).data().getJsonObject("pagination").getInt("total"));
+    }
+
+    /**
+     * Issue 9, findings 1 and 11: an answer names no server path, and quotes a file only as a short, escaped
+     * excerpt — in the import's message and in a reject's reason.
+     */
+    @Test
+    void answersShowNoServerPathAndFileContentOnlyAsAnExcerpt() throws Exception {
+        BadgeworksServer server = BadgeworksServer.shared();
+        Api api = server.admin().newOrg("excerpts");
+        Path inbox = server.inbox().resolve(Long.toString(api.orgId()));
+        String missing = api.post("imports", "{\"path\":\"missing.csv\"}").expectError(400, 1131, "path").body();
+        assertFalse(missing.contains(server.inbox().toString()), missing);
+
+        String header = "requestId,badgeMetaId,customerId,earnEventDate,ownerType,ref\u001b]0;owned\u0007\u0000"
+                + "z".repeat(5_000) + "\n";
+        String failedId = Imports.upload(api, "header.csv", "text/csv", header);
+        JsonObject failed = Imports.await(api, failedId, Duration.ofSeconds(60), "COMPLETED", "FAILED");
+        String message = failed.getString("message");
+        assertEquals("FAILED", failed.getString("status"));
+        assertTrue(message.contains("unknown column 'ref\\u001B]0;owned\\u0007\\u0000zzz"), message);
+        assertTrue(message.length() < 250 && !message.contains("z".repeat(41)), message);
+        assertTrue(message.chars().noneMatch(Character::isISOControl), message);
+
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Excerpt")), "Loyalty", "p1");
+        String row = "r1," + badge + ",c1,,\"Loyalty\u001b]0;owned\u0007\"\"" + "z".repeat(5_000) + "\",p1\n";
+        String rejectedId = Imports.upload(api, "owner.csv", "text/csv", Imports.HEADER + row);
+        assertEquals(1, Imports.await(api, rejectedId, Duration.ofSeconds(60), "COMPLETED", "FAILED")
+                .getInt("rowsRejected"));
+        try (CSVParser rejects = CSVParser.parse(Imports.rejectsFile(inbox, "done", rejectedId),
+                CSVFormat.DEFAULT.builder().setHeader().get())) {
+            String reason = rejects.getRecords().get(0).get("reason");
+            assertTrue(reason.startsWith("Invalid enum value: 'Loyalty\\u001B]0;owned"), reason);
+            assertTrue(reason.length() < 400 && !reason.contains("z".repeat(41)), reason);
+            assertTrue(reason.chars().noneMatch(Character::isISOControl), reason);
+        }
     }
 }

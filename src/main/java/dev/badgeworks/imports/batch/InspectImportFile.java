@@ -2,6 +2,7 @@ package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.imports.boundary.ImportLedger;
 import dev.badgeworks.imports.control.FileInspector;
+import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.entity.ImportJob;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -9,16 +10,20 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * First step: the whole-file checks (exists, UTF-8, header). A file that fails them fails the import before a
- * single row is earned. A resumed import was inspected already and only needs its file to be there.
+ * single row is earned. A resumed import was inspected already and only needs its file to be there — taken back
+ * from done/ or failed/ if a finish crashed before recording the end.
  */
 @Named("inspectImportFile")
 @Dependent
 public class InspectImportFile extends AbstractBatchlet {
+
+    private static final Logger LOG = Logger.getLogger(InspectImportFile.class.getName());
 
     @Inject
     @BatchProperty
@@ -34,8 +39,9 @@ public class InspectImportFile extends AbstractBatchlet {
     public String process() throws Exception {
         ImportJob job = ledger.get(importId);
         Path file = Path.of(job.filePath());
+        boolean present = ImportFiles.fromSettings().reclaim(job.orgId(), file).isPresent();
         if (job.contentHash() != null) {
-            if (!Files.isRegularFile(file)) {
+            if (!present) {
                 throw fail("the file is gone: " + file.getFileName());
             }
             return "RESUMED";
@@ -46,6 +52,9 @@ public class InspectImportFile extends AbstractBatchlet {
                     inspection.firstDataOffset());
             return "INSPECTED";
         } catch (FileInspector.FileProblem problem) {
+            if (problem.getCause() != null) {
+                LOG.log(Level.WARNING, "Import " + importId + ": cannot read " + file, problem.getCause());
+            }
             throw fail(problem.getMessage());
         }
     }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -40,27 +42,34 @@ public class ImportCompletion {
                 + job.nextLine() + ".", job.filePath());
     }
 
-    /** Report and rejects are written first: once the import says it has ended, its files are complete. */
+    /**
+     * Report and rejects are written first, the file is moved last, then the end is recorded: a failure before
+     * the move leaves the file in processing/ for whatever ends the import next, and a finish run again after a
+     * crash anywhere in between takes the file back (ImportFiles.reclaim), writes the reports again and removes
+     * those an earlier attempt left in the other folder. The file and its reports always end up together.
+     */
     private void finish(String importId, ImportStatus status, String message, String folder) {
         ImportJob job = ledger.get(importId);
         try {
-            String path = job.filePath();
-            Path file = Path.of(job.filePath());
-            if (Files.exists(file)) {
-                Path target = ImportFiles.fromSettings().folder(job.orgId(), folder).resolve(file.getFileName());
-                if (!target.equals(file)) {
-                    Files.move(file, target);
-                }
-                path = target.toString();
-            }
-            Path dir = ImportFiles.fromSettings().folder(job.orgId(), folder);
+            ImportFiles files = ImportFiles.fromSettings();
+            Path recorded = Path.of(job.filePath());
+            Optional<Path> file = files.reclaim(job.orgId(), recorded);
+            Path dir = files.folder(job.orgId(), folder);
             String base = importId + "-" + job.fileName();
-            ImportReport.writeRejects(dir.resolve(base + ".rejects.csv"),
+            ImportReport.writeRejects(dir.resolve(base + ImportFiles.REJECTS),
                     after -> ledger.rejects(importId, after, REJECT_PAGE));
             long now = System.currentTimeMillis();
             ImportView view = ImportView.of(job, status.name(), message, now, ledger.errorCounts(importId), now);
-            ImportReport.writeSummary(dir.resolve(base + ".report.json"), JsonbConfiguration.jsonb().toJson(view));
-            ledger.ended(importId, status, message, path);
+            ImportReport.writeSummary(dir.resolve(base + ImportFiles.REPORT), JsonbConfiguration.jsonb().toJson(view));
+            files.deleteReports(job.orgId(), folder.equals(ImportFiles.DONE) ? ImportFiles.FAILED : ImportFiles.DONE,
+                    base);
+            Path path = recorded;
+            if (file.isPresent()) {
+                Path target = dir.resolve(file.get().getFileName());
+                path = target.equals(file.get()) ? target
+                        : Files.move(file.get(), target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            ledger.ended(importId, status, message, path.toString());
             LOG.info(() -> "Import " + importId + " of " + job.fileName() + " " + status + ": " + view.rowsEarned()
                     + " earned, " + view.rowsDuplicate() + " duplicate, " + view.rowsRejected() + " rejected");
         } catch (IOException e) {

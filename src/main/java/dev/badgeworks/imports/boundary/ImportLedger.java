@@ -5,6 +5,7 @@ import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportReject;
 import dev.badgeworks.imports.entity.ImportStatus;
+import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,6 +13,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,14 @@ import java.util.Map;
 /** Everything imports keep in the database: the import rows, their chunk counters and checkpoints, rejects. */
 @Stateless
 public class ImportLedger {
+
+    private static final String INSERT_REJECT = "INSERT INTO import_reject (import_id, line_number, code, message,"
+            + " line) VALUES (?, ?, ?, ?, ?) ON CONFLICT (import_id, line_number) DO NOTHING";
+    private static final String MERGE_REJECT = "MERGE INTO import_reject t USING (VALUES (?, ?, ?, ?, ?))"
+            + " AS s (import_id, line_number, code, message, line)"
+            + " ON t.import_id = s.import_id AND t.line_number = s.line_number"
+            + " WHEN NOT MATCHED THEN INSERT (import_id, line_number, code, message, line)"
+            + " VALUES (s.import_id, s.line_number, s.code, s.message, s.line)";
 
     @PersistenceContext
     EntityManager em;
@@ -93,7 +105,34 @@ public class ImportLedger {
                 .setParameter("rejected", (long) rejects.size()).setParameter("line", nextLine)
                 .setParameter("offset", nextOffset).setParameter("now", System.currentTimeMillis())
                 .setParameter("id", id).executeUpdate();
-        rejects.forEach(em::persist);
+        writeRejects(id, rejects);
+    }
+
+    /**
+     * Inserts a chunk's rejects, passing over a line that already has one: an embedded H2 killed mid-chunk may
+     * keep a reject of the interrupted chunk, which the resumed chunk writes again (as it counts a surviving earn of
+     * its own line as earned). A plain insert would fail the import on the primary key.
+     */
+    private void writeRejects(String id, List<ImportReject> rejects) {
+        if (rejects.isEmpty()) {
+            return;
+        }
+        try {
+            Connection c = em.unwrap(Connection.class);
+            try (PreparedStatement insert = c.prepareStatement(Jdbc.isPostgres(c) ? INSERT_REJECT : MERGE_REJECT)) {
+                for (ImportReject r : rejects) {
+                    insert.setString(1, id);
+                    insert.setLong(2, r.lineNumber());
+                    insert.setInt(3, r.code());
+                    insert.setString(4, r.message());
+                    insert.setString(5, r.line());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot write the rejects of import " + id, e);
+        }
     }
 
     /** Rejected rows by error code, most frequent first. */

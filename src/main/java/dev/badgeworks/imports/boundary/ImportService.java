@@ -1,6 +1,8 @@
 package dev.badgeworks.imports.boundary;
 
+import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.imports.control.FileNames;
 import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
@@ -49,7 +51,8 @@ public class ImportService {
     ImportLedger ledger;
 
     public ImportJob upload(long orgId, String fileName, InputStream body) {
-        String name = safeName(fileName);
+        FileNames.checkName(fileName, "fileName");
+        String name = FileNames.stored(fileName);
         ImportFormat format = formatOf(name, "fileName");
         String id = Ids.newId();
         try {
@@ -65,11 +68,13 @@ public class ImportService {
     /** Imports a file that already lies in the org's inbox folder (a relative path; never outside it). */
     public ImportJob fromInbox(long orgId, String relativePath, String source) {
         try {
+            FileNames.checkPath(relativePath, "path");
             ImportFiles files = ImportFiles.fromSettings();
-            Path orgInbox = files.orgInbox(orgId);
+            // no server path in an answer: the org knows the folder only as its inbox
             Path file = files.resolveInOrgInbox(orgId, relativePath).orElseThrow(() -> ErrorCode.IMPORT_FILE_INVALID
-                    .exception("path", "No such file in this org's inbox (" + orgInbox + ")."));
-            String name = safeName(file.getFileName().toString());
+                    .exception("path", "No such file in this org's inbox folder."));
+            FileNames.checkFileName(file.getFileName().toString(), "path");
+            String name = FileNames.stored(file.getFileName().toString());
             ImportFormat format = formatOf(name, "path");
             String id = Ids.newId();
             Path moved = files.moveTo(file, orgId, ImportFiles.PROCESSING, id, name);
@@ -141,7 +146,9 @@ public class ImportService {
                 }
                 try {
                     started.add(fromInbox(orgId, file.getFileName().toString(), "INBOX"));
-                } catch (UncheckedIOException | dev.badgeworks.api.ApiException e) {
+                } catch (ApiException e) {
+                    LOG.warning(() -> "Inbox file " + file + " not imported: " + e.getMessage());
+                } catch (UncheckedIOException e) {
                     LOG.log(Level.WARNING, "Inbox file " + file + " not imported (another instance took it?)", e);
                 }
             }
@@ -176,12 +183,5 @@ public class ImportService {
         return ImportFormat.ofFileName(name).orElseThrow(() -> ErrorCode.IMPORT_FILE_INVALID.exception(reference,
                 "Name the file .csv (header row: requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId)"
                         + " or .jsonl/.ndjson (one earn body per line)."));
-    }
-
-    /** Keeps an uploaded name harmless as a file name: letters, digits, dot, dash and underscore. */
-    static String safeName(String name) {
-        String base = name == null ? "" : Path.of(name).getFileName().toString();
-        String safe = base.replaceAll("[^A-Za-z0-9._-]", "_");
-        return safe.isBlank() || safe.startsWith(".") ? "upload" + safe : safe;
     }
 }

@@ -24,10 +24,17 @@ public final class FileInspector {
                              String headerLine) {
     }
 
-    /** A whole-file problem, said in words an operator can act on. */
+    /**
+     * A whole-file problem, said in words an operator can act on. The message is shown by the API: it names no
+     * server path and quotes the file only as an {@link Excerpt}; an I/O failure's own text stays in the cause.
+     */
     public static final class FileProblem extends Exception {
         public FileProblem(String message) {
             super(message, null, false, false);
+        }
+
+        FileProblem(IOException cause) {
+            super("the file cannot be read (the server log has the cause)", cause, false, false);
         }
     }
 
@@ -67,7 +74,7 @@ public final class FileInspector {
         } catch (IllegalArgumentException e) {
             throw new FileProblem(e.getMessage());
         } catch (IOException e) {
-            throw new FileProblem("the file cannot be read: " + e.getMessage());
+            throw new FileProblem(e);
         }
     }
 
@@ -81,7 +88,7 @@ public final class FileInspector {
         } catch (NoSuchFileException e) {
             throw new FileProblem("the file does not exist: " + file.getFileName());
         } catch (IOException e) {
-            throw new FileProblem("the file cannot be read: " + e.getMessage());
+            throw new FileProblem(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package dev.badgeworks.imports.control;
 import dev.badgeworks.platform.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +22,8 @@ public final class ImportFiles {
     public static final String PROCESSING = "processing";
     public static final String DONE = "done";
     public static final String FAILED = "failed";
+    public static final String REPORT = ".report.json";
+    public static final String REJECTS = ".rejects.csv";
 
     private final Path inbox;
     private final Duration quietPeriod;
@@ -50,7 +53,12 @@ public final class ImportFiles {
     /** A path a client named, if it is a regular file inside the org's inbox (never elsewhere on the server). */
     public Optional<Path> resolveInOrgInbox(long orgId, String relative) throws IOException {
         Path root = orgInbox(orgId);
-        Path resolved = root.resolve(relative).toAbsolutePath().normalize();
+        Path resolved;
+        try {
+            resolved = root.resolve(relative).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return Optional.empty(); // characters this file system cannot name: no file of the org has them
+        }
         if (!resolved.startsWith(root) || resolved.equals(root) || !isOwnRegularFile(root, resolved)) {
             return Optional.empty();
         }
@@ -89,5 +97,30 @@ public final class ImportFiles {
     public Path moveTo(Path file, long orgId, String folder, String importId, String fileName) throws IOException {
         Path target = folder(orgId, folder).resolve(importId + "-" + fileName);
         return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The file of an import whose end is not recorded, at its recorded path. A finish that crashed after moving
+     * the file to done/ or failed/ but before recording the end left it there: it is moved back, so the import
+     * can finish again. Empty when the file is nowhere.
+     */
+    public Optional<Path> reclaim(long orgId, Path recorded) throws IOException {
+        if (Files.isRegularFile(recorded, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(recorded);
+        }
+        for (String folder : new String[] {DONE, FAILED}) {
+            Path moved = folder(orgId, folder).resolve(recorded.getFileName());
+            if (Files.isRegularFile(moved, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(Files.move(moved, recorded, StandardCopyOption.ATOMIC_MOVE));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Removes the report and rejects file named after {@code base} from {@code folder}, if they are there. */
+    public void deleteReports(long orgId, String folder, String base) throws IOException {
+        Path dir = folder(orgId, folder);
+        Files.deleteIfExists(dir.resolve(base + REPORT));
+        Files.deleteIfExists(dir.resolve(base + REJECTS));
     }
 }

@@ -8,8 +8,11 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.imports.entity.ImportFormat;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -61,8 +64,8 @@ public final class RowParser {
         List<String> names = new ArrayList<>();
         for (String cell : cells) {
             String name = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(cell.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown column '" + cell + "' in the header row;"
-                            + " expected " + String.join(",", COLUMNS)));
+                    .orElseThrow(() -> new IllegalArgumentException("unknown column '" + Excerpt.of(cell)
+                            + "' in the header row; expected " + String.join(",", COLUMNS)));
             if (names.contains(name)) {
                 throw new IllegalArgumentException("column '" + name + "' appears twice in the header row");
             }
@@ -80,13 +83,20 @@ public final class RowParser {
         try {
             JsonObject body = format == ImportFormat.CSV ? csvBody(text) : JsonInput.parseObject(text);
             if (!body.containsKey("requestId") || body.isNull("requestId")
-                    || (body.get("requestId") instanceof jakarta.json.JsonString s && s.getString().isBlank())) {
+                    || (body.get("requestId") instanceof JsonString s && s.getString().isBlank())) {
                 body = Jsons.JSON.createObjectBuilder(body).add("requestId", requestIdPrefix + lineNumber).build();
             }
             JsonInput in = JsonInput.of(body);
             EarnCommand command = EarnRequestReader.read(in);
-            return in.valid() ? new ImportRow(lineNumber, text, nextOffset, command.from(importId, lineNumber), null)
-                    : new ImportRow(lineNumber, text, nextOffset, null, in.errors().get(0));
+            if (in.valid()) {
+                return new ImportRow(lineNumber, text, nextOffset, command.from(importId, lineNumber), null);
+            }
+            ApiError error = in.errors().get(0);
+            List<String> values = new ArrayList<>();
+            strings(body, values);
+            // a refused value may be echoed (an unknown enum value is): the file's text only as an excerpt
+            return new ImportRow(lineNumber, text, nextOffset, null,
+                    new ApiError(error.code(), Excerpt.scrub(error.message(), values), error.reference()));
         } catch (ApiException e) {
             return new ImportRow(lineNumber, text, nextOffset, null, e.errors().get(0));
         }
@@ -120,6 +130,16 @@ public final class RowParser {
             body.add("triggeredBy", triggeredBy);
         }
         return body.build();
+    }
+
+    private static void strings(JsonValue value, List<String> into) {
+        if (value instanceof JsonString s) {
+            into.add(s.getString());
+        } else if (value instanceof JsonObject o) {
+            o.values().forEach(v -> strings(v, into));
+        } else if (value instanceof JsonArray a) {
+            a.forEach(v -> strings(v, into));
+        }
     }
 
     /** The cells of one CSV line, or null when it is not exactly one valid record. */

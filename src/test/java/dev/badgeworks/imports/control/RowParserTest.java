@@ -65,4 +65,24 @@ class RowParserTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RowParser.header("badgeMetaId,customerId"))
                 .getMessage().contains("lacks"));
     }
+
+    /** Issue 9, finding 1: a header or a refused value is quoted only as a short, escaped excerpt. */
+    @Test
+    void fileContentInAMessageIsAShortEscapedExcerpt() {
+        String cell = "req\u001b[31muest\u0000" + "z".repeat(60_000);
+        String header = assertThrows(IllegalArgumentException.class, () -> RowParser.header(cell + ",badge"))
+                .getMessage();
+        assertTrue(header.contains("unknown column 'req\\u001B[31muest\\u0000zz"), header);
+        assertTrue(header.length() < 200, header);
+
+        String owner = "Loyalty\u0007\r" + "q".repeat(10_000);
+        String csvReason = csv.parse(2, "r," + BADGE + ",42,,\"" + owner + "\",p1", 0).error().message();
+        String jsonReason = RowParser.jsonLines("i", HASH).parse(2, "{\"badgeMetaId\":\"" + BADGE + "\","
+                + "\"customerId\":1,\"triggeredBy\":{\"ownerType\":\"Loyalty\\u0007\\r" + "q".repeat(10_000)
+                + "\",\"referenceId\":\"p\"}}", 0).error().message();
+        for (String reason : new String[] {csvReason, jsonReason}) {
+            assertTrue(reason.startsWith("Invalid enum value: 'Loyalty\\u0007\\u000Dqqq"), reason);
+            assertTrue(reason.length() < 400 && !reason.contains("\u0007") && !reason.contains("q".repeat(41)), reason);
+        }
+    }
 }
