@@ -275,7 +275,7 @@ public final class JsonInput {
     }
 
     public static ApiError invalidEnum(String reference, String text, Class<? extends Enum<?>> type) {
-        return new ApiError(ErrorCode.INVALID_ENUM.code(), "Invalid enum value: '" + text + "' for the field: '"
+        return new ApiError(ErrorCode.INVALID_ENUM.code(), "Invalid enum value: '" + Excerpt.of(text) + "' for the field: '"
                 + reference + "'. The value must be one of: " + Arrays.toString(type.getEnumConstants()) + ".",
                 reference);
     }

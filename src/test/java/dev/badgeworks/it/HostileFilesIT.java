@@ -63,9 +63,9 @@ class HostileFilesIT {
         replies.add(api.postBytes("imports?fileName=..", "text/csv", file).expectError(400, 1131, "fileName"));
         replies.add(api.postBytes("imports?fileName=" + "n".repeat(296) + ".csv", "text/csv", file)
                 .expectError(400, 1103, "fileName"));
-        replies.add(api.post("imports", "{\"path\":\"a\\u0000b.csv\"}").expectError(400, 1131, "path"));
-        replies.add(api.post("imports", "{\"path\":\"\\ud800\"}").expectError(400, 1131, "path"));
-        replies.add(api.post("imports", "{\"path\":\"x\\ud800.csv\"}").expectError(400, 1131, "path"));
+        replies.add(api.post("imports", "{\"path\":\"a\\u0000b.csv\"}").expectError(400, 1105, "path"));
+        replies.add(api.post("imports", "{\"path\":\"\\ud800\"}").expectError(400, 1105, "path"));
+        replies.add(api.post("imports", "{\"path\":\"x\\ud800.csv\"}").expectError(400, 1105, "path"));
         for (Api.Reply reply : replies) {
             assertFalse(reply.body().contains(server.workDir().toString()), reply.body());
         }
@@ -106,5 +106,18 @@ class HostileFilesIT {
             assertTrue(reason.length() < 400 && !reason.contains("z".repeat(41)), reason);
             assertTrue(reason.chars().noneMatch(Character::isISOControl), reason);
         }
+    }
+
+    /** A NUL in a row (PostgreSQL text cannot hold one) rejects that row; the rest of the file imports. */
+    @Test
+    void aRowWithANulCharacterIsRejectedAndTheRestImports() {
+        Api api = BadgeworksServer.shared().admin().newOrg("nul-rows");
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Nul")), "Loyalty", "p1");
+        String rows = "nul-1," + badge + ",c\u00001,,Loyalty,p1\n" + "nul-2," + badge + ",c2,,Loyalty,p1\n";
+        String id = Imports.upload(api, "nul.csv", "text/csv", Imports.HEADER + rows);
+        JsonObject done = Imports.await(api, id, Duration.ofSeconds(60), "COMPLETED", "FAILED");
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(1, done.getInt("rowsRejected"), done.toString());
+        assertEquals(1, api.get("badgeMeta/" + badge).data().getInt("earnedCount"));
     }
 }

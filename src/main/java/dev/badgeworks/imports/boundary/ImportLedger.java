@@ -125,7 +125,8 @@ public class ImportLedger {
                     insert.setLong(2, r.lineNumber());
                     insert.setInt(3, r.code());
                     insert.setString(4, r.message());
-                    insert.setString(5, r.line());
+                    // PostgreSQL text cannot hold NUL; the rejects file keeps the line exactly as it came
+                    insert.setString(5, r.line() == null ? null : r.line().replace('\u0000', '\uFFFD'));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -1,6 +1,7 @@
 package dev.badgeworks.imports.control;
 
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.Excerpt;
 
 /**
  * What a client may name an import file: the {@code fileName} of an upload, and the path of an inbox file. A

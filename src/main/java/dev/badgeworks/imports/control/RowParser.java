@@ -1,10 +1,11 @@
 package dev.badgeworks.imports.control;
 
-import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.Excerpt;
 import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.imports.entity.ImportFormat;

@@ -1,10 +1,10 @@
-package dev.badgeworks.imports.control;
+package dev.badgeworks.api;
 
 import java.util.Collection;
 import java.util.Comparator;
 
 /**
- * The only form in which an import file's content may appear in a message (the import's {@code message}, a
+ * The only form in which client or file content may appear in a message (an import's {@code message}, a
  * reject's reason): at most {@link #MAX} characters, with control and other invisible characters written as
  * {@code \}{@code uXXXX} and quotes and backslashes escaped. A file is written by anyone who can drop it in the
  * inbox; its bytes must not reach an API client, a log or an operator's terminal as they are.

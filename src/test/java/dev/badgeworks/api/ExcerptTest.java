@@ -1,4 +1,4 @@
-package dev.badgeworks.imports.control;
+package dev.badgeworks.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
