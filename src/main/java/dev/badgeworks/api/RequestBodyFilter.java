@@ -2,6 +2,7 @@ package dev.badgeworks.api;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,6 +16,8 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every request body, before a resource reads it: JSON endpoints take only JSON (a form or text/plain post is
@@ -25,6 +28,21 @@ import java.util.Locale;
 @Priority(Priorities.AUTHENTICATION + 100)
 public class RequestBodyFilter implements ContainerRequestFilter {
 
+    /** What a resource method reads: a file, a bulk JSON body, or an ordinary JSON body. */
+    private enum Body {
+        FILE, BULK_JSON, JSON;
+
+        static Body of(Method method) {
+            // a resource that takes its body as a stream reads files (and says itself which types it takes)
+            if (Arrays.asList(method.getParameterTypes()).contains(InputStream.class)) {
+                return FILE;
+            }
+            return method.isAnnotationPresent(BulkBody.class) ? BULK_JSON : JSON;
+        }
+    }
+
+    private static final Map<Method, Body> BODIES = new ConcurrentHashMap<>();
+
     @Context
     ResourceInfo resource;
 
@@ -34,16 +52,16 @@ public class RequestBodyFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource.getResourceMethod();
-        if (method == null) {
-            return;
+        if (method == null || HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())) {
+            return; // no resource reads the body of a GET
         }
         BodyLimits limits = BodyLimits.CONFIGURED;
         MediaType type = request.getMediaType();
         boolean json = isJson(type);
-        // a resource that takes its body as a stream reads files (and says itself which types it takes)
-        boolean file = Arrays.asList(method.getParameterTypes()).contains(InputStream.class);
-        long limit = file && !json ? limits.uploadBytes()
-                : method.isAnnotationPresent(BulkBody.class) ? limits.bulkJsonBytes() : limits.jsonBytes();
+        Body body = BODIES.computeIfAbsent(method, Body::of);
+        boolean file = body == Body.FILE;
+        long limit = file && !json ? limits.uploadBytes() : body == Body.BULK_JSON ? limits.bulkJsonBytes()
+                : limits.jsonBytes();
         if (declaredLength(request) > limit) {
             // refused on its declared length, before a byte of it is read; the connection is closed, not drained
             request.abortWith(Response.fromResponse(ApiExceptionMapper.response(BoundedBody.tooLarge(limit)))

@@ -86,6 +86,33 @@ class HostileSizesIT {
     }
 
     @Test
+    void anUploadCutOffMidwayLeavesNoHalfFileAndNoImport() throws Exception {
+        int importsBefore = server.admin().get("imports").data().getJsonObject("pagination").getInt("total");
+        int logBefore = server.log().length();
+        try (RawHttp raw = new RawHttp(server.baseUri())) {
+            raw.startChunkedPost("imports?fileName=cut-off.csv", ADMIN, "text/csv");
+            raw.sendChunk(("requestId,badgeMetaId,customerId\n" + "r,b,c\n".repeat(10_000)).getBytes());
+        }
+        java.nio.file.Path processing = server.inbox().resolve("1").resolve("processing");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!server.log().substring(logBefore).contains("broke off") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(server.log().substring(logBefore).contains("broke off"), "the server saw the upload end early");
+        assertEquals(0, leftovers(processing), "no half upload left in " + processing);
+        assertEquals(importsBefore, server.admin().get("imports").data().getJsonObject("pagination").getInt("total"));
+    }
+
+    private static long leftovers(java.nio.file.Path folder) throws IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("cut-off.csv")).count();
+        }
+    }
+
+    @Test
     void jsonEndpointsTakeOnlyJson() {
         String body = Badges.earnBadge(Badges.uniqueName("Typed")).toString();
         for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {

@@ -55,12 +55,15 @@ public class ImportService {
         String name = FileNames.stored(fileName);
         ImportFormat format = formatOf(name, "fileName");
         String id = Ids.newId();
+        Path target = null;
         try {
-            Path target = ImportFiles.fromSettings().folder(orgId, ImportFiles.PROCESSING).resolve(id + "-" + name);
+            target = ImportFiles.fromSettings().folder(orgId, ImportFiles.PROCESSING).resolve(id + "-" + name);
             Files.copy(body, target);
             ledger.create(id, orgId, name, target.toString(), format, "UPLOAD");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            // an upload cut off (too large, too slow, client gone) leaves no half file behind
+            deleteQuietly(target);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         return start(id);
     }
@@ -183,5 +186,16 @@ public class ImportService {
         return ImportFormat.ofFileName(name).orElseThrow(() -> ErrorCode.IMPORT_FILE_INVALID.exception(reference,
                 "Name the file .csv (header row: requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId)"
                         + " or .jsonl/.ndjson (one earn body per line)."));
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warning(() -> "Could not delete the partial upload " + file + ": " + e);
+        }
     }
 }

@@ -1,5 +1,5 @@
 /**
- * HTTP Basic authentication, the current caller (org scope of every request), the bootstrap org and the admin
- * endpoints for orgs and users. May use {@code api}, {@code platform} and this feature's control and entity packages.
+ * HTTP Basic authentication with its throttle, the current caller (org scope of every request), the bootstrap
+ * org and operator, the admin endpoints for orgs and users and the caller's own account. May use {@code api}, {@code platform} and this feature's control and entity packages.
  */
 package dev.badgeworks.security.boundary;
