@@ -17,8 +17,8 @@ import java.nio.file.Path;
 
 /**
  * Streams the file one line at a time into {@link ImportRow}s (the same earn body REST takes, or why the line
- * is unreadable). The checkpoint is {line, byte offset}: a restart of this execution seeks straight to it, and a
- * new execution after a crash starts from the position committed with the last chunk (ImportLedger).
+ * is unreadable). The checkpoint is a {@link ReadPosition}: a chunk retried after a rollback re-reads from it, and a
+ * new execution (a restart, a takeover) starts from the position committed with the last chunk (ImportLedger).
  */
 @Named("earnFileReader")
 @Dependent
@@ -40,9 +40,9 @@ public class EarnFileReader extends AbstractItemReader {
     public void open(Serializable checkpoint) throws Exception {
         ImportJob job = ledger.get(importId);
         Path file = Path.of(job.filePath());
-        if (checkpoint instanceof long[] position) {
-            nextLine = position[0];
-            nextOffset = position[1];
+        if (checkpoint instanceof ReadPosition position) {
+            nextLine = position.nextLine();
+            nextOffset = position.nextOffset();
         } else {
             nextLine = job.nextLine();
             nextOffset = job.nextOffset();
@@ -76,7 +76,7 @@ public class EarnFileReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return new long[] {nextLine, nextOffset};
+        return new ReadPosition(nextLine, nextOffset);
     }
 
     @Override

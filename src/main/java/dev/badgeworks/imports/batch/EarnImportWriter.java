@@ -2,11 +2,16 @@ package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.earn.boundary.EarnService;
 import dev.badgeworks.earn.control.EarnOutcome;
+import dev.badgeworks.imports.boundary.ImportLeaseLost;
+import dev.badgeworks.imports.boundary.ImportLeases;
 import dev.badgeworks.imports.boundary.ImportLedger;
 import dev.badgeworks.imports.control.ImportRow;
 import dev.badgeworks.imports.entity.ImportReject;
+import dev.badgeworks.imports.entity.Ownership;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,7 +21,8 @@ import java.util.List;
 
 /**
  * Hands a chunk's rows to the earn service in one call (the same rules as REST, applied set-wise),
- * then records the outcomes, the rejects and the reader's position — all in the chunk's transaction.
+ * then records the outcomes, the rejects and the reader's position — all in the chunk's transaction, and only
+ * while this execution's fencing token still owns the import.
  */
 @Named("earnImportWriter")
 @Dependent
@@ -25,6 +31,13 @@ public class EarnImportWriter extends AbstractItemWriter {
     @Inject
     @BatchProperty
     String importId;
+
+    @Inject
+    @BatchProperty
+    String fence;
+
+    @Inject
+    JobContext jobContext;
 
     @Inject
     EarnService earns;
@@ -41,6 +54,17 @@ public class EarnImportWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
+        long token = Long.parseLong(fence);
+        // before any earn: a stop request ends the execution here, and an execution that lost the import writes nothing
+        Ownership ownership = ledger.ownership(importId, token);
+        if (ownership == Ownership.STOP_REQUESTED) {
+            // nothing of this chunk is written: its lines stay after the committed checkpoint, for the restart
+            BatchRuntime.getJobOperator().stop(jobContext.getExecutionId());
+            return;
+        }
+        if (ownership == Ownership.LOST) {
+            throw new ImportLeaseLost(importId, token);
+        }
         List<ImportRow> rows = new ArrayList<>(items.size());
         items.forEach(item -> rows.add((ImportRow) item));
         List<EarnOutcome> outcomes = earns.earnAll(orgId, rows);
@@ -57,7 +81,8 @@ public class EarnImportWriter extends AbstractItemWriter {
             }
         }
         ImportRow last = rows.get(rows.size() - 1);
-        ledger.recordChunk(importId, rows.size(), earned, duplicate, rejects, last.lineNumber() + 1, last.nextOffset());
+        ledger.recordChunk(importId, token, rows.size(), earned, duplicate, rejects, last.lineNumber() + 1,
+                last.nextOffset(), ImportLeases.lease());
     }
 
     private static String describe(dev.badgeworks.api.ApiError error) {

@@ -17,11 +17,15 @@ public class FinishImport extends AbstractBatchlet {
     String importId;
 
     @Inject
+    @BatchProperty
+    String fence;
+
+    @Inject
     ImportCompletion completion;
 
     @Override
     public String process() {
-        completion.completed(importId);
+        completion.completed(importId, Long.parseLong(fence));
         return "COMPLETED";
     }
 }

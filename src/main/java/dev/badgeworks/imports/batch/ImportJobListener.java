@@ -2,6 +2,7 @@ package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.imports.boundary.ImportCompletion;
 import dev.badgeworks.imports.boundary.ImportLedger;
+import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
@@ -10,15 +11,25 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.logging.Logger;
 
-/** Records how an import execution ended when it did not complete: stopped on request, or failed. */
+/**
+ * Records how an import execution ended when it did not complete: stopped on request, or failed — unless the
+ * import was taken over meanwhile, which then belongs to the execution that took it.
+ */
 @Named("importJobListener")
 @Dependent
 public class ImportJobListener extends AbstractJobListener {
 
+    private static final Logger LOG = Logger.getLogger(ImportJobListener.class.getName());
+
     @Inject
     @BatchProperty
     String importId;
+
+    @Inject
+    @BatchProperty
+    String fence;
 
     @Inject
     JobContext jobContext;
@@ -31,19 +42,26 @@ public class ImportJobListener extends AbstractJobListener {
 
     @Override
     public void afterJob() {
-        ImportStatus status = ledger.get(importId).status();
-        if (status == ImportStatus.COMPLETED) {
+        long token = Long.parseLong(fence);
+        ImportJob job = ledger.get(importId);
+        if (job.fence() != token) {
+            LOG.info(() -> "Import " + importId + ": this execution lost it to another (token " + token + " < "
+                    + job.fence() + "); it leaves the import to that one");
+            return;
+        }
+        if (job.status() == ImportStatus.COMPLETED) {
             return;
         }
         BatchStatus batch = jobContext.getBatchStatus();
-        if (batch == BatchStatus.STOPPING || batch == BatchStatus.STOPPED || status == ImportStatus.STOPPING) {
-            completion.stopped(importId);
+        if (batch == BatchStatus.STOPPING || batch == BatchStatus.STOPPED || job.status() == ImportStatus.STOPPING
+                || job.stopRequested()) {
+            completion.stopped(importId, token);
             return;
         }
         String reason = jobContext.getExitStatus();
-        completion.failed(importId, reason == null || reason.isBlank() || reason.equals(batch.name())
+        completion.failed(importId, token, reason == null || reason.isBlank() || reason.equals(batch.name())
                 ? "The import failed unexpectedly (see the server log); restart it to resume from line "
-                + ledger.get(importId).nextLine() + "."
+                + job.nextLine() + "."
                 : "The file cannot be imported: " + reason + ".");
     }
 }

@@ -28,17 +28,17 @@ public class ImportCompletion {
     @Inject
     ImportLedger ledger;
 
-    public void completed(String importId) {
-        finish(importId, ImportStatus.COMPLETED, null, ImportFiles.DONE);
+    public void completed(String importId, long fence) {
+        finish(importId, fence, ImportStatus.COMPLETED, null, ImportFiles.DONE);
     }
 
-    public void failed(String importId, String message) {
-        finish(importId, ImportStatus.FAILED, message, ImportFiles.FAILED);
+    public void failed(String importId, long fence, String message) {
+        finish(importId, fence, ImportStatus.FAILED, message, ImportFiles.FAILED);
     }
 
-    public void stopped(String importId) {
+    public void stopped(String importId, long fence) {
         ImportJob job = ledger.get(importId);
-        ledger.ended(importId, ImportStatus.STOPPED, "Stopped on request; restart resumes at line "
+        ledger.ended(importId, fence, ImportStatus.STOPPED, "Stopped on request; restart resumes at line "
                 + job.nextLine() + ".", job.filePath());
     }
 
@@ -48,8 +48,13 @@ public class ImportCompletion {
      * crash anywhere in between takes the file back (ImportFiles.reclaim), writes the reports again and removes
      * those an earlier attempt left in the other folder. The file and its reports always end up together.
      */
-    private void finish(String importId, ImportStatus status, String message, String folder) {
+    private void finish(String importId, long fence, ImportStatus status, String message, String folder) {
         ImportJob job = ledger.get(importId);
+        if (job.fence() != fence) {
+            // taken over meanwhile: its files and its end belong to the execution that took it
+            LOG.info(() -> "Import " + importId + ": not finished by an execution that lost it (token " + fence + ")");
+            return;
+        }
         try {
             ImportFiles files = ImportFiles.fromSettings();
             Path recorded = Path.of(job.filePath());
@@ -69,7 +74,7 @@ public class ImportCompletion {
                 path = target.equals(file.get()) ? target
                         : Files.move(file.get(), target, StandardCopyOption.ATOMIC_MOVE);
             }
-            ledger.ended(importId, status, message, path.toString());
+            ledger.ended(importId, fence, status, message, path.toString());
             LOG.info(() -> "Import " + importId + " of " + job.fileName() + " " + status + ": " + view.rowsEarned()
                     + " earned, " + view.rowsDuplicate() + " duplicate, " + view.rowsRejected() + " rejected");
         } catch (IOException e) {

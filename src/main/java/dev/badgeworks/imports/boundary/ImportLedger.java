@@ -1,10 +1,13 @@
 package dev.badgeworks.imports.boundary;
 
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.imports.entity.ImportClaim;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportReject;
 import dev.badgeworks.imports.entity.ImportStatus;
+import dev.badgeworks.imports.entity.Ownership;
+import dev.badgeworks.platform.Instance;
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
@@ -16,13 +19,22 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /** Everything imports keep in the database: the import rows, their chunk counters and checkpoints, rejects. */
 @Stateless
 public class ImportLedger {
+
+    /** The states in which an import has an owner. */
+    static final Set<ImportStatus> LIVE = EnumSet.of(ImportStatus.RUNNING, ImportStatus.STOPPING);
 
     private static final String INSERT_REJECT = "INSERT INTO import_reject (import_id, line_number, code, message,"
             + " line) VALUES (?, ?, ?, ?, ?) ON CONFLICT (import_id, line_number) DO NOTHING";
@@ -74,37 +86,143 @@ public class ImportLedger {
                 .setParameter("offset", firstOffset).setParameter("id", id).executeUpdate();
     }
 
-    /** Marked before the batch execution starts, so a fast-failing execution cannot be overwritten by it. */
-    public void starting(String id) {
-        em.find(ImportJob.class, id).starting(System.currentTimeMillis());
+    /**
+     * Moves the import to RUNNING for this instance, in one conditional UPDATE: from the states the claim allows,
+     * or from RUNNING/STOPPING once the owner's lease has run out. It records this instance as owner, raises the
+     * fencing token and starts a lease. Of several instances (or requests) claiming at once exactly one gets the
+     * new token; the others get nothing.
+     */
+    public OptionalLong claim(String id, ImportClaim claim, Duration lease) {
+        long now = System.currentTimeMillis();
+        String expired = claim.fromExpiredLease()
+                ? " OR (j.status IN :live AND j.leaseUntilMs IS NOT NULL AND j.leaseUntilMs < :now)" : "";
+        String from = claim.from().isEmpty() ? "1 = 0" : "j.status IN :from";
+        var update = em.createQuery("UPDATE ImportJob j SET j.status = :running, j.owner = :me, j.fence = j.fence + 1,"
+                        + " j.leaseUntilMs = :until, j.stopRequested = FALSE, j.message = NULL, j.endedOnMs = NULL,"
+                        + " j.heartbeatOnMs = :now, j.startedOnMs = COALESCE(j.startedOnMs, :now),"
+                        + " j.takeovers = j.takeovers + :takeover WHERE j.id = :id AND (" + from + expired + ")")
+                .setParameter("running", ImportStatus.RUNNING).setParameter("me", Instance.ID)
+                .setParameter("until", now + lease.toMillis()).setParameter("now", now)
+                .setParameter("takeover", claim == ImportClaim.RESTART ? 0 : claim == ImportClaim.TAKEOVER ? 1 : 0)
+                .setParameter("id", id);
+        if (!claim.from().isEmpty()) {
+            update.setParameter("from", claim.from());
+        }
+        if (claim.fromExpiredLease()) {
+            update.setParameter("live", LIVE);
+        }
+        if (update.executeUpdate() != 1) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(em.createQuery("SELECT j.fence FROM ImportJob j WHERE j.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult());
     }
 
-    public void executionStarted(String id, long executionId) {
-        em.createQuery("UPDATE ImportJob j SET j.executionId = :execution WHERE j.id = :id")
-                .setParameter("execution", executionId).setParameter("id", id).executeUpdate();
+    /** Whether the execution holding this token still owns the import, and whether it was asked to stop. */
+    public Ownership ownership(String id, long fence) {
+        List<Object[]> rows = em.createQuery("SELECT j.fence, j.owner, j.stopRequested, j.status FROM ImportJob j"
+                + " WHERE j.id = :id", Object[].class).setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
+            return Ownership.LOST;
+        }
+        Object[] row = rows.get(0);
+        if (((Number) row[0]).longValue() != fence || !Instance.ID.equals(row[1]) || !LIVE.contains(row[3])) {
+            return Ownership.LOST;
+        }
+        return Boolean.TRUE.equals(row[2]) ? Ownership.STOP_REQUESTED : Ownership.OWNED;
     }
 
-    public void setStatus(String id, ImportStatus status) {
-        em.find(ImportJob.class, id).setStatus(status);
+    /** This instance's imports whose executions still run here keep their leases. */
+    public int renewLeases(Collection<Long> runningExecutions, Duration lease) {
+        if (runningExecutions.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("UPDATE ImportJob j SET j.leaseUntilMs = :until WHERE j.owner = :me"
+                        + " AND j.status IN :live AND j.executionId IN :executions")
+                .setParameter("until", System.currentTimeMillis() + lease.toMillis()).setParameter("me", Instance.ID)
+                .setParameter("live", LIVE).setParameter("executions", runningExecutions).executeUpdate();
     }
 
-    public void ended(String id, ImportStatus status, String message, String filePath) {
-        em.find(ImportJob.class, id).ended(status, message, filePath, System.currentTimeMillis());
+    /** Imports whose owner's lease has run out: their instance died or froze. */
+    public List<ImportJob> abandoned() {
+        return em.createQuery("SELECT j FROM ImportJob j WHERE j.status IN :live AND j.leaseUntilMs IS NOT NULL"
+                        + " AND j.leaseUntilMs < :now ORDER BY j.leaseUntilMs", ImportJob.class)
+                .setParameter("live", LIVE).setParameter("now", System.currentTimeMillis()).setMaxResults(20)
+                .getResultList();
+    }
+
+    /**
+     * Asks a running import to stop: a flag its owner reads before its next chunk. If the owner's lease has run
+     * out (nobody is working on it) the import is STOPPED at once, and the token raised so a frozen owner that
+     * wakes up writes nothing. The new status, or empty when the import was not running.
+     */
+    public Optional<ImportStatus> requestStop(long orgId, String id) {
+        long now = System.currentTimeMillis();
+        int flagged = em.createQuery("UPDATE ImportJob j SET j.stopRequested = TRUE, j.status = :stopping"
+                        + " WHERE j.id = :id AND j.orgId = :org AND j.status = :running AND j.leaseUntilMs >= :now")
+                .setParameter("stopping", ImportStatus.STOPPING).setParameter("running", ImportStatus.RUNNING)
+                .setParameter("id", id).setParameter("org", orgId).setParameter("now", now).executeUpdate();
+        if (flagged == 1) {
+            return Optional.of(ImportStatus.STOPPING);
+        }
+        int stopped = em.createQuery("UPDATE ImportJob j SET j.status = :stopped, j.stopRequested = FALSE,"
+                        + " j.fence = j.fence + 1, j.endedOnMs = :now, j.message = :message"
+                        + " WHERE j.id = :id AND j.orgId = :org AND j.status IN :live AND j.leaseUntilMs < :now")
+                .setParameter("stopped", ImportStatus.STOPPED).setParameter("now", now)
+                .setParameter("message", "Stopped; no instance was working on it. Restart resumes where it was.")
+                .setParameter("id", id).setParameter("org", orgId).setParameter("live", LIVE).executeUpdate();
+        return stopped == 1 ? Optional.of(ImportStatus.STOPPED) : Optional.empty();
+    }
+
+    /** An abandoned import that was asked to stop: it is STOPPED now, not resumed. */
+    public boolean stopAbandoned(String id) {
+        long now = System.currentTimeMillis();
+        return em.createQuery("UPDATE ImportJob j SET j.status = :stopped, j.stopRequested = FALSE,"
+                        + " j.fence = j.fence + 1, j.endedOnMs = :now, j.message = :message"
+                        + " WHERE j.id = :id AND j.status = :stopping AND j.leaseUntilMs < :now")
+                .setParameter("stopped", ImportStatus.STOPPED).setParameter("stopping", ImportStatus.STOPPING)
+                .setParameter("now", now).setParameter("message", "Stopped on request; restart resumes where it was.")
+                .setParameter("id", id).executeUpdate() == 1;
+    }
+
+    public void executionStarted(String id, long fence, long executionId) {
+        em.createQuery("UPDATE ImportJob j SET j.executionId = :execution WHERE j.id = :id AND j.fence = :fence")
+                .setParameter("execution", executionId).setParameter("id", id).setParameter("fence", fence)
+                .executeUpdate();
+    }
+
+    /** Records how the import ended, if this token still owns it; false when another execution took it over. */
+    public boolean ended(String id, long fence, ImportStatus status, String message, String filePath) {
+        return em.createQuery("UPDATE ImportJob j SET j.status = :status, j.message = :message, j.filePath = :path,"
+                        + " j.endedOnMs = :now, j.stopRequested = FALSE, j.leaseUntilMs = NULL"
+                        + " WHERE j.id = :id AND j.fence = :fence")
+                .setParameter("status", status).setParameter("message", message).setParameter("path", filePath)
+                .setParameter("now", System.currentTimeMillis()).setParameter("id", id).setParameter("fence", fence)
+                .executeUpdate() == 1;
     }
 
     /**
      * One chunk's results and the reader's position after it, in the chunk's transaction: either all of it
      * (earns, counters, rejects, checkpoint) is committed, or none of it.
      */
-    public void recordChunk(String id, long read, long earned, long duplicate, List<ImportReject> rejects,
-                            long nextLine, long nextOffset) {
-        em.createQuery("UPDATE ImportJob j SET j.rowsRead = j.rowsRead + :read, j.rowsEarned = j.rowsEarned + :earned,"
-                        + " j.rowsDuplicate = j.rowsDuplicate + :duplicate, j.rowsRejected = j.rowsRejected + :rejected,"
-                        + " j.nextLine = :line, j.nextOffset = :offset, j.heartbeatOnMs = :now WHERE j.id = :id")
+    public void recordChunk(String id, long fence, long read, long earned, long duplicate, List<ImportReject> rejects,
+                            long nextLine, long nextOffset, Duration lease) {
+        long now = System.currentTimeMillis();
+        // the fencing check and the checkpoint are one statement in the chunk's transaction: an execution that lost
+        // the import rolls back every earn of its chunk here
+        int updated = em.createQuery("UPDATE ImportJob j SET j.rowsRead = j.rowsRead + :read,"
+                        + " j.rowsEarned = j.rowsEarned + :earned, j.rowsDuplicate = j.rowsDuplicate + :duplicate,"
+                        + " j.rowsRejected = j.rowsRejected + :rejected, j.nextLine = :line, j.nextOffset = :offset,"
+                        + " j.heartbeatOnMs = :now, j.leaseUntilMs = :until"
+                        + " WHERE j.id = :id AND j.fence = :fence AND j.owner = :me AND j.status IN :live")
                 .setParameter("read", read).setParameter("earned", earned).setParameter("duplicate", duplicate)
                 .setParameter("rejected", (long) rejects.size()).setParameter("line", nextLine)
-                .setParameter("offset", nextOffset).setParameter("now", System.currentTimeMillis())
-                .setParameter("id", id).executeUpdate();
+                .setParameter("offset", nextOffset).setParameter("now", now)
+                .setParameter("until", now + lease.toMillis()).setParameter("id", id).setParameter("fence", fence)
+                .setParameter("me", Instance.ID).setParameter("live", LIVE).executeUpdate();
+        if (updated != 1) {
+            throw new ImportLeaseLost(id, fence);
+        }
         writeRejects(id, rejects);
     }
 

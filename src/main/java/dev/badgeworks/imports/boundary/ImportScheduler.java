@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.boundary;
 
+import dev.badgeworks.platform.Instance;
 import dev.badgeworks.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -14,15 +15,15 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
+import java.util.Date;
 import java.util.logging.Logger;
 
 /**
  * The nightly inbox scan (default 02:00 server time; BADGEWORKS_IMPORT_SCHEDULE, e.g. "minute=30;hour=1").
  * Every instance has the timer; the first to claim the slot in the database runs it, so several instances
- * sharing one database scan once. The slot is the fire time rounded to the second: timers fire a few
- * milliseconds after their scheduled instant, so instances agree on it.
+ * sharing one database scan once. The slot is named by the timer's next scheduled time, which every instance
+ * computes alike however late its timer fires (the fire time, even rounded, differed when one was half a second
+ * late, and the scan ran twice).
  */
 @Singleton
 @Startup
@@ -41,7 +42,6 @@ public class ImportScheduler {
     @Inject
     ImportService imports;
 
-    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
     @PostConstruct
     void schedule() {
@@ -73,12 +73,16 @@ public class ImportScheduler {
         return e;
     }
 
+    /** The slot a firing claims: the one before the given next scheduled time. */
+    static String slotOf(Date nextTimeout) {
+        return "before " + nextTimeout.toInstant();
+    }
+
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire(Timer timer) {
-        long rounded = Math.round(System.currentTimeMillis() / 1000.0) * 1000;
-        String slot = Instant.ofEpochMilli(rounded).toString();
-        if (!ledger.claimSlot(NAME, slot, instance)) {
+        String slot = slotOf(timer.getNextTimeout());
+        if (!ledger.claimSlot(NAME, slot, Instance.ID)) {
             LOG.fine(() -> "Inbox scan " + slot + " taken by another instance");
             return;
         }

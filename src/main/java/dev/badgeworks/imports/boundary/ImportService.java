@@ -4,13 +4,11 @@ import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.imports.control.FileNames;
 import dev.badgeworks.imports.control.ImportFiles;
+import dev.badgeworks.imports.entity.ImportClaim;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.platform.Ids;
-import dev.badgeworks.platform.Settings;
-import jakarta.batch.operations.JobExecutionNotRunningException;
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -22,18 +20,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts, stops and restarts imports. Each import is one batch execution of {@code earn-import}; a restart is a
- * new execution that resumes from the checkpoint committed with the last chunk, which also works after a crash
- * (a killed execution stays STARTED in the batch repository forever and cannot be restarted there).
+ * Starts, stops, restarts and takes over imports. Each run of an import is one batch execution of
+ * {@code earn-import} on the instance that claimed it in the database (ImportLedger.claim); a restart or a
+ * takeover is a new execution that resumes from the checkpoint committed with the last chunk, which also works
+ * after a crash (a killed execution stays STARTED in the batch repository and cannot be restarted there).
  * Runs outside transactions: starting a batch job from inside one is unreliable on Payara.
  */
 @Stateless
@@ -41,10 +40,6 @@ import java.util.logging.Logger;
 public class ImportService {
 
     static final String JOB = "earn-import";
-    /** An import whose last chunk committed longer ago than this is considered dead (its server crashed). */
-    static Duration staleAfter() {
-        return Duration.ofSeconds(Long.parseLong(Settings.get("badgeworks.import.stale.seconds", "60")));
-    }
     private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
 
     @Inject
@@ -88,33 +83,50 @@ public class ImportService {
         }
     }
 
+    /**
+     * Asks a running import to stop, wherever it runs: its owner reads the flag before its next chunk and ends it
+     * STOPPED. One whose owner is gone is STOPPED at once.
+     */
     public ImportJob stop(long orgId, String id) {
         ImportJob job = ledger.find(orgId, id);
-        if (job.status() != ImportStatus.RUNNING) {
+        if (ledger.requestStop(orgId, id).isEmpty()) {
             throw ErrorCode.IMPORT_STATE.exception("importId", "Only a RUNNING import can be stopped; it is "
-                    + job.status() + ".");
-        }
-        ledger.setStatus(id, ImportStatus.STOPPING);
-        try {
-            BatchRuntime.getJobOperator().stop(job.executionId());
-        } catch (JobExecutionNotRunningException e) {
-            ledger.ended(id, ImportStatus.STOPPED, "Stopped; its execution was no longer running.", job.filePath());
+                    + ledger.get(job.id()).status() + ".");
         }
         return ledger.get(id);
     }
 
-    /** Resumes a STOPPED or FAILED import, or one whose server died mid-file, from its last checkpoint. */
+    /**
+     * Resumes a STOPPED or FAILED import, or one whose owner's lease ran out, from its last checkpoint. Of several
+     * restarts at once (on any instances) exactly one is accepted.
+     */
     public ImportJob restart(long orgId, String id) {
         ImportJob job = ledger.find(orgId, id);
-        boolean dead = (job.status() == ImportStatus.RUNNING || job.status() == ImportStatus.STOPPING)
-                && (job.heartbeatOnMs() == null
-                || job.heartbeatOnMs() < System.currentTimeMillis() - staleAfter().toMillis())
-                && !runningHere(job);
-        if (job.status() != ImportStatus.STOPPED && job.status() != ImportStatus.FAILED && !dead) {
-            throw ErrorCode.IMPORT_STATE.exception("importId", "Only a STOPPED or FAILED import, or one whose server "
-                    + "stopped mid-file, can be restarted; it is " + job.status() + ".");
+        OptionalLong fence = ledger.claim(job.id(), ImportClaim.RESTART, ImportLeases.lease());
+        if (fence.isEmpty()) {
+            throw ErrorCode.IMPORT_STATE.exception("importId", "Only a STOPPED or FAILED import, or one whose instance "
+                    + "stopped working on it, can be restarted; it is " + ledger.get(id).status() + ".");
         }
-        return start(id);
+        return launch(id, fence.getAsLong());
+    }
+
+    /**
+     * Resumes an import whose owner's lease ran out (its instance died or froze) on this instance, from its last
+     * committed checkpoint; one that was asked to stop is STOPPED instead. False when another instance was first.
+     */
+    public boolean takeOver(ImportJob abandoned) {
+        if (abandoned.status() == ImportStatus.STOPPING) {
+            return ledger.stopAbandoned(abandoned.id());
+        }
+        OptionalLong fence = ledger.claim(abandoned.id(), ImportClaim.TAKEOVER, ImportLeases.lease());
+        if (fence.isEmpty()) {
+            return false;
+        }
+        LOG.warning(() -> "Import " + abandoned.id() + " taken over from " + abandoned.owner() + " (lease ended "
+                + Instant.ofEpochMilli(abandoned.leaseUntilMs()) + "); resuming at line " + abandoned.nextLine());
+        abandonExecution(abandoned.executionId());
+        launch(abandoned.id(), fence.getAsLong());
+        return true;
     }
 
     /** Every complete file in every org's inbox folder becomes an import. */
@@ -162,23 +174,38 @@ public class ImportService {
     }
 
     private ImportJob start(String id) {
-        ledger.starting(id);
+        OptionalLong fence = ledger.claim(id, ImportClaim.START, ImportLeases.lease());
+        return fence.isPresent() ? launch(id, fence.getAsLong()) : ledger.get(id);
+    }
+
+    /** Runs the import's batch execution here, with the fencing token every step checks before it writes. */
+    private ImportJob launch(String id, long fence) {
         Properties parameters = new Properties();
         parameters.setProperty("importId", id);
-        long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
-        ledger.executionStarted(id, execution);
+        parameters.setProperty("fence", Long.toString(fence));
+        try {
+            long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
+            ledger.executionStarted(id, fence, execution);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Import " + id + ": its batch execution could not start", e);
+            ledger.ended(id, fence, ImportStatus.FAILED, "The import could not start on this server (see its log);"
+                    + " restart it.", ledger.get(id).filePath());
+        }
         return ledger.get(id);
     }
 
-    private static boolean runningHere(ImportJob job) {
-        if (job.executionId() == null) {
-            return false;
+    /**
+     * The batch repository still shows a dead instance's execution as started; marking it abandoned keeps the
+     * repository truthful. Best effort: the import itself is decided by its row, not by the repository.
+     */
+    private static void abandonExecution(Long executionId) {
+        if (executionId == null) {
+            return;
         }
-        JobOperator operator = BatchRuntime.getJobOperator();
         try {
-            return operator.getRunningExecutions(JOB).contains(job.executionId());
+            BatchRuntime.getJobOperator().abandon(executionId);
         } catch (RuntimeException e) {
-            return false;
+            LOG.fine(() -> "Execution " + executionId + " not abandoned: " + e);
         }
     }
 

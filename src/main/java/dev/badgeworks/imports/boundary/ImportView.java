@@ -2,16 +2,21 @@ package dev.badgeworks.imports.boundary;
 
 import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.entity.ImportStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 
-/** An import as the API (and the summary report) shows it. */
+/**
+ * An import as the API (and the summary report) shows it; {@code instance} is the instance running it (while
+ * RUNNING or STOPPING) and {@code takeovers} how often another instance resumed it after its owner was gone.
+ */
 public record ImportView(String id, String fileName, String format, String source, String status, String message,
                          Long rowsTotal, long rowsRead, long rowsEarned, long rowsDuplicate, long rowsRejected,
                          Progress progress, Map<String, Long> errorCounts,
                          BigDecimal createdOn, String createdOnISO, BigDecimal startedOn, String startedOnISO,
-                         BigDecimal endedOn, String endedOnISO, BigDecimal rowsPerSecond) {
+                         BigDecimal endedOn, String endedOnISO, BigDecimal rowsPerSecond, String instance,
+                         int takeovers) {
 
     public record Progress(long done, Long total, BigDecimal percent) {
     }
@@ -40,6 +45,8 @@ public record ImportView(String id, String fileName, String format, String sourc
                 new Progress(j.rowsRead(), total, percent), counts,
                 ApiTime.legacy(j.createdOnMs()), ApiTime.iso(j.createdOnMs()),
                 ApiTime.legacy(j.startedOnMs()), ApiTime.iso(j.startedOnMs()),
-                ApiTime.legacy(endedOnMs), ApiTime.iso(endedOnMs), rate);
+                ApiTime.legacy(endedOnMs), ApiTime.iso(endedOnMs), rate,
+                j.status() == ImportStatus.RUNNING || j.status() == ImportStatus.STOPPING ? j.owner() : null,
+                j.takeovers());
     }
 }

@@ -79,6 +79,23 @@ public class ImportJob {
     @Column(name = "heartbeat_on_ms")
     private Long heartbeatOnMs;
 
+    /** The instance that owns the import while it is RUNNING or STOPPING (see ImportLedger.claim). */
+    private String owner;
+
+    /** The fencing token: raised by every claim; an owner whose token is no longer current writes nothing. */
+    @Column(nullable = false)
+    private long fence;
+
+    @Column(name = "lease_until_ms")
+    private Long leaseUntilMs;
+
+    @Column(name = "stop_requested", nullable = false)
+    private boolean stopRequested;
+
+    /** How often another instance took the import over after its owner's lease ran out. */
+    @Column(nullable = false)
+    private int takeovers;
+
     protected ImportJob() {
     }
 
@@ -95,30 +112,11 @@ public class ImportJob {
         this.nextLine = 1;
     }
 
-    public void inspected(String contentHash, long rowsTotal) {
-        this.contentHash = contentHash;
-        this.rowsTotal = rowsTotal;
-    }
-
-    public void starting(long nowMs) {
-        this.status = ImportStatus.RUNNING;
-        this.message = null;
-        this.endedOnMs = null;
-        this.heartbeatOnMs = nowMs;
-        if (startedOnMs == null) {
-            startedOnMs = nowMs;
-        }
-    }
-
     public void ended(ImportStatus status, String message, String filePath, long nowMs) {
         this.status = status;
         this.message = message;
         this.filePath = filePath;
         this.endedOnMs = nowMs;
-    }
-
-    public void setStatus(ImportStatus status) {
-        this.status = status;
     }
 
     public String id() {
@@ -203,5 +201,25 @@ public class ImportJob {
 
     public Long heartbeatOnMs() {
         return heartbeatOnMs;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public long fence() {
+        return fence;
+    }
+
+    public Long leaseUntilMs() {
+        return leaseUntilMs;
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    public int takeovers() {
+        return takeovers;
     }
 }

@@ -105,8 +105,7 @@ public class UserDirectory {
         if (change.disabled() != null) {
             user.changeDisabled(change.disabled());
         }
-        em.flush();
-        authenticator.forget(user.usernameKey());
+        changed(user);
         return user;
     }
 
@@ -117,9 +116,27 @@ public class UserDirectory {
             requireAnotherOperator(operators, user);
         }
         em.remove(user);
-        em.flush();
-        authenticator.forget(user.usernameKey());
+        changed(user);
         return user;
+    }
+
+    /** Keys of users changed since (and a little before) the given time: every instance forgets their logins. */
+    public List<String> changedSince(long sinceMs) {
+        return em.createNativeQuery("SELECT DISTINCT username_key FROM credential_change WHERE changed_on_ms > ?")
+                .setParameter(1, sinceMs).getResultList().stream().map(Object::toString).toList();
+    }
+
+    public void forgetChangesBefore(long beforeMs) {
+        em.createNativeQuery("DELETE FROM credential_change WHERE changed_on_ms < ?").setParameter(1, beforeMs)
+                .executeUpdate();
+    }
+
+    /** This instance forgets the user's login now; the others when they read the change (CredentialChanges). */
+    private void changed(ApiUser user) {
+        em.flush();
+        em.createNativeQuery("INSERT INTO credential_change (username_key, changed_on_ms) VALUES (?, ?)")
+                .setParameter(1, user.usernameKey()).setParameter(2, System.currentTimeMillis()).executeUpdate();
+        authenticator.forget(user.usernameKey());
     }
 
     private ApiUser lockedUser(long orgId, long userId) {

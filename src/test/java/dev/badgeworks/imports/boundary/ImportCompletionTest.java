@@ -58,11 +58,11 @@ class ImportCompletionTest {
     @Test
     void aFailureWritingTheReportsLeavesTheFileForTheFailureThatFollows() throws IOException {
         ledger.rejectsFail = true;
-        assertThrows(IllegalStateException.class, () -> completion.completed(ID));
+        assertThrows(IllegalStateException.class, () -> completion.completed(ID, 0));
         assertEquals(Set.of(BASE), names(ImportFiles.PROCESSING), "the data did not move before its reports");
 
         ledger.rejectsFail = false;
-        completion.failed(ID, "The import failed unexpectedly");
+        completion.failed(ID, 0, "The import failed unexpectedly");
         assertAllIn(ImportFiles.FAILED);
         assertEquals(ImportStatus.FAILED, ledger.endedAs);
     }
@@ -70,11 +70,11 @@ class ImportCompletionTest {
     @Test
     void aFinishRunAgainAfterACrashBeforeTheEndWasRecordedEndsConsistently() throws IOException {
         ledger.endedFails = true;
-        assertThrows(IllegalStateException.class, () -> completion.completed(ID));
+        assertThrows(IllegalStateException.class, () -> completion.completed(ID, 0));
         assertEquals(Set.of(BASE, BASE + ".report.json", BASE + ".rejects.csv"), names(ImportFiles.DONE));
 
         ledger.endedFails = false;
-        completion.completed(ID);
+        completion.completed(ID, 0);
         assertAllIn(ImportFiles.DONE);
         assertEquals(ImportStatus.COMPLETED, ledger.endedAs);
     }
@@ -82,17 +82,17 @@ class ImportCompletionTest {
     @Test
     void aFinishThatEndsOtherwiseTheSecondTimeTakesTheFileAndLeavesNoStaleReport() throws IOException {
         ledger.endedFails = true;
-        assertThrows(IllegalStateException.class, () -> completion.completed(ID));
+        assertThrows(IllegalStateException.class, () -> completion.completed(ID, 0));
 
         ledger.endedFails = false;
-        completion.failed(ID, "The import failed unexpectedly");
+        completion.failed(ID, 0, "The import failed unexpectedly");
         assertAllIn(ImportFiles.FAILED);
     }
 
     @Test
     void aRestartAfterSuchACrashFindsTheFileAgain() throws IOException {
         ledger.endedFails = true;
-        assertThrows(IllegalStateException.class, () -> completion.completed(ID));
+        assertThrows(IllegalStateException.class, () -> completion.completed(ID, 0));
 
         assertEquals(processing, files.reclaim(7, processing).orElseThrow(), "what the inspection step does");
         assertEquals(Set.of(BASE), names(ImportFiles.PROCESSING));
@@ -148,12 +148,13 @@ class ImportCompletionTest {
         }
 
         @Override
-        public void ended(String id, ImportStatus status, String message, String filePath) {
+        public boolean ended(String id, long fence, ImportStatus status, String message, String filePath) {
             if (endedFails) {
                 throw new IllegalStateException("killed before the commit");
             }
             endedAs = status;
             endedPath = filePath;
+            return true;
         }
     }
 }
