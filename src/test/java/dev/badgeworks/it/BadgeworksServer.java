@@ -160,6 +160,7 @@ public final class BadgeworksServer {
                 cmd.add("-Dbadgeworks.db.name=" + pgDatabase);
                 cmd.add("-Dbadgeworks.db.user=" + System.getProperty("it.pg.user"));
                 cmd.add("-Dbadgeworks.db.password=" + System.getProperty("it.pg.password", ""));
+                cmd.add("-Dbadgeworks.import.lease.seconds=" + env.getOrDefault("BADGEWORKS_IMPORT_LEASE_SECONDS", "60"));
             } else {
                 cmd.add("-Dbadgeworks.h2.file=" + workDir.resolve("data/badgeworks"));
             }
@@ -213,6 +214,31 @@ public final class BadgeworksServer {
         if (process != null && process.isAlive()) {
             process.destroy();
             waitFor();
+        }
+    }
+
+    /** Freezes the JVM (SIGSTOP), as a long GC pause or a suspended VM would: it neither works nor answers. */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Wakes a frozen JVM (SIGCONT): it carries on where it was, unaware of the time that passed. */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    /** The process id, which names this instance in its imports' {@code instance} (pid@host#…). */
+    public long pid() {
+        return process.pid();
+    }
+
+    private void signal(String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

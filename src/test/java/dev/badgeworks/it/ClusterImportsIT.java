@@ -1,0 +1,224 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 10: several instances on one PostgreSQL and one shared inbox, each test reproducing a finding first.
+ * Imports are owned through the database (a claim with a fencing token and a lease of 3 s here): restarts racing
+ * on two instances run one execution, a stop through either instance stops the import, a dead or frozen owner's
+ * import is taken over by itself and the frozen owner writes nothing when it wakes, and the same file uploaded to
+ * both instances earns each row once. A user change reaches the other instance's credential cache in seconds.
+ */
+class ClusterImportsIT {
+
+    private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final Map<String, String> ENV = Map.of(
+            "BADGEWORKS_BOOTSTRAP_PASSWORD", BadgeworksServer.ADMIN_PASSWORD,
+            "BADGEWORKS_IMPORT_LEASE_SECONDS", "3");
+
+    private static BadgeworksServer first;
+    private static BadgeworksServer second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        assumeTrue(BadgeworksServer.onPostgres(), "several instances share only a PostgreSQL database");
+        first = BadgeworksServer.create("imports-cluster", ENV);
+        first.start();
+        second = first.sharingDatabase("imports-cluster-2");
+        second.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (BadgeworksServer server : new BadgeworksServer[] {second, first}) {
+            if (server != null) {
+                server.resume();
+                server.stop();
+            }
+        }
+    }
+
+    /** A file of {@code rows} good, distinct earns of one badge. */
+    private static String file(String badge, int rows) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder file = new StringBuilder(Imports.HEADER);
+        for (int i = 1; i <= rows; i++) {
+            file.append(tag).append('-').append(i).append(',').append(badge).append(",cust-").append(i % 9000)
+                    .append(",,Loyalty,p1\n");
+        }
+        return file.toString();
+    }
+
+    private static JsonObject awaitRead(Api api, String id, int atLeast) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonObject view = api.get("imports/" + id).data();
+        while (view.getInt("rowsRead") < atLeast && System.nanoTime() < deadline) {
+            Imports.sleep(50);
+            view = api.get("imports/" + id).data();
+        }
+        return view;
+    }
+
+    private static boolean ownedBy(JsonObject view, BadgeworksServer server) {
+        return !view.isNull("instance") && view.getString("instance").startsWith(server.pid() + "@");
+    }
+
+    @Test
+    void aStopThroughTheOtherInstanceStopsItAndRacingRestartsRunOneExecution() throws Exception {
+        Api one = first.admin().newOrg("cluster-restart");
+        Api two = one.on(second);
+        String badge = Badges.createClaimed(one, Badges.earnBadge(Badges.uniqueName("Restart")), "Loyalty", "p1");
+        int rows = 100_000;
+        String id = Imports.upload(one, "restart.csv", "text/csv", file(badge, rows));
+        assertTrue(ownedBy(awaitRead(one, id, 3_000), first), "uploaded to and run by the first instance");
+
+        // stop through the instance that does not run it: it used to answer STOPPED while the import ran on
+        two.post("imports/" + id + "/stop", null).expect(200);
+        JsonObject stopped = Imports.await(one, id, WAIT, "STOPPED", "COMPLETED", "FAILED");
+        assertEquals("STOPPED", stopped.getString("status"), stopped.toString());
+        int atStop = stopped.getInt("rowsRead");
+        assertTrue(atStop < rows, stopped.toString());
+        Imports.sleep(1_000);
+        assertEquals(atStop, one.get("imports/" + id).data().getInt("rowsRead"), "nothing runs after STOPPED");
+
+        // six restarts at once, alternating instances: four used to be accepted and the import read 285 %
+        List<Api.Reply> replies = Concurrently.run(6, i -> (i % 2 == 0 ? one : two)
+                .post("imports/" + id + "/restart", null));
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
+        replies.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(409, 1132, "importId"));
+        JsonObject done = Imports.await(one, id, WAIT, "COMPLETED", "FAILED");
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(rows, done.getInt("rowsRead"), done.toString());
+        assertEquals(rows, done.getInt("rowsEarned"), done.toString());
+        assertEquals(rows, one.get("badgeMeta/" + badge).data().getInt("earnedCount"));
+        Path inbox = first.inbox().resolve(Long.toString(one.orgId()));
+        Imports.assertFileIn(inbox, "done", id, ".report.json");
+        assertFalse(Files.isDirectory(inbox.resolve("failed")) && Files.list(inbox.resolve("failed"))
+                .anyMatch(p -> p.getFileName().toString().startsWith(id)), "no report in failed/");
+    }
+
+    @Test
+    void aKilledOwnersImportIsTakenOverByItselfAndEndsExact() {
+        BadgeworksServer doomed = first.sharingDatabase("imports-cluster-doomed");
+        doomed.start();
+        try {
+            Api viaDoomed = doomed.admin().newOrg("cluster-kill");
+            Api survivor = viaDoomed.on(first);
+            String badge = Badges.createClaimed(viaDoomed, Badges.earnBadge(Badges.uniqueName("Kill")), "Loyalty", "p1");
+            int rows = 100_000;
+            String id = Imports.upload(viaDoomed, "kill.csv", "text/csv", file(badge, rows));
+            assertTrue(ownedBy(awaitRead(viaDoomed, id, 3_000), doomed));
+            doomed.kill();
+
+            // nobody calls restart: an instance finds the lease over and resumes from the committed checkpoint
+            JsonObject done = Imports.await(survivor, id, WAIT, "COMPLETED", "FAILED");
+            assertEquals("COMPLETED", done.getString("status"), done.toString());
+            assertEquals(1, done.getInt("takeovers"), done.toString());
+            assertEquals(rows, done.getInt("rowsRead"));
+            assertEquals(rows, done.getInt("rowsEarned"), "none lost, none doubled");
+            assertEquals(rows, survivor.get("badgeMeta/" + badge).data().getInt("earnedCount"));
+        } finally {
+            doomed.kill();
+        }
+    }
+
+    @Test
+    void aFrozenOwnerIsFencedOffAndWritesNothingWhenItWakes() {
+        Api viaSecond = second.admin().newOrg("cluster-freeze");
+        Api viaFirst = viaSecond.on(first);
+        String badge = Badges.createClaimed(viaSecond, Badges.earnBadge(Badges.uniqueName("Freeze")), "Loyalty", "p1");
+        int rows = 150_000;
+        String id = Imports.upload(viaSecond, "freeze.csv", "text/csv", file(badge, rows));
+        assertTrue(ownedBy(awaitRead(viaSecond, id, 3_000), second));
+        second.pause();
+        List<String> statuses = new ArrayList<>();
+        try {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            JsonObject view = viaFirst.get("imports/" + id).data();
+            while (!ownedBy(view, first) && System.nanoTime() < deadline) {
+                Imports.sleep(100);
+                view = viaFirst.get("imports/" + id).data();
+            }
+            assertTrue(ownedBy(view, first), "taken over while its owner was frozen: " + view);
+            awaitRead(viaFirst, id, view.getInt("rowsRead") + 5_000);
+        } finally {
+            second.resume();
+        }
+        // the woken owner finds another token: it must not fail, complete or count anything
+        JsonObject view = viaFirst.get("imports/" + id).data();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!view.getString("status").equals("COMPLETED") && System.nanoTime() < deadline) {
+            statuses.add(view.getString("status"));
+            Imports.sleep(100);
+            view = viaFirst.get("imports/" + id).data();
+        }
+        assertEquals("COMPLETED", view.getString("status"), view.toString());
+        assertTrue(statuses.stream().allMatch("RUNNING"::equals), "never FAILED or STOPPED on the way: " + statuses);
+        assertEquals(rows, view.getInt("rowsRead"));
+        assertEquals(rows, view.getInt("rowsEarned"), view.toString());
+        assertEquals(rows, viaFirst.get("badgeMeta/" + badge).data().getInt("earnedCount"));
+        assertTrue(second.log().contains("lost it to another") || second.log().contains("no longer owned"),
+                "the woken owner noticed it lost the import");
+    }
+
+    @Test
+    void theSameFileUploadedToBothInstancesAtOnceEarnsEachRowOnce() throws Exception {
+        Api one = first.admin().newOrg("cluster-twice");
+        Api two = one.on(second);
+        String badge = Badges.createClaimed(one, Badges.earnBadge(Badges.uniqueName("Twice")), "Loyalty", "p1");
+        int rows = 40_000;
+        String content = file(badge, rows);
+        List<Api.Reply> uploads = Concurrently.run(2, i -> (i == 0 ? one : two)
+                .postBytes("imports?fileName=twice.csv", "text/csv", content.getBytes()));
+        long earned = 0;
+        long duplicates = 0;
+        for (Api.Reply upload : uploads) {
+            String id = upload.expect(202).data().getString("id");
+            // requestIds collide between the two mid-chunk: the chunk is retried, never the import failed
+            JsonObject done = Imports.await(one, id, WAIT, "COMPLETED", "FAILED");
+            assertEquals("COMPLETED", done.getString("status"), done.toString());
+            earned += done.getInt("rowsEarned");
+            duplicates += done.getInt("rowsDuplicate");
+        }
+        assertEquals(rows, earned, "each row earned by exactly one of the two");
+        assertEquals(rows, duplicates, "and a duplicate for the other");
+        assertEquals(rows, one.get("badgeMeta/" + badge).data().getInt("earnedCount"));
+    }
+
+    @Test
+    void aUserDisabledOnOneInstanceIsRefusedOnTheOtherWithinSeconds() {
+        Api operator = first.admin();
+        long orgId = operator.post("admin/orgs", "{\"name\": \"cluster-users-" + UUID.randomUUID() + "\"}").expect(201)
+                .data().getJsonNumber("id").longValue();
+        String username = "cluster-user-" + UUID.randomUUID();
+        long userId = operator.post("admin/orgs/" + orgId + "/users", "{\"username\": \"" + username
+                + "\", \"password\": \"cluster-user-password\"}").expect(201).data().getJsonNumber("id").longValue();
+        Api onSecond = operator.as(username, "cluster-user-password").on(second);
+        onSecond.get("badgeMeta").expect(200);
+        onSecond.get("badgeMeta").expect(200); // remembered by the second instance now
+
+        operator.put("admin/orgs/" + orgId + "/users/" + userId, "{\"disabled\": true}").expect(200);
+        long changed = System.nanoTime();
+        while (onSecond.get("badgeMeta").status() == 200 && System.nanoTime() - changed < 10_000_000_000L) {
+            Imports.sleep(100);
+        }
+        long millis = (System.nanoTime() - changed) / 1_000_000;
+        onSecond.get("badgeMeta").expectError(401, 401, null);
+        assertTrue(millis <= 5_000, "refused on the other instance after " + millis + " ms (documented: 2 s poll)");
+    }
+}
