@@ -124,14 +124,19 @@ public class BadgeService {
         return claim;
     }
 
+    /** The database decides: of concurrent unclaims only one finds the claim still active, the others get 737. */
     public Claim unclaim(long orgId, String id, OwnerType ownerType, String referenceId) {
         find(orgId, id);
-        Claim claim = findClaim(id, ownerType, referenceId);
-        if (claim == null || !claim.active()) {
+        int unclaimed = em.createQuery("UPDATE Claim c SET c.active = :inactive, c.updatedOnMs = :now"
+                        + " WHERE c.badgeId = :badge AND c.ownerType = :owner AND c.referenceId = :reference"
+                        + " AND c.active = :active")
+                .setParameter("inactive", false).setParameter("now", clock.millis()).setParameter("badge", id)
+                .setParameter("owner", ownerType).setParameter("reference", referenceId).setParameter("active", true)
+                .executeUpdate();
+        if (unclaimed == 0) {
             throw ErrorCode.CLAIM_NOT_FOUND.exception("referenceId");
         }
-        claim.setActive(false, clock.millis());
-        return claim;
+        return findClaim(id, ownerType, referenceId);
     }
 
     /** The org's badges among these ids (others' and unknown ids are left out), by id. */

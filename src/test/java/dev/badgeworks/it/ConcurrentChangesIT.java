@@ -1,0 +1,96 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 10: a state change is decided by the database, so of identical concurrent calls — on one instance or
+ * several sharing PostgreSQL — exactly one changes the state and the others get the answer a later call would.
+ */
+class ConcurrentChangesIT {
+
+    static final int CLIENTS = 20;
+
+    Api api;
+
+    @BeforeEach
+    void org() {
+        api = BadgeworksServer.shared().admin().newOrg("races");
+    }
+
+    @Test
+    void concurrentRevokesOfOneEarnRevokeItOnceAndCountItOnce() throws Exception {
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Revoke race")), "Loyalty", "program-1");
+        String earned = api.post("customer/earn", EarnIT.earn(badge, "rita", EarnIT.rid()).build().toString())
+                .expect(200).data().getString("earnedBadgeId");
+        api.post("customer/earn", EarnIT.earn(badge, "rita", EarnIT.rid()).build().toString()).expect(200);
+        String revoke = Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", "rita")
+                .add("earnedBadgeId", earned).build().toString();
+
+        List<Api.Reply> replies = Concurrently.run(CLIENTS, i -> api.post("customer/revokeEarn", revoke));
+
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), () -> statuses(replies));
+        replies.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(409, 814, "earnedBadgeId"));
+        assertEquals(1, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"), "two earned, one revoked");
+        JsonObject standing = api.get("management/rita/badge/" + badge + "?includeStatistics=true").expect(200).data();
+        assertEquals(1, standing.getInt("activeEarnedCount"));
+        assertEquals(1, api.get("customer/rita?badgeType=EARNED").expect(200).data().getJsonArray("badges")
+                .getJsonObject(0).getInt("earnedCount"), "the standing row is recounted once");
+    }
+
+    @Test
+    void concurrentRevokesOfOneEnrolmentRevokeItOnce() throws Exception {
+        String badge = Badges.createClaimed(api, Badges.issueEarnBadge(Badges.uniqueName("Issue race")), "Loyalty", "program-1");
+        JsonObject enrolled = api.post("badgeMeta/customer/issueBulk", Json.createObjectBuilder().add("badgeMetaId", badge)
+                .add("customers", Json.createArrayBuilder().add("ivy").add("ian"))
+                .add("triggeredBy", Json.createObjectBuilder().add("ownerType", "Loyalty").add("referenceId", "program-1"))
+                .build().toString()).expect(200).data();
+        String issueId = enrolled.getJsonArray("issuedBadges").getJsonObject(0).getString("issuedId");
+        // half name the enrolment, half the customer: both ways must lose the same way
+        String byIssual = "{\"badgeMetaId\":\"" + badge + "\",\"revokeIssuals\":[{\"customerId\":\"ivy\",\"issueId\":\""
+                + issueId + "\"}]}";
+        String byCustomer = "{\"badgeMetaId\":\"" + badge + "\",\"customers\":[\"ivy\"]}";
+
+        List<Api.Reply> replies = Concurrently.run(CLIENTS, i -> api.post("badgeMeta/customer/revokeIssue",
+                i % 2 == 0 ? byIssual : byCustomer));
+
+        int revoked = 0;
+        for (Api.Reply r : replies) {
+            List<JsonObject> items = r.expect(200).data().getJsonArray("revokedIssuedBadges").getValuesAs(JsonObject.class);
+            assertEquals(1, items.size(), r.body());
+            if (items.get(0).isNull("error")) {
+                assertEquals(issueId, items.get(0).getString("issuedId"));
+                revoked++;
+            } else {
+                assertEquals(404, items.get(0).getJsonObject("error").getInt("code"), r.body());
+            }
+        }
+        assertEquals(1, revoked, "exactly one revocation");
+        assertEquals(1, api.get("badgeMeta/" + badge).expect(200).data().getInt("issuedCount"), "two enrolled, one revoked");
+    }
+
+    @Test
+    void concurrentUnclaimsUnclaimOnce() throws Exception {
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Unclaim race")), "Loyalty", "program-1");
+        String body = "{\"ownerType\":\"Loyalty\",\"referenceId\":\"program-1\"}";
+
+        List<Api.Reply> replies = Concurrently.run(CLIENTS, i -> api.post("badgeMeta/" + badge + "/unclaim", body));
+
+        List<Api.Reply> won = replies.stream().filter(r -> r.status() == 200).toList();
+        assertEquals(1, won.size(), () -> statuses(replies));
+        assertFalse(won.get(0).data().getBoolean("isActive"));
+        replies.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(404, 737, "referenceId"));
+        api.post("badgeMeta/" + badge + "/unclaim", body).expectError(404, 737, "referenceId");
+    }
+
+    private static String statuses(List<Api.Reply> replies) {
+        return "statuses " + replies.stream().map(Api.Reply::status).toList() + "; first body "
+                + replies.get(0).body();
+    }
+}
