@@ -2,9 +2,11 @@ package dev.badgeworks.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,33 @@ class ConcurrentChangesIT {
         assertFalse(won.get(0).data().getBoolean("isActive"));
         replies.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(404, 737, "referenceId"));
         api.post("badgeMeta/" + badge + "/unclaim", body).expectError(404, 737, "referenceId");
+    }
+
+    @Test
+    void concurrentIdenticalClaimsAllAnswerTheOneClaimAsASequentialRepeatDoes() throws Exception {
+        String badge = Badges.create(api, Badges.earnBadge(Badges.uniqueName("Claim race")));
+        String body = "{\"ownerType\":\"Loyalty\",\"referenceId\":\"program-7\"}";
+
+        List<Api.Reply> replies = Concurrently.run(CLIENTS, i -> api.post("badgeMeta/" + badge + "/claim", body));
+
+        JsonObject repeat = api.post("badgeMeta/" + badge + "/claim", body).expect(200).data();
+        for (Api.Reply r : replies) {
+            assertEquals(repeat, r.expect(200).data(), "each answers as the sequential repeat does");
+        }
+        assertEquals(1, claims(badge).size(), "one claim stored");
+
+        // and again from unclaimed: every concurrent claim reactivates the one claim
+        api.post("badgeMeta/" + badge + "/unclaim", body).expect(200);
+        Concurrently.run(CLIENTS, i -> api.post("badgeMeta/" + badge + "/claim", body))
+                .forEach(r -> assertTrue(r.expect(200).data().getBoolean("isActive")));
+        List<JsonObject> claims = claims(badge);
+        assertEquals(1, claims.size());
+        assertTrue(claims.get(0).getBoolean("isActive"));
+    }
+
+    private List<JsonObject> claims(String badge) {
+        return api.get("badgeMeta/" + badge).expect(200).data().getJsonObject("ownership").getJsonArray("claims")
+                .getValuesAs(JsonValue::asJsonObject);
     }
 
     private static String statuses(List<Api.Reply> replies) {

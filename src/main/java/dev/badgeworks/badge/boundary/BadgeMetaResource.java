@@ -121,8 +121,11 @@ public class BadgeMetaResource {
     @Path("{badgeId}/claim")
     public Envelope<ClaimResult> claim(@PathParam("badgeId") String badgeId, String body) {
         JsonInput in = claimInput(body);
-        return Envelope.of(ClaimResult.of(badges.claim(caller.orgId(), badgeId,
-                in.enumValue("ownerType", OwnerType.class, (ErrorCode) null), in.identifier("referenceId", 255, null))));
+        OwnerType ownerType = in.enumValue("ownerType", OwnerType.class, (ErrorCode) null);
+        String referenceId = in.identifier("referenceId", 255, null);
+        long orgId = caller.orgId();
+        return Envelope.of(ClaimResult.of(
+                ClaimTaken.retrying(() -> badges.claim(orgId, badgeId, ownerType, referenceId))));
     }
 
     @POST

@@ -102,7 +102,10 @@ public class BadgeService {
         return badge;
     }
 
-    /** Claiming twice is harmless: the existing claim is returned (or reactivated). */
+    /**
+     * Claiming twice is harmless: the existing claim is returned (or reactivated). Of concurrent first claims the
+     * unique constraint lets one insert; the others throw {@link ClaimTaken} and, run again, find the winner's.
+     */
     public Claim claim(long orgId, String id, OwnerType ownerType, String referenceId) {
         BadgeMeta badge = find(orgId, id);
         if (!badge.active()) {
@@ -117,7 +120,7 @@ public class BadgeService {
         if (claim == null) {
             claim = new Claim(Ids.newId(), id, ownerType, referenceId, now);
             em.persist(claim);
-            Persistence.flushOrFail(em, ErrorCode.CONCURRENT_CHANGE.exception("referenceId"));
+            Persistence.flushOrFail(em, new ClaimTaken());
         } else if (!claim.active()) {
             claim.setActive(true, now);
         }
