@@ -2,12 +2,15 @@ package dev.badgeworks.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +114,69 @@ class ConcurrentChangesIT {
         List<JsonObject> claims = claims(badge);
         assertEquals(1, claims.size());
         assertTrue(claims.get(0).getBoolean("isActive"));
+    }
+
+    @Test
+    void aPutWithAStaleIfMatchIsRefusedAndChangesNothing() {
+        Api.Reply create = api.post("badgeMeta", Badges.earnBadge(Badges.uniqueName("Etag")).toString()).expect(201);
+        JsonObject created = create.data();
+        String id = created.getString("id");
+        String etag = etag(api.get("badgeMeta/" + id).expect(200));
+        assertEquals(etag(create), etag, "the create answers the version a GET does");
+        JsonObject base = putBody(created);
+
+        Api.Reply first = put(Badges.with(base, "description", "first writer"), etag).expect(200);
+        String newer = etag(first);
+        assertNotEquals(etag, newer, "a change makes a new version");
+        assertEquals(newer, etag(api.get("badgeMeta/" + id).expect(200)), "GET and the PUT answer agree");
+
+        put(Badges.with(base, "description", "stale writer"), etag).expectError(412, 1128, "If-Match");
+        Api.Reply after = api.get("badgeMeta/" + id).expect(200);
+        assertEquals("first writer", after.data().getString("description"), "the stale write changed nothing");
+        assertEquals(newer, etag(after));
+
+        put(Badges.with(base, "description", "star"), "*").expect(200);
+        put(Badges.with(base, "description", "weak"), "W/" + etag(api.get("badgeMeta/" + id)))
+                .expectError(412, 1128, "If-Match");
+        put(Badges.with(base, "description", "any of a list"), "\"x\", " + etag(api.get("badgeMeta/" + id))).expect(200);
+
+        // a client that knows nothing of ETags keeps last-writer-wins
+        api.put("badgeMeta", Badges.with(base, "description", "without If-Match").toString()).expect(200);
+        assertEquals("without If-Match", api.get("badgeMeta/" + id).data().getString("description"));
+    }
+
+    @Test
+    void ofConcurrentPutsWithOneIfMatchExactlyOneWins() throws Exception {
+        JsonObject created = api.post("badgeMeta", Badges.earnBadge(Badges.uniqueName("Etag race")).toString())
+                .expect(201).data();
+        String id = created.getString("id");
+        String etag = etag(api.get("badgeMeta/" + id).expect(200));
+        JsonObject base = putBody(created);
+
+        List<Api.Reply> replies = Concurrently.run(CLIENTS, i -> put(Badges.with(base, "description", "writer " + i), etag));
+
+        List<Api.Reply> won = replies.stream().filter(r -> r.status() == 200).toList();
+        assertEquals(1, won.size(), () -> statuses(replies));
+        replies.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(412, 1128, "If-Match"));
+        Api.Reply now = api.get("badgeMeta/" + id).expect(200);
+        assertEquals(won.get(0).data().getString("description"), now.data().getString("description"));
+        assertEquals(etag(won.get(0)), etag(now));
+    }
+
+    /** What a client PUTs back: the definition as created, with its id and stored start. */
+    private static JsonObject putBody(JsonObject created) {
+        JsonObject base = Badges.with(Badges.earnBadge(created.getString("name")), "id", created.getString("id"));
+        return Badges.with(base, "startOn", created.getJsonNumber("startOn"));
+    }
+
+    private Api.Reply put(JsonObject body, String ifMatch) {
+        return api.send("PUT", "badgeMeta", body.toString(), Map.of("If-Match", ifMatch));
+    }
+
+    private static String etag(Api.Reply reply) {
+        List<String> values = reply.headers().get("ETag");
+        assertNotNull(values, () -> "no ETag in " + reply.headers());
+        return values.get(0);
     }
 
     private List<JsonObject> claims(String badge) {

@@ -7,6 +7,7 @@ import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeRules;
 import dev.badgeworks.badge.control.FixedWindowChanges;
+import dev.badgeworks.badge.control.IfMatch;
 import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.BadgeStatus;
@@ -18,6 +19,7 @@ import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
@@ -63,9 +65,20 @@ public class BadgeService {
         return badge;
     }
 
-    public BadgeMeta update(long orgId, String user, String id, BadgeDefinition definition) {
+    /**
+     * Replaces the definition. With an If-Match naming versions the row is locked before the comparison, so of
+     * concurrent writers with the same version one wins and the others see its new version (412).
+     */
+    public BadgeMeta update(long orgId, String user, String id, BadgeDefinition definition, IfMatch ifMatch) {
         Instant now = clock.instant();
         BadgeMeta badge = find(orgId, id);
+        if (ifMatch.namesVersions()) {
+            em.refresh(badge, LockModeType.PESSIMISTIC_WRITE);
+            if (!ifMatch.allows(badge.version())) {
+                throw ErrorCode.STALE_VERSION.exception("If-Match",
+                        "Its ETag is now " + IfMatch.tagOf(badge.version()) + ".");
+            }
+        }
         Set<OwnerType> claimed = claimsOf(List.of(id)).getOrDefault(id, List.of()).stream()
                 .filter(Claim::active).map(Claim::ownerType)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(OwnerType.class)));
