@@ -67,6 +67,7 @@ public enum ErrorCode {
     CUSTOMER_LIMIT_REACHED(1140, 409, "Customer earn limit reached."),
     BADGE_LIMIT_REACHED(1141, 409, "Badge earn limit reached."),
     CONCURRENT_CHANGE(1125, 409, "A concurrent request changed the same data; read it again and retry."),
+    STALE_VERSION(1128, 412, "The badge changed since the version If-Match names; read it again and retry."),
     INTERNAL_ERROR(999999, 500, "Internal error.");
 
     private final int code;

@@ -6,6 +6,7 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.Pagination;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeReader;
+import dev.badgeworks.badge.control.IfMatch;
 import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -73,16 +75,21 @@ public class BadgeMetaResource {
         in.throwIfInvalid();
         BadgeMeta badge = badges.create(caller.orgId(), caller.username(), definition,
                 "migration".equalsIgnoreCase(migration == null ? "" : migration.trim()));
-        return Response.status(Response.Status.CREATED).entity(Envelope.of(view(badge))).build();
+        return withTag(Response.status(Response.Status.CREATED), badge);
     }
 
+    /**
+     * A full replacement. {@code If-Match} with the ETag of a GET makes it conditional: a badge changed since is
+     * 412 (1128) and unchanged. Without the header the last writer wins, as Capillary's clients expect.
+     */
     @PUT
-    public Envelope<BadgeView> update(String body) {
+    public Response update(@Context HttpHeaders headers, String body) {
         JsonInput in = JsonInput.parse(body);
         String id = in.identifier("id", 64, ErrorCode.FIELD_REQUIRED);
         BadgeDefinition definition = BadgeReader.read(in);
         in.throwIfInvalid();
-        return Envelope.of(view(badges.update(caller.orgId(), caller.username(), id, definition)));
+        IfMatch ifMatch = IfMatch.of(headers.getRequestHeader(HttpHeaders.IF_MATCH));
+        return withTag(Response.ok(), badges.update(caller.orgId(), caller.username(), id, definition, ifMatch));
     }
 
     @GET
@@ -97,10 +104,11 @@ public class BadgeMetaResource {
         return Envelope.of(new BadgeList(views, Pagination.of(page.page(), page.size(), page.total())));
     }
 
+    /** The badge with its version as ETag, for a conditional PUT. */
     @GET
     @Path("{badgeId}")
-    public Envelope<BadgeView> get(@PathParam("badgeId") String badgeId) {
-        return Envelope.of(view(badges.find(caller.orgId(), badgeId)));
+    public Response get(@PathParam("badgeId") String badgeId) {
+        return withTag(Response.ok(), badges.find(caller.orgId(), badgeId));
     }
 
     @PUT
@@ -121,8 +129,11 @@ public class BadgeMetaResource {
     @Path("{badgeId}/claim")
     public Envelope<ClaimResult> claim(@PathParam("badgeId") String badgeId, String body) {
         JsonInput in = claimInput(body);
-        return Envelope.of(ClaimResult.of(badges.claim(caller.orgId(), badgeId,
-                in.enumValue("ownerType", OwnerType.class, (ErrorCode) null), in.identifier("referenceId", 255, null))));
+        OwnerType ownerType = in.enumValue("ownerType", OwnerType.class, (ErrorCode) null);
+        String referenceId = in.identifier("referenceId", 255, null);
+        long orgId = caller.orgId();
+        return Envelope.of(ClaimResult.of(
+                ClaimTaken.retrying(() -> badges.claim(orgId, badgeId, ownerType, referenceId))));
     }
 
     @POST
@@ -140,6 +151,11 @@ public class BadgeMetaResource {
         in.identifier("referenceId", 255, ErrorCode.OWNER_ID_MISSING);
         in.throwIfInvalid();
         return JsonInput.of(in.raw());
+    }
+
+    private Response withTag(Response.ResponseBuilder response, BadgeMeta badge) {
+        return response.entity(Envelope.of(view(badge))).header(HttpHeaders.ETAG, IfMatch.tagOf(badge.version()))
+                .build();
     }
 
     private BadgeView view(BadgeMeta badge) {

@@ -7,6 +7,7 @@ import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeRules;
 import dev.badgeworks.badge.control.FixedWindowChanges;
+import dev.badgeworks.badge.control.IfMatch;
 import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.BadgeStatus;
@@ -18,6 +19,7 @@ import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
@@ -63,9 +65,20 @@ public class BadgeService {
         return badge;
     }
 
-    public BadgeMeta update(long orgId, String user, String id, BadgeDefinition definition) {
+    /**
+     * Replaces the definition. With an If-Match naming versions the row is locked before the comparison, so of
+     * concurrent writers with the same version one wins and the others see its new version (412).
+     */
+    public BadgeMeta update(long orgId, String user, String id, BadgeDefinition definition, IfMatch ifMatch) {
         Instant now = clock.instant();
         BadgeMeta badge = find(orgId, id);
+        if (ifMatch.namesVersions()) {
+            em.refresh(badge, LockModeType.PESSIMISTIC_WRITE);
+            if (!ifMatch.allows(badge.version())) {
+                throw ErrorCode.STALE_VERSION.exception("If-Match",
+                        "Its ETag is now " + IfMatch.tagOf(badge.version()) + ".");
+            }
+        }
         Set<OwnerType> claimed = claimsOf(List.of(id)).getOrDefault(id, List.of()).stream()
                 .filter(Claim::active).map(Claim::ownerType)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(OwnerType.class)));
@@ -102,7 +115,10 @@ public class BadgeService {
         return badge;
     }
 
-    /** Claiming twice is harmless: the existing claim is returned (or reactivated). */
+    /**
+     * Claiming twice is harmless: the existing claim is returned (or reactivated). Of concurrent first claims the
+     * unique constraint lets one insert; the others throw {@link ClaimTaken} and, run again, find the winner's.
+     */
     public Claim claim(long orgId, String id, OwnerType ownerType, String referenceId) {
         BadgeMeta badge = find(orgId, id);
         if (!badge.active()) {
@@ -117,21 +133,26 @@ public class BadgeService {
         if (claim == null) {
             claim = new Claim(Ids.newId(), id, ownerType, referenceId, now);
             em.persist(claim);
-            Persistence.flushOrFail(em, ErrorCode.CONCURRENT_CHANGE.exception("referenceId"));
+            Persistence.flushOrFail(em, new ClaimTaken());
         } else if (!claim.active()) {
             claim.setActive(true, now);
         }
         return claim;
     }
 
+    /** The database decides: of concurrent unclaims only one finds the claim still active, the others get 737. */
     public Claim unclaim(long orgId, String id, OwnerType ownerType, String referenceId) {
         find(orgId, id);
-        Claim claim = findClaim(id, ownerType, referenceId);
-        if (claim == null || !claim.active()) {
+        int unclaimed = em.createQuery("UPDATE Claim c SET c.active = :inactive, c.updatedOnMs = :now"
+                        + " WHERE c.badgeId = :badge AND c.ownerType = :owner AND c.referenceId = :reference"
+                        + " AND c.active = :active")
+                .setParameter("inactive", false).setParameter("now", clock.millis()).setParameter("badge", id)
+                .setParameter("owner", ownerType).setParameter("reference", referenceId).setParameter("active", true)
+                .executeUpdate();
+        if (unclaimed == 0) {
             throw ErrorCode.CLAIM_NOT_FOUND.exception("referenceId");
         }
-        claim.setActive(false, clock.millis());
-        return claim;
+        return findClaim(id, ownerType, referenceId);
     }
 
     /** The org's badges among these ids (others' and unknown ids are left out), by id. */

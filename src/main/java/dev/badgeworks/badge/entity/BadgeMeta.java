@@ -288,6 +288,11 @@ public class BadgeMeta {
         return lastUpdatedOnMs;
     }
 
+    /** Incremented by every write of the row; its ETag on the API. */
+    public long version() {
+        return version;
+    }
+
     public String lastUpdatedBy() {
         return lastUpdatedBy;
     }

@@ -171,14 +171,16 @@ public class EnrolmentService {
                 List<Enrolment> active = em.createQuery("SELECT n FROM Enrolment n WHERE n.badgeId = :badge "
                                 + "AND n.customerId = :customer AND n.revokedOnMs IS NULL", Enrolment.class)
                         .setParameter("badge", badge.id()).setParameter("customer", customer).getResultList();
-                if (active.isEmpty()) {
-                    items.add(new RevokedIssue(Jsons.customerId(customer), null, ErrorCode.NO_ISSUE.at("customers")));
-                }
+                int before = items.size();
                 for (Enrolment enrolment : active) {
                     if (revokeIfActive(enrolment.id(), now)) {
                         revoked.add(new BadgeCounters.Change(badge.id(), customer, 0, -1));
                         items.add(new RevokedIssue(Jsons.customerId(customer), enrolment.id(), null));
                     }
+                }
+                // none active, or concurrent revokes won every one: the customer is answered as a later call would be
+                if (items.size() == before) {
+                    items.add(new RevokedIssue(Jsons.customerId(customer), null, ErrorCode.NO_ISSUE.at("customers")));
                 }
             }
         }
