@@ -53,6 +53,11 @@ public final class Api {
         return new Api(server.baseUri(), orgId, username, authorization);
     }
 
+    /** The same caller talking to another address, e.g. a load balancer in front of several instances. */
+    public Api at(URI otherBase) {
+        return new Api(otherBase, orgId, username, authorization);
+    }
+
     /** The username this client logs in with. */
     public String username() {
         return username;

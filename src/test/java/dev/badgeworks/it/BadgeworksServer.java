@@ -80,13 +80,20 @@ public final class BadgeworksServer {
      * not yet started. Only PostgreSQL is shared: an embedded H2 file belongs to one process.
      */
     public BadgeworksServer sharingDatabase(String name) {
+        return sharingDatabase(name, Map.of());
+    }
+
+    /** As {@link #sharingDatabase(String)}, with some settings of its own. */
+    public BadgeworksServer sharingDatabase(String name, Map<String, String> overrides) {
         if (!onPostgres()) {
             throw new IllegalStateException("only a PostgreSQL database can be shared");
         }
         try {
             Path dir = projectDir.resolve("target/it-servers/" + name + "-" + System.nanoTime());
             Files.createDirectories(dir);
-            BadgeworksServer other = new BadgeworksServer(dir, env);
+            Map<String, String> otherEnv = new HashMap<>(env);
+            otherEnv.putAll(overrides);
+            BadgeworksServer other = new BadgeworksServer(dir, otherEnv);
             other.pgDatabase = pgDatabase;
             return other;
         } catch (IOException e) {

@@ -185,6 +185,34 @@ public class ImportLedger {
                 .setParameter("id", id).executeUpdate() == 1;
     }
 
+    /**
+     * Marks a dead instance's batch execution ABANDONED in Payara's job repository (which shares this database),
+     * where the runtime itself refuses to. Its own transaction: on another server the table may not exist.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markExecutionAbandoned(long executionId) {
+        em.createNativeQuery("UPDATE jbatchexecutioninstancedata SET batchstatus = 'ABANDONED', exitstatus ="
+                        + " 'TAKEN_OVER', endtime = CURRENT_TIMESTAMP WHERE jobexecid = ?"
+                        + " AND batchstatus IN ('STARTING', 'STARTED', 'STOPPING')")
+                .setParameter(1, executionId).executeUpdate();
+    }
+
+    /**
+     * Records this fact unless it is recorded already (the first instance's value stays), in a transaction of its
+     * own: of two instances starting at once, one insert fails on the primary key, and that is all it does.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFactOnce(String fact, String value) {
+        em.createNativeQuery("INSERT INTO platform_fact (fact_name, fact_value) SELECT ?, ? WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM platform_fact WHERE fact_name = ?)")
+                .setParameter(1, fact).setParameter(2, value).setParameter(3, fact).executeUpdate();
+    }
+
+    public Optional<String> fact(String fact) {
+        return em.createNativeQuery("SELECT fact_value FROM platform_fact WHERE fact_name = ?").setParameter(1, fact)
+                .getResultList().stream().findFirst().map(Object::toString);
+    }
+
     public void executionStarted(String id, long fence, long executionId) {
         em.createQuery("UPDATE ImportJob j SET j.executionId = :execution WHERE j.id = :id AND j.fence = :fence")
                 .setParameter("execution", executionId).setParameter("id", id).setParameter("fence", fence)

@@ -198,14 +198,19 @@ public class ImportService {
      * The batch repository still shows a dead instance's execution as started; marking it abandoned keeps the
      * repository truthful. Best effort: the import itself is decided by its row, not by the repository.
      */
-    private static void abandonExecution(Long executionId) {
+    private void abandonExecution(Long executionId) {
         if (executionId == null) {
             return;
         }
         try {
             BatchRuntime.getJobOperator().abandon(executionId);
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "Execution " + executionId + " not abandoned: " + e);
+        } catch (RuntimeException refused) {
+            // the runtime will not abandon what its repository says is STARTED, though no thread runs it anywhere
+            try {
+                ledger.markExecutionAbandoned(executionId);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Execution " + executionId + " left as the batch repository has it: " + e);
+            }
         }
     }
 

@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
  * import is taken over by itself and the frozen owner writes nothing when it wakes, and the same file uploaded to
  * both instances earns each row once. A user change reaches the other instance's credential cache in seconds.
  */
-class ClusterImportsIT {
+class ClusterIT {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
     private static final Map<String, String> ENV = Map.of(
             "BADGEWORKS_BOOTSTRAP_PASSWORD", BadgeworksServer.ADMIN_PASSWORD,
-            "BADGEWORKS_IMPORT_LEASE_SECONDS", "3");
+            "BADGEWORKS_IMPORT_LEASE_SECONDS", "3",
+            // every instance's scan timer fires every 2 s (the inbox root stays empty: nothing is imported by it)
+            "BADGEWORKS_IMPORT_SCHEDULE", "second=*/2;minute=*;hour=*");
 
     private static BadgeworksServer first;
     private static BadgeworksServer second;
@@ -113,7 +115,7 @@ class ClusterImportsIT {
     }
 
     @Test
-    void aKilledOwnersImportIsTakenOverByItselfAndEndsExact() {
+    void aKilledOwnersImportIsTakenOverByItselfAndEndsExact() throws Exception {
         BadgeworksServer doomed = first.sharingDatabase("imports-cluster-doomed");
         doomed.start();
         try {
@@ -123,6 +125,7 @@ class ClusterImportsIT {
             int rows = 100_000;
             String id = Imports.upload(viaDoomed, "kill.csv", "text/csv", file(badge, rows));
             assertTrue(ownedBy(awaitRead(viaDoomed, id, 3_000), doomed));
+            long deadExecution = executionOf(id);
             doomed.kill();
 
             // nobody calls restart: an instance finds the lease over and resumes from the committed checkpoint
@@ -132,8 +135,34 @@ class ClusterImportsIT {
             assertEquals(rows, done.getInt("rowsRead"));
             assertEquals(rows, done.getInt("rowsEarned"), "none lost, none doubled");
             assertEquals(rows, survivor.get("badgeMeta/" + badge).data().getInt("earnedCount"));
+            assertEquals("ABANDONED", batchStatus(deadExecution),
+                    "the dead instance's execution is marked ended in the batch repository");
+            assertEquals("COMPLETED", batchStatus(executionOf(id)));
         } finally {
             doomed.kill();
+        }
+    }
+
+    private static long executionOf(String importId) throws java.sql.SQLException {
+        try (var db = first.database();
+             var q = db.prepareStatement("SELECT execution_id FROM import_job WHERE id = ?")) {
+            q.setString(1, importId);
+            try (var rows = q.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The batch repository's status of an execution. */
+    private static String batchStatus(long executionId) throws java.sql.SQLException {
+        try (var db = first.database();
+             var q = db.prepareStatement("SELECT batchstatus FROM jbatchexecutioninstancedata WHERE jobexecid = ?")) {
+            q.setLong(1, executionId);
+            try (var rows = q.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
         }
     }
 
@@ -220,5 +249,64 @@ class ClusterImportsIT {
         long millis = (System.nanoTime() - changed) / 1_000_000;
         onSecond.get("badgeMeta").expectError(401, 401, null);
         assertTrue(millis <= 5_000, "refused on the other instance after " + millis + " ms (documented: 2 s poll)");
+    }
+
+    @Test
+    void earnsRacingThroughALoadBalancerOverBothInstancesStayExact() throws Exception {
+        try (LoadBalancer balancer = new LoadBalancer(first.workDir(), List.of(first, second))) {
+            Api api = first.admin().newOrg("cluster-balanced").at(balancer.uri());
+            List<Api.Reply> same = ConcurrentEarnIT.oneRequestIdRacing(api);
+            List<Api.Reply> distinct = ConcurrentEarnIT.distinctRequestsRacing(api);
+            java.util.Set<String> servedBy = new java.util.HashSet<>();
+            for (Api.Reply reply : same) {
+                servedBy.addAll(reply.headers().getOrDefault("x-served-by", List.of()));
+            }
+            for (Api.Reply reply : distinct) {
+                servedBy.addAll(reply.headers().getOrDefault("x-served-by", List.of()));
+            }
+            assertEquals(java.util.Set.of("instance-1", "instance-2"), servedBy, "both instances served requests");
+        }
+    }
+
+    @Test
+    void anInstanceThatSeesAnotherInboxSaysSoAtStartUp() {
+        BadgeworksServer elsewhere = first.sharingDatabase("imports-cluster-elsewhere",
+                Map.of("BADGEWORKS_INBOX_DIR", first.workDir().resolve("another-inbox").toString()));
+        elsewhere.start();
+        try {
+            assertTrue(elsewhere.log().contains("is not the one other instances on this database use"),
+                    "warned about its own inbox");
+            assertFalse(second.log().contains("is not the one other instances on this database use"));
+        } finally {
+            elsewhere.stop();
+        }
+    }
+
+    @Test
+    void aScanTimerFiringLateOnOneInstanceStillScansOnce() throws Exception {
+        // freeze the second instance across a firing, so its timer fires about half a second late
+        long now = System.currentTimeMillis();
+        long nextEven = (now / 2000 + 1) * 2000;
+        Thread.sleep(Math.max(0, nextEven - now - 200));
+        long started = System.currentTimeMillis();
+        second.pause();
+        Thread.sleep(700);
+        second.resume();
+        Thread.sleep(4_500);
+        List<Long> runs = new ArrayList<>();
+        try (var db = first.database(); var q = db.prepareStatement("SELECT created_on_ms FROM scheduler_run"
+                + " WHERE name = 'inbox-scan' AND created_on_ms >= ? ORDER BY created_on_ms")) {
+            q.setLong(1, started - 500);
+            try (var rows = q.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(rows.getLong(1));
+                }
+            }
+        }
+        assertTrue(runs.size() >= 2, "the scan ran: " + runs);
+        for (int i = 1; i < runs.size(); i++) {
+            // one run per firing (2 s apart); the late instance's firing used to count as a run of its own
+            assertTrue(runs.get(i) - runs.get(i - 1) > 1_000, "two scans for one firing: " + runs);
+        }
     }
 }
