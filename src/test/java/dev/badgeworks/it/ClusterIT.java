@@ -252,11 +252,14 @@ class ClusterIT {
     }
 
     @Test
-    void earnsRacingThroughALoadBalancerOverBothInstancesStayExact() throws Exception {
+    void earnsAndRevokesRacingThroughALoadBalancerOverBothInstancesStayExact() throws Exception {
         try (LoadBalancer balancer = new LoadBalancer(first.workDir(), List.of(first, second))) {
             Api api = first.admin().newOrg("cluster-balanced").at(balancer.uri());
             List<Api.Reply> same = ConcurrentEarnIT.oneRequestIdRacing(api);
             List<Api.Reply> distinct = ConcurrentEarnIT.distinctRequestsRacing(api);
+            // 20 revokes and 20 unclaims split over both instances: one success each (several succeeded before)
+            ConcurrentChangesIT.revokeEarnRacing(api);
+            ConcurrentChangesIT.unclaimRacing(api);
             java.util.Set<String> servedBy = new java.util.HashSet<>();
             for (Api.Reply reply : same) {
                 servedBy.addAll(reply.headers().getOrDefault("x-served-by", List.of()));

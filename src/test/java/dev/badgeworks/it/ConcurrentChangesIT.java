@@ -31,6 +31,11 @@ class ConcurrentChangesIT {
 
     @Test
     void concurrentRevokesOfOneEarnRevokeItOnceAndCountItOnce() throws Exception {
+        revokeEarnRacing(api);
+    }
+
+    /** Also run through a load balancer over two instances (ClusterIT). */
+    static void revokeEarnRacing(Api api) throws Exception {
         String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Revoke race")), "Loyalty", "program-1");
         String earned = api.post("customer/earn", EarnIT.earn(badge, "rita", EarnIT.rid()).build().toString())
                 .expect(200).data().getString("earnedBadgeId");
@@ -82,6 +87,11 @@ class ConcurrentChangesIT {
 
     @Test
     void concurrentUnclaimsUnclaimOnce() throws Exception {
+        unclaimRacing(api);
+    }
+
+    /** Also run through a load balancer over two instances (ClusterIT). */
+    static void unclaimRacing(Api api) throws Exception {
         String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Unclaim race")), "Loyalty", "program-1");
         String body = "{\"ownerType\":\"Loyalty\",\"referenceId\":\"program-1\"}";
 

@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "SharedInbox"})
 public class ImportLeases {
 
     private static final Logger LOG = Logger.getLogger(ImportLeases.class.getName());
@@ -40,6 +40,9 @@ public class ImportLeases {
 
     @Inject
     ImportService imports;
+
+    @Inject
+    SharedInbox inbox;
 
     public static Duration lease() {
         return Duration.ofSeconds(Math.max(2, Long.parseLong(Settings.get("badgeworks.import.lease.seconds", "60"))));
@@ -56,6 +59,9 @@ public class ImportLeases {
     void tick() {
         try {
             ledger.renewLeases(runningHere(), lease());
+            if (!inbox.shared()) {
+                return; // it would not find their files
+            }
             for (ImportJob abandoned : ledger.abandoned()) {
                 imports.takeOver(abandoned);
             }

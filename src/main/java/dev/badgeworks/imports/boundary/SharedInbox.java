@@ -31,6 +31,13 @@ public class SharedInbox {
     @Inject
     ImportLedger ledger;
 
+    private volatile boolean shared = true;
+
+    /** False when this instance sees another inbox than the first instance: it then takes no import over. */
+    public boolean shared() {
+        return shared;
+    }
+
     @PostConstruct
     void check() {
         Path inbox = ImportFiles.fromSettings().inbox();
@@ -42,11 +49,13 @@ public class SharedInbox {
             } catch (RuntimeException e) {
                 LOG.fine(() -> "Another instance recorded the inbox first: " + e);
             }
-            String shared = ledger.fact("inbox").orElse(mine);
-            if (!shared.equals(mine)) {
+            String theirs = ledger.fact("inbox").orElse(mine);
+            if (!theirs.equals(mine)) {
+                this.shared = false;
                 LOG.warning(() -> "The inbox " + inbox + " is not the one other instances on this database use"
-                        + " (identity " + mine + ", theirs " + shared + "): put BADGEWORKS_INBOX_DIR on storage every"
-                        + " instance shares, or imports uploaded to one cannot be restarted or taken over by another");
+                        + " (identity " + mine + ", theirs " + theirs + "): put BADGEWORKS_INBOX_DIR on storage every"
+                        + " instance shares, or imports uploaded to one cannot be restarted or resumed by another;"
+                        + " this instance resumes no other instance's import");
             }
         } catch (IOException | RuntimeException e) {
             LOG.warning(() -> "The inbox " + inbox + " cannot be written (" + e + "): uploads and the nightly scan"

@@ -1,0 +1,30 @@
+package dev.badgeworks.imports.batch;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.listener.RetryWriteListener;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * One line when a chunk is rolled back and run again because another writer took one of its requestIds first
+ * (a REST earn, another import, the same file on another instance): the second run finds those earns as duplicates.
+ */
+@Named("importRetryListener")
+@Dependent
+public class ImportRetryListener implements RetryWriteListener {
+
+    private static final Logger LOG = Logger.getLogger(ImportRetryListener.class.getName());
+
+    @Inject
+    @BatchProperty
+    String importId;
+
+    @Override
+    public void onRetryWriteException(List<Object> items, Exception e) {
+        LOG.info(() -> "Import " + importId + ": chunk of " + items.size() + " rows retried after a requestId"
+                + " collision with another writer");
+    }
+}
