@@ -4,6 +4,7 @@ import dev.badgeworks.api.ErrorCode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -17,6 +18,39 @@ public final class Persistence {
     private static final int H2_CONCURRENT_UPDATE = 90131;
 
     private Persistence() {
+    }
+
+    /**
+     * The JDBC connection the persistence context works on in this transaction, for the set-based statements
+     * JPA cannot express (batch upserts, counter stripes). EclipseLink (Payara, GlassFish, Open Liberty) hands it
+     * out through {@code unwrap}; Hibernate (WildFly) does not, and is asked through its SPI by reflection so the
+     * WAR needs no Hibernate classes. Either way it is the connection of the current transaction: it sees what
+     * the context flushed, and the caller must not close it.
+     */
+    public static Connection connection(EntityManager em) {
+        try {
+            return em.unwrap(Connection.class);
+        } catch (PersistenceException | IllegalArgumentException notEclipseLink) {
+            return hibernateConnection(em, notEclipseLink);
+        }
+    }
+
+    private static Connection hibernateConnection(EntityManager em, RuntimeException whyNot) {
+        try {
+            ClassLoader loader = em.getDelegate().getClass().getClassLoader();
+            Class<?> session = Class.forName("org.hibernate.engine.spi.SharedSessionContractImplementor", false, loader);
+            Class<?> coordinator = Class.forName("org.hibernate.engine.jdbc.spi.JdbcCoordinator", false, loader);
+            Class<?> logical = Class.forName("org.hibernate.resource.jdbc.spi.LogicalConnectionImplementor", false,
+                    loader);
+            Object jdbc = session.getMethod("getJdbcCoordinator").invoke(em.unwrap(session));
+            Object connection = coordinator.getMethod("getLogicalConnection").invoke(jdbc);
+            return (Connection) logical.getMethod("getPhysicalConnection").invoke(connection);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            IllegalStateException failure = new IllegalStateException(
+                    "This JPA provider hands out no JDBC connection (EclipseLink and Hibernate do)", whyNot);
+            failure.addSuppressed(e);
+            throw failure;
+        }
     }
 
     /** Flushes; a unique-constraint violation throws {@code onDuplicate} (an ApiException, or RequestIdConflict). */

@@ -21,16 +21,24 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = "jdbc/badgeworks")
+    /** The component name of web.xml's resource-ref: each server binds it to its own datasource. */
+    @Resource(name = "jdbc/badgeworks")
     DataSource dataSource;
 
     @PostConstruct
     void migrate() {
-        var result = Flyway.configure(SchemaMigration.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        // a server whose class loader cannot list the WAR's folders (Open Liberty without the flyway.location
+        // marker) shows Flyway no migrations at all: "0 applied" would start on an empty or stale schema
+        int known = flyway.info().all().length;
+        if (known == 0) {
+            throw new IllegalStateException("No schema migrations found at classpath:db/migration: this server"
+                    + " cannot list the application's resources; Badgeworks does not start on an unknown schema");
+        }
+        var result = flyway.migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }

@@ -1,6 +1,7 @@
 package dev.badgeworks.badge.boundary;
 
 import dev.badgeworks.platform.Jdbc;
+import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -109,6 +110,6 @@ public class BadgeCounters {
 
     /** The entity manager's own connection: counters change in the transaction of what they count. */
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Persistence.connection(em);
     }
 }

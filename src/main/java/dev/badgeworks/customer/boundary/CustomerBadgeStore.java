@@ -7,6 +7,7 @@ import dev.badgeworks.customer.control.CustomerBadgeQuery;
 import dev.badgeworks.customer.entity.CustomerStanding;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.platform.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -243,6 +244,6 @@ public class CustomerBadgeStore {
 
     /** The transaction's own connection (as the earn store uses it). */
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Persistence.connection(em);
     }
 }

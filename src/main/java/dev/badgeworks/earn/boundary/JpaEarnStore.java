@@ -367,7 +367,7 @@ public class JpaEarnStore implements EarnStore {
      * the pool while holding a lock others wait for would stall the pool).
      */
     private Connection connection() {
-        return em.unwrap(Connection.class);
+        return Persistence.connection(em);
     }
 
     private interface Row {

@@ -264,7 +264,7 @@ public class ImportLedger {
             return;
         }
         try {
-            Connection c = em.unwrap(Connection.class);
+            Connection c = Persistence.connection(em);
             try (PreparedStatement insert = c.prepareStatement(Jdbc.isPostgres(c) ? INSERT_REJECT : MERGE_REJECT)) {
                 for (ImportReject r : rejects) {
                     insert.setString(1, id);

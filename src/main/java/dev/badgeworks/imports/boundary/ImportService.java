@@ -2,6 +2,7 @@ package dev.badgeworks.imports.boundary;
 
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.Excerpt;
 import dev.badgeworks.imports.control.FileNames;
 import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.entity.ImportClaim;
@@ -44,6 +45,9 @@ public class ImportService {
 
     @Inject
     ImportLedger ledger;
+
+    @Inject
+    ImportCompletion completion;
 
     public ImportJob upload(long orgId, String fileName, InputStream body) {
         FileNames.checkName(fileName, "fileName");
@@ -187,9 +191,11 @@ public class ImportService {
             long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
             ledger.executionStarted(id, fence, execution);
         } catch (RuntimeException e) {
+            // the server refused the job (its security, repository or resources): FAILED with the reason, the file
+            // beside its report in failed/, restartable once the server is fixed — never RUNNING with nobody on it
             LOG.log(Level.WARNING, "Import " + id + ": its batch execution could not start", e);
-            ledger.ended(id, fence, ImportStatus.FAILED, "The import could not start on this server (see its log);"
-                    + " restart it.", ledger.get(id).filePath());
+            completion.failed(id, fence, "The import could not start on this server: "
+                    + Excerpt.of(String.valueOf(e.getMessage())) + " Restart it once the server runs batch jobs.");
         }
         return ledger.get(id);
     }
