@@ -25,6 +25,17 @@ public class SchemaMigration {
     @Resource(name = "jdbc/badgeworks")
     DataSource dataSource;
 
+    private volatile String version;
+
+    /** Whether the schema was brought up to date at start-up (the readiness check asks). */
+    public boolean migrated() {
+        return version != null;
+    }
+
+    public String version() {
+        return version;
+    }
+
     @PostConstruct
     void migrate() {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
@@ -39,6 +50,8 @@ public class SchemaMigration {
                     + " cannot list the application's resources; Badgeworks does not start on an unknown schema");
         }
         var result = flyway.migrate();
+        version = String.valueOf(flyway.info().current() == null ? result.targetSchemaVersion
+                : flyway.info().current().getVersion());
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }

@@ -1,5 +1,6 @@
 package dev.badgeworks.platform;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +23,11 @@ public final class Settings {
 
     public static String get(String key, String fallback) {
         return get(key).orElse(fallback);
+    }
+
+    /** The import inbox (BADGEWORKS_INBOX_DIR); bin/run puts it inside the data folder. */
+    public static Path inboxDir() {
+        return Path.of(get("badgeworks.inbox.dir", "data/inbox"));
     }
 
     public static String envName(String key) {

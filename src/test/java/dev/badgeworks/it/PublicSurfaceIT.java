@@ -28,6 +28,11 @@ class PublicSurfaceIT {
     @Test
     void onlyHealthIsPublic() throws Exception {
         assertEquals(200, get("health").statusCode());
+        // issue 11: readiness is real — database, schema and inbox — not only "the JVM is up"
+        HttpResponse<String> ready = get("health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"name\":\"badgeworks\"") && ready.body().contains("\"database\":\"UP\"")
+                && ready.body().contains("\"inbox\":\"UP\"") && ready.body().contains("\"schema\":\""), ready.body());
         for (String path : new String[] {"metrics", "openapi", "api_gateway/v1/badges/badgeMeta", "application.wadl"}) {
             HttpResponse<String> response = get(path);
             assertNotEquals(200, response.statusCode(), path + ": " + response.body());

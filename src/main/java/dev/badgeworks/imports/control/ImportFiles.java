@@ -34,7 +34,7 @@ public final class ImportFiles {
     }
 
     public static ImportFiles fromSettings() {
-        return new ImportFiles(Path.of(Settings.get("badgeworks.inbox.dir", "data/inbox")),
+        return new ImportFiles(Settings.inboxDir(),
                 Duration.ofSeconds(Long.parseLong(Settings.get("badgeworks.import.quiet.seconds", "30"))));
     }
 
