@@ -1,6 +1,7 @@
 package dev.badgeworks.badge.boundary;
 
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.platform.RaceRetry;
 import jakarta.ejb.ApplicationException;
 import java.util.function.Supplier;
 
@@ -22,21 +23,7 @@ public class ClaimTaken extends RuntimeException {
      * the client may retry. Must be called outside a transaction.
      */
     static <T> T retrying(Supplier<T> claim) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return claim.get();
-            } catch (ClaimTaken taken) {
-                if (attempt == ATTEMPTS) {
-                    throw ErrorCode.CONCURRENT_CHANGE.exception("referenceId");
-                }
-                try {
-                    // PostgreSQL's insert waited for the winner's commit; H2 may refuse it before that commit
-                    Thread.sleep(attempt * 10L);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw ErrorCode.CONCURRENT_CHANGE.exception("referenceId");
-                }
-            }
-        }
+        return RaceRetry.retrying(claim, ClaimTaken.class, ATTEMPTS, 10,
+                lost -> ErrorCode.CONCURRENT_CHANGE.exception("referenceId"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.badgeworks.earn.boundary;
 
+import dev.badgeworks.platform.RaceRetry;
 import jakarta.ejb.ApplicationException;
 import java.util.function.Supplier;
 
@@ -21,20 +22,6 @@ public class RequestIdConflict extends RuntimeException {
      * the loser answers as a repeat of the winner. Must be called outside a transaction.
      */
     public static <T> T retrying(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (RequestIdConflict conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
-                }
-                try {
-                    Thread.sleep(attempt * 20L);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw conflict;
-                }
-            }
-        }
+        return RaceRetry.retrying(work, RequestIdConflict.class, ATTEMPTS, 20, lost -> lost);
     }
 }
