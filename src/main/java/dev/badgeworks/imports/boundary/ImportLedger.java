@@ -103,7 +103,7 @@ public class ImportLedger {
                         + " j.takeovers = j.takeovers + :takeover WHERE j.id = :id AND (" + from + expired + ")")
                 .setParameter("running", ImportStatus.RUNNING).setParameter("me", Instance.ID)
                 .setParameter("until", now + lease.toMillis()).setParameter("now", now)
-                .setParameter("takeover", claim == ImportClaim.RESTART ? 0 : claim == ImportClaim.TAKEOVER ? 1 : 0)
+                .setParameter("takeover", claim == ImportClaim.TAKEOVER ? 1 : 0)
                 .setParameter("id", id);
         if (!claim.from().isEmpty()) {
             update.setParameter("from", claim.from());
