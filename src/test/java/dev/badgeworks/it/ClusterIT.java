@@ -144,24 +144,21 @@ class ClusterIT {
     }
 
     private static long executionOf(String importId) throws java.sql.SQLException {
-        try (var db = first.database();
-             var q = db.prepareStatement("SELECT execution_id FROM import_job WHERE id = ?")) {
-            q.setString(1, importId);
-            try (var rows = q.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return ((Number) single("SELECT execution_id FROM import_job WHERE id = ?", importId)).longValue();
     }
 
     /** The batch repository's status of an execution. */
     private static String batchStatus(long executionId) throws java.sql.SQLException {
-        try (var db = first.database();
-             var q = db.prepareStatement("SELECT batchstatus FROM jbatchexecutioninstancedata WHERE jobexecid = ?")) {
-            q.setLong(1, executionId);
+        return (String) single("SELECT batchstatus FROM jbatchexecutioninstancedata WHERE jobexecid = ?", executionId);
+    }
+
+    /** The one value a query of the shared database answers. */
+    private static Object single(String sql, Object parameter) throws java.sql.SQLException {
+        try (var db = first.database(); var q = db.prepareStatement(sql)) {
+            q.setObject(1, parameter);
             try (var rows = q.executeQuery()) {
                 rows.next();
-                return rows.getString(1);
+                return rows.getObject(1);
             }
         }
     }
