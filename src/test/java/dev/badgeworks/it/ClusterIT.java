@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,8 +165,34 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A session of the frozen owner's chunk caught in the middle of a statement, holding the import's row lock:
+     * PostgreSQL's idle-in-transaction timeout does not end such a session (it is not idle), so it stands for the
+     * owner frozen while sending a batch, which once left the taking-over instance waiting for three minutes
+     * and the import FAILED. It ends with the takeover's "terminating connection" (57P01), or the test's timeout.
+     */
+    private static CompletableFuture<String> frozenMidStatement(String importId) throws Exception {
+        long fence = ((Number) single("SELECT fence FROM import_job WHERE id = ?", importId)).longValue();
+        CompletableFuture<String> ended = new CompletableFuture<>();
+        Thread session = new Thread(() -> {
+            try (var db = first.database(); var s = db.createStatement()) {
+                db.setAutoCommit(false);
+                s.execute("SELECT set_config('application_name', 'badgeworks import " + importId + " #" + fence
+                        + "', true)");
+                s.execute("SELECT id FROM import_job WHERE id = '" + importId + "' FOR UPDATE");
+                s.execute("SELECT pg_sleep(" + WAIT.toSeconds() + ")");
+                ended.complete("never ended");
+            } catch (java.sql.SQLException e) {
+                ended.complete(e.getSQLState());
+            }
+        }, "frozen-chunk");
+        session.setDaemon(true);
+        session.start();
+        return ended;
+    }
+
     @Test
-    void aFrozenOwnerIsFencedOffAndWritesNothingWhenItWakes() {
+    void aFrozenOwnerIsFencedOffAndWritesNothingWhenItWakes() throws Exception {
         Api viaSecond = second.admin().newOrg("cluster-freeze");
         Api viaFirst = viaSecond.on(first);
         String badge = Badges.createClaimed(viaSecond, Badges.earnBadge(Badges.uniqueName("Freeze")), "Loyalty", "p1");
@@ -172,6 +200,7 @@ class ClusterIT {
         String id = Imports.upload(viaSecond, "freeze.csv", "text/csv", file(badge, rows));
         assertTrue(ownedBy(awaitRead(viaSecond, id, 3_000), second));
         second.pause();
+        CompletableFuture<String> midStatement = frozenMidStatement(id);
         List<String> statuses = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -181,6 +210,8 @@ class ClusterIT {
                 view = viaFirst.get("imports/" + id).data();
             }
             assertTrue(ownedBy(view, first), "taken over while its owner was frozen: " + view);
+            assertEquals("57P01", midStatement.get(10, TimeUnit.SECONDS),
+                    "the takeover ended the frozen owner's session that held the import's lock");
             awaitRead(viaFirst, id, view.getInt("rowsRead") + 5_000);
         } finally {
             second.resume();

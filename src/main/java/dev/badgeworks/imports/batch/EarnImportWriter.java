@@ -55,6 +55,7 @@ public class EarnImportWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         long token = Long.parseLong(fence);
+        ledger.nameChunkSession(importId, token);
         // before any earn: a stop request ends the execution here, and an execution that lost the import writes nothing
         Ownership ownership = ledger.ownership(importId, token);
         if (ownership == Ownership.STOP_REQUESTED) {

@@ -118,6 +118,64 @@ public class ImportLedger {
                 .setParameter("id", id).getSingleResult());
     }
 
+    /**
+     * Names the chunk transaction's PostgreSQL session after the import and this execution's token (its
+     * {@code application_name}, for this transaction only), so that a takeover can find and end it should this
+     * instance freeze inside it. Nothing to do on H2, which one instance owns.
+     */
+    public void nameChunkSession(String id, long fence) {
+        Connection c = Persistence.connection(em);
+        try {
+            if (Jdbc.isPostgres(c)) {
+                try (PreparedStatement name = c.prepareStatement("SELECT set_config('application_name', ?, true)")) {
+                    name.setString(1, chunkSession(id, fence));
+                    name.executeQuery().close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot name the chunk session of import " + id, e);
+        }
+    }
+
+    private static String chunkSession(String id, long fence) {
+        return "badgeworks import " + id + " #" + fence;
+    }
+
+    /**
+     * Ends the database sessions of an abandoned import's chunk that are still open: an owner frozen in the middle of
+     * a statement (sending a batch, say) is not idle in its transaction, so PostgreSQL's idle timeout never ends it,
+     * and its row locks would block whoever takes the import over for as long as it stays frozen. Only while that
+     * token's lease is over, decided in the same statement. Its own transaction: ending sessions may be refused
+     * (another database role), which must not spoil the takeover. The number of sessions ended.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int endFrozenChunks(String id, long fence) {
+        Connection c = Persistence.connection(em);
+        try {
+            if (!Jdbc.isPostgres(c)) {
+                return 0;
+            }
+            try (PreparedStatement end = c.prepareStatement("SELECT pg_terminate_backend(a.pid)"
+                    + " FROM pg_stat_activity a JOIN import_job j ON j.id = ? AND j.fence = ?"
+                    + " AND j.status IN ('RUNNING', 'STOPPING') AND j.lease_until_ms < ?"
+                    + " WHERE a.datname = current_database() AND a.application_name = ? AND a.pid <> pg_backend_pid()")) {
+                end.setString(1, id);
+                end.setLong(2, fence);
+                end.setLong(3, System.currentTimeMillis());
+                end.setString(4, chunkSession(id, fence));
+                int ended = 0;
+                try (var rows = end.executeQuery()) {
+                    while (rows.next()) {
+                        ended += rows.getBoolean(1) ? 1 : 0;
+                    }
+                }
+                return ended;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot end the frozen sessions of import " + id, e);
+        }
+    }
+
     /** Whether the execution holding this token still owns the import, and whether it was asked to stop. */
     public Ownership ownership(String id, long fence) {
         List<Object[]> rows = em.createQuery("SELECT j.fence, j.owner, j.stopRequested, j.status FROM ImportJob j"

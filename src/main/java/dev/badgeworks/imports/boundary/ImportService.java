@@ -122,6 +122,7 @@ public class ImportService {
         if (abandoned.status() == ImportStatus.STOPPING) {
             return ledger.stopAbandoned(abandoned.id());
         }
+        endFrozenChunks(abandoned);
         OptionalLong fence = ledger.claim(abandoned.id(), ImportClaim.TAKEOVER, ImportLeases.lease());
         if (fence.isEmpty()) {
             return false;
@@ -131,6 +132,20 @@ public class ImportService {
         abandonExecution(abandoned.executionId());
         launch(abandoned.id(), fence.getAsLong());
         return true;
+    }
+
+    /** Before the claim, which would wait for their row locks: a frozen owner's open chunk transactions end. */
+    private void endFrozenChunks(ImportJob abandoned) {
+        try {
+            int ended = ledger.endFrozenChunks(abandoned.id(), abandoned.fence());
+            if (ended > 0) {
+                LOG.warning(() -> "Import " + abandoned.id() + ": ended " + ended + " database session(s) its frozen"
+                        + " owner " + abandoned.owner() + " left open");
+            }
+        } catch (RuntimeException e) {
+            // the owner's sessions end by the idle-in-transaction timeout alone, or when it wakes
+            LOG.log(Level.WARNING, "Import " + abandoned.id() + ": cannot end its frozen owner's sessions", e);
+        }
     }
 
     /** Every complete file in every org's inbox folder becomes an import. */
