@@ -23,6 +23,7 @@ import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Ids;
+import dev.badgeworks.platform.Metrics;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -49,6 +51,9 @@ public class EarnService {
     @Inject
     EarnStore store;
 
+    @Inject
+    Metrics metrics;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -60,7 +65,7 @@ public class EarnService {
         Instant now = clock.instant();
         List<EarnCommand> commands = attempts.stream().map(EarnAttempt::command).filter(Objects::nonNull).toList();
         if (commands.isEmpty()) {
-            return attempts.stream().map(a -> EarnOutcome.rejected(a.error())).toList();
+            return counted(null, attempts.stream().map(a -> EarnOutcome.rejected(a.error())).toList());
         }
         Map<String, BadgeMeta> badges = store.badges(orgId, distinct(commands, EarnCommand::badgeMetaId));
         List<CustomerBadge> customersWithEarns = lockLimits(commands, badges);
@@ -85,6 +90,20 @@ public class EarnService {
             outcomes.add(outcome);
         }
         store.insert(accepted);
+        return counted(commands.get(0).mode(), outcomes);
+    }
+
+    /** Counts the outcomes by kind, error code and mode (of the list's first readable item) once they commit. */
+    private List<EarnOutcome> counted(EarnMode mode, List<EarnOutcome> outcomes) {
+        Map<List<String>, Long> counts = new HashMap<>();
+        String modeTag = mode == null ? "unknown" : mode.name().toLowerCase(Locale.ROOT);
+        for (EarnOutcome outcome : outcomes) {
+            String code = outcome.error() == null ? "none" : String.valueOf(outcome.error().code());
+            counts.merge(List.of(outcome.kind().name().toLowerCase(Locale.ROOT), code), 1L, Long::sum);
+        }
+        metrics.afterCommit(() -> counts.forEach((tags, n) -> metrics.count("badgeworks.earns",
+                "Earns decided by the earn service, by outcome, error code and mode", n,
+                "outcome", tags.get(0), "code", tags.get(1), "mode", modeTag)));
         return outcomes;
     }
 

@@ -8,6 +8,7 @@ import dev.badgeworks.imports.boundary.ImportLedger;
 import dev.badgeworks.imports.control.ImportRow;
 import dev.badgeworks.imports.entity.ImportReject;
 import dev.badgeworks.imports.entity.Ownership;
+import dev.badgeworks.platform.Metrics;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.BatchRuntime;
@@ -44,6 +45,9 @@ public class EarnImportWriter extends AbstractItemWriter {
 
     @Inject
     ImportLedger ledger;
+
+    @Inject
+    Metrics metrics;
 
     private long orgId;
 
@@ -84,6 +88,9 @@ public class EarnImportWriter extends AbstractItemWriter {
         ImportRow last = rows.get(rows.size() - 1);
         ledger.recordChunk(importId, token, rows.size(), earned, duplicate, rejects, last.lineNumber() + 1,
                 last.nextOffset(), ImportLeases.lease());
+        int read = rows.size();
+        metrics.afterCommit(() -> metrics.count("badgeworks.import.rows",
+                "Rows of import files read and committed on this instance (its rate is rows per second)", read));
     }
 
     private static String describe(dev.badgeworks.api.ApiError error) {

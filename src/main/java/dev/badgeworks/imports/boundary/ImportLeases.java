@@ -1,6 +1,7 @@
 package dev.badgeworks.imports.boundary;
 
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -44,6 +45,9 @@ public class ImportLeases {
     @Inject
     SharedInbox inbox;
 
+    @Inject
+    Metrics metrics;
+
     public static Duration lease() {
         return Duration.ofSeconds(Math.max(2, Long.parseLong(Settings.get("badgeworks.import.lease.seconds", "60"))));
     }
@@ -52,6 +56,8 @@ public class ImportLeases {
     void schedule() {
         long every = Math.max(500, lease().toMillis() / 4);
         timers.createIntervalTimer(every, every, new TimerConfig("import-leases", false));
+        metrics.gauge("badgeworks.imports.running", "Import executions running on this instance",
+                () -> runningHere().size());
     }
 
     @Timeout

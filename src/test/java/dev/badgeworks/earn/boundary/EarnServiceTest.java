@@ -1,5 +1,6 @@
 package dev.badgeworks.earn.boundary;
 
+import dev.badgeworks.api.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.platform.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ class EarnServiceTest {
     @BeforeEach
     void setUp() {
         service.store = store;
+        service.metrics = new Metrics();
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
@@ -57,6 +60,22 @@ class EarnServiceTest {
         assertEquals(outcomes.get(0).earn().id(), outcomes.get(1).earn().id());
         assertEquals(1, store.earns.size());
         assertTrue(store.lockedBadges.isEmpty() && store.lockedCustomers.isEmpty(), "no limits, no locks");
+    }
+
+    @Test
+    void outcomesAreCountedByKindCodeAndModeForTheMetrics() {
+        store.add(BadgeFixture.liveEarn().stored("b-1"));
+        service.earnAll(1, List.of(earn("b-1", "c-1", "r-1", NOW), earn("b-1", "c-1", "r-1", NOW),
+                earn("b-1", "c-2", "r-1", NOW), earn("b-404", "c-1", "r-2", NOW)));
+        service.earnAll(1, List.of(earn("b-1", "c-3", "r-3", NOW)));
+        String scraped = service.metrics.scrape();
+        assertTrue(scraped.contains("badgeworks_earns_total{code=\"none\",mode=\"live\",outcome=\"earned\"} 2.0"),
+                scraped);
+        assertTrue(scraped.contains("badgeworks_earns_total{code=\"809\",mode=\"live\",outcome=\"duplicate\"} 1.0"),
+                scraped);
+        assertTrue(scraped.contains("outcome=\"conflict\"} 1.0"), scraped);
+        assertTrue(scraped.contains("badgeworks_earns_total{code=\"" + ErrorCode.BADGE_NOT_FOUND.code()
+                + "\",mode=\"live\",outcome=\"rejected\"} 1.0"), scraped);
     }
 
     @Test
