@@ -12,9 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, finding 11: what anyone can learn without credentials. Only /health (for load balancers) answers the
- * public; /metrics and /openapi are off, OPTIONS no longer hands out a WADL map of the API, and no header names
- * the server. See docs/security.md.
+ * Issue 9, finding 11: what anyone can learn without credentials. Only /health (for load balancers) and, since
+ * issue 11, the application's own OpenAPI document answer the public; the server's /metrics and /openapi are off,
+ * the application's metrics need the operator, OPTIONS no longer hands out a WADL map of the API, and no header
+ * names the server. See docs/security.md.
  */
 class PublicSurfaceIT {
 
@@ -33,11 +34,23 @@ class PublicSurfaceIT {
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"name\":\"badgeworks\"") && ready.body().contains("\"database\":\"UP\"")
                 && ready.body().contains("\"inbox\":\"UP\"") && ready.body().contains("\"schema\":\""), ready.body());
-        for (String path : new String[] {"metrics", "openapi", "api_gateway/v1/badges/badgeMeta", "application.wadl"}) {
+        for (String path : new String[] {"metrics", "api_gateway/v1/badges/admin/metrics",
+                "api_gateway/v1/badges/badgeMeta", "application.wadl"}) {
             HttpResponse<String> response = get(path);
             assertNotEquals(200, response.statusCode(), path + ": " + response.body());
-            assertFalse(response.body().contains("base_") || response.body().contains("openapi:"), path);
+            assertFalse(response.body().contains("base_") || response.body().contains("badgeworks_"), path);
         }
+    }
+
+    @Test
+    void theOpenApiDocumentIsTheApplicationsOwnNotTheServersStub() throws Exception {
+        HttpResponse<String> document = get("openapi");
+        assertEquals(200, document.statusCode(), document.body());
+        assertTrue(document.headers().firstValue("content-type").orElse("").startsWith("application/yaml"),
+                document.headers().map().toString());
+        assertTrue(document.body().startsWith("openapi: 3") || document.body().contains("\nopenapi: 3"));
+        assertTrue(document.body().contains("title: Badgeworks"), "not Payara's \"Deployed Resources\"");
+        assertTrue(document.body().contains("/api_gateway/v1/badges/customer/earn:"));
     }
 
     @Test

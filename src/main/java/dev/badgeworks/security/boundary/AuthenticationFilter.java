@@ -3,12 +3,14 @@ package dev.badgeworks.security.boundary;
 import dev.badgeworks.api.ClientAddress;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.Public;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * HTTP Basic on every API call; a missing or wrong credential gets 401 with the envelope, a client that failed
- * too often gets 429 with Retry-After (the same for known and unknown usernames).
+ * HTTP Basic on every API call but the few marked {@link Public}; a missing or wrong credential gets 401 with the
+ * envelope, a client that failed too often gets 429 with Retry-After (the same for known and unknown usernames).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -36,8 +38,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest servletRequest;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if (resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(Public.class)) {
+            return;
+        }
         Optional<String[]> credentials = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (credentials.isPresent()) {
             String address = ClientAddress.of(servletRequest.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
