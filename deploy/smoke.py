@@ -102,3 +102,22 @@ if (view["status"], view["rowsEarned"], view["rowsRejected"]) != ("COMPLETED", 2
 counted = call("badge-after", "GET", f"badgeMeta/{earn_badge}")["data"]["earnedCount"]
 if counted != 3:
     sys.exit(f"badge: expected 3 earns (1 REST + 2 imported), got {counted}")
+
+# the application's own metrics and OpenAPI document: served by the WAR, the same on every server
+ROOT = sys.argv[1].rstrip("/") + "/"
+with urllib.request.urlopen(urllib.request.Request(BASE + "admin/metrics", headers={"Authorization": AUTH}),
+                            timeout=30) as response:
+    metrics = sorted(line for line in response.read().decode().splitlines() if line.startswith("badgeworks_"))
+print("metrics", response.status, json.dumps(metrics))
+expected = {'badgeworks_earns_total{code="none",mode="live",outcome="earned"} 2.0',
+            'badgeworks_earns_total{code="809",mode="live",outcome="duplicate"} 1.0',
+            'badgeworks_earns_total{code="none",mode="file",outcome="earned"} 2.0',
+            "badgeworks_import_rows_total 3.0", "badgeworks_imports_running 0.0"}
+if not expected <= set(metrics):
+    sys.exit(f"metrics: expected {sorted(expected - set(metrics))} among {metrics}")
+with urllib.request.urlopen(ROOT + "openapi", timeout=30) as response:
+    document = response.read().decode()
+version = re.search(r"(?m)^openapi: (\S+)", document)
+print("openapi", response.status, response.headers["Content-Type"], version and version.group(1))
+if not version or "/api_gateway/v1/badges/customer/earn:" not in document:
+    sys.exit("openapi: not the application's document")
