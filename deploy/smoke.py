@@ -115,7 +115,7 @@ expected = {'badgeworks_earns_total{code="none",mode="live",outcome="earned"} 2.
             "badgeworks_import_rows_total 3.0", "badgeworks_imports_running 0.0"}
 if not expected <= set(metrics):
     sys.exit(f"metrics: expected {sorted(expected - set(metrics))} among {metrics}")
-with urllib.request.urlopen(ROOT + "openapi", timeout=30) as response:
+with urllib.request.urlopen(ROOT + "openapi.yaml", timeout=30) as response:
     document = response.read().decode()
 version = re.search(r"(?m)^openapi: (\S+)", document)
 print("openapi", response.status, response.headers["Content-Type"], version and version.group(1))

@@ -10,10 +10,10 @@ import java.io.UncheckedIOException;
 /**
  * The API's OpenAPI document, written by hand and checked against the served resources by
  * {@code OpenApiDocumentTest}, so that clients generated from it work. Public: it describes the open API, no
- * org or data. Served by the WAR itself, the same on every server; the server's own {@code /openapi} (Payara's
- * stub) stays off.
+ * org or data. Served by the WAR itself, the same on every server, at {@code /openapi.yaml}: {@code /openapi} is
+ * the server's own MicroProfile endpoint (Payara's stub, switched off, still answers 403 there).
  */
-@Path("openapi")
+@Path("openapi.yaml")
 public class OpenApiResource {
 
     static final String DOCUMENT = "/META-INF/openapi.yaml";

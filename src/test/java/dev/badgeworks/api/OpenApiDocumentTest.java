@@ -68,7 +68,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document (src/main/resources/META-INF/openapi.yaml) against the code: it parses cleanly, every $ref
- * resolves, it lists exactly the (path, method) pairs the JAX-RS resources in target/classes serve (plus GET /openapi,
+ * resolves, it lists exactly the (path, method) pairs the JAX-RS resources in target/classes serve (plus GET /openapi.yaml,
  * which serves the document), the parameters those methods read and the bodies they take, the fields of the records
  * they answer with, and only real error codes, each with a documented response of its HTTP status. Plain JUnit: the
  * resources are read by reflection, not run.
@@ -78,7 +78,7 @@ class OpenApiDocumentTest {
     private static final Path DOCUMENT = Path.of("src/main/resources/META-INF/openapi.yaml");
     private static final Path CLASSES = Path.of("target/classes");
     /** Documented, served by the application itself rather than by a resource class in this WAR (yet). */
-    private static final String DOCUMENT_ITSELF = "GET /openapi";
+    private static final String DOCUMENT_ITSELF = "GET /openapi.yaml";
     private static final Set<Class<? extends Annotation>> NOT_ENTITY = Set.of(PathParam.class, QueryParam.class,
             HeaderParam.class, Context.class, FormParam.class, CookieParam.class, MatrixParam.class, BeanParam.class);
     private static final Pattern STATUS_2XX = Pattern.compile("2\\d\\d");
@@ -149,7 +149,7 @@ class OpenApiDocumentTest {
             }
         });
         Operation document = operations().get(DOCUMENT_ITSELF);
-        assertTrue(isPublic(document), "GET /openapi needs no credentials");
+        assertTrue(isPublic(document), "GET /openapi.yaml needs no credentials");
         assertNotNull(document.getResponses().get("200").getContent().get("application/yaml"));
     }
 

@@ -44,7 +44,7 @@ class PublicSurfaceIT {
 
     @Test
     void theOpenApiDocumentIsTheApplicationsOwnNotTheServersStub() throws Exception {
-        HttpResponse<String> document = get("openapi");
+        HttpResponse<String> document = get("openapi.yaml");
         assertEquals(200, document.statusCode(), document.body());
         assertTrue(document.headers().firstValue("content-type").orElse("").startsWith("application/yaml"),
                 document.headers().map().toString());

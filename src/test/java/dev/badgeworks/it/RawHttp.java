@@ -38,7 +38,11 @@ final class RawHttp implements AutoCloseable {
 
     /** Sends the request line and headers of a chunked POST (no declared length) whose body is yet to come. */
     void startChunkedPost(String path, String authorization, String contentType) throws IOException {
-        out.write(("POST /" + Api.PREFIX + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+        startChunked("POST", path, authorization, contentType);
+    }
+
+    void startChunked(String method, String path, String authorization, String contentType) throws IOException {
+        out.write((method + " /" + Api.PREFIX + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
                 + "\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();

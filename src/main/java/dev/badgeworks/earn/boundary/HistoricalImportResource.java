@@ -91,6 +91,7 @@ public class HistoricalImportResource {
 
     /** The reference's prose documents PUT for this endpoint, its OpenAPI POST: both work. */
     @PUT
+    @BulkBody
     public List<Envelope<EarnView>> importEarnsWithPut(String body) {
         return importEarns(body);
     }
