@@ -1,5 +1,6 @@
 package dev.badgeworks.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
  * org or data. Served by the WAR itself, the same on every server, at {@code /openapi.yaml}: {@code /openapi} is
  * the server's own MicroProfile endpoint (Payara's stub, switched off, still answers 403 there).
  */
+@ApplicationScoped
 @Path("openapi.yaml")
 public class OpenApiResource {
 

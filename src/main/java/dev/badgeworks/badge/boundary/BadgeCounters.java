@@ -2,10 +2,11 @@ package dev.badgeworks.badge.boundary;
 
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
-import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  * The earned and issued counts of badges, kept as striped counter rows (migration V7) updated in the transaction of
  * each earn, enrolment and revocation: exact, and cheap to read for a page of badges.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class BadgeCounters {
 
     public static final int STRIPES = 16;

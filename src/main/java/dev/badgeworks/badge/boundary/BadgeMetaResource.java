@@ -12,6 +12,7 @@ import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Badge definitions and claims at the reference's paths. */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/badgeMeta")
 @Produces(MediaType.APPLICATION_JSON)
 public class BadgeMetaResource {
@@ -108,7 +110,9 @@ public class BadgeMetaResource {
     @GET
     @Path("{badgeId}")
     public Response get(@PathParam("badgeId") String badgeId) {
-        return withTag(Response.ok(), badges.find(caller.orgId(), badgeId));
+        BadgeService.Current badge = badges.current(caller.orgId(), badgeId);
+        return Response.ok().entity(Envelope.of(BadgeView.of(badge.badge(), badge.claims(), badge.counts(),
+                System.currentTimeMillis()))).header(HttpHeaders.ETAG, IfMatch.tagOf(badge.badge().version())).build();
     }
 
     @PUT

@@ -16,12 +16,13 @@ import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
-import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Badge definitions and claims of one org: a thin transactional boundary over BadgeRules and JPA. */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class BadgeService {
 
     public record Page(List<BadgeMeta> badges, Map<String, List<Claim>> claims, int page, int size, long total) {
@@ -45,6 +47,9 @@ public class BadgeService {
 
     @Inject
     BadgeCounters counters;
+
+    @Inject
+    BadgeDefinitions definitions;
 
     Clock clock = Clock.systemUTC();
 
@@ -99,6 +104,20 @@ public class BadgeService {
         return badge;
     }
 
+    /** A badge as a read shows it: its current definition and claims, and its counts. */
+    public record Current(BadgeMeta badge, List<Claim> claims, BadgeCounters.Counts counts) {
+    }
+
+    /** The org's badge for reading (a kept copy checked against the database); not found like {@link #find}. */
+    public Current current(long orgId, String id) {
+        BadgeDefinitions.Definition definition = id == null ? null : definitions.current(orgId, List.of(id)).get(id);
+        if (definition == null) {
+            throw ErrorCode.BADGE_NOT_FOUND.exception("badgeId");
+        }
+        return new Current(definition.badge(), definition.claims(),
+                counters.of(List.of(id)).getOrDefault(id, BadgeCounters.Counts.ZERO));
+    }
+
     /** The org's badge; another org's badge, or an id that is not one, is simply not found. */
     public BadgeMeta find(long orgId, String id) {
         BadgeMeta badge = id == null ? null : em.find(BadgeMeta.class, id);
@@ -134,10 +153,18 @@ public class BadgeService {
             claim = new Claim(Ids.newId(), id, ownerType, referenceId, now);
             em.persist(claim);
             Persistence.flushOrFail(em, new ClaimTaken());
+            claimsChanged(id);
         } else if (!claim.active()) {
             claim.setActive(true, now);
+            claimsChanged(id);
         }
         return claim;
+    }
+
+    /** In the claim change's transaction: every instance's kept copy of the badge's claims is now stale. */
+    private void claimsChanged(String badgeId) {
+        em.createNativeQuery("UPDATE badge_meta SET claims_version = claims_version + 1 WHERE id = ?")
+                .setParameter(1, badgeId).executeUpdate();
     }
 
     /** The database decides: of concurrent unclaims only one finds the claim still active, the others get 737. */
@@ -152,6 +179,7 @@ public class BadgeService {
         if (unclaimed == 0) {
             throw ErrorCode.CLAIM_NOT_FOUND.exception("referenceId");
         }
+        claimsChanged(id);
         return findClaim(id, ownerType, referenceId);
     }
 
@@ -163,15 +191,6 @@ public class BadgeService {
         return em.createQuery("SELECT b FROM BadgeMeta b WHERE b.orgId = :org AND b.id IN :ids", BadgeMeta.class)
                 .setParameter("org", orgId).setParameter("ids", ids).getResultStream()
                 .collect(Collectors.toMap(BadgeMeta::id, b -> b));
-    }
-
-    /** The active claims of these badges, in one query. */
-    public List<Claim> activeClaims(Collection<String> badgeIds) {
-        if (badgeIds.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("SELECT c FROM Claim c WHERE c.badgeId IN :ids AND c.active = :active", Claim.class)
-                .setParameter("ids", badgeIds).setParameter("active", true).getResultList();
     }
 
     public boolean hasActiveClaim(String badgeId, OwnerType ownerType, String referenceId) {

@@ -115,6 +115,10 @@ public class BadgeMeta {
     @Version
     private long version;
 
+    /** Raised by every claim change (BadgeService), never written through the entity: see BadgeDefinitions. */
+    @Column(name = "claims_version", insertable = false, updatable = false)
+    private long claimsVersion;
+
     /** The constraints as enforced, read once per loaded badge. */
     @Transient
     private EarnLimits limits;
@@ -291,6 +295,10 @@ public class BadgeMeta {
     /** Incremented by every write of the row; its ETag on the API. */
     public long version() {
         return version;
+    }
+
+    public long claimsVersion() {
+        return claimsVersion;
     }
 
     public String lastUpdatedBy() {

@@ -16,8 +16,9 @@ import dev.badgeworks.earn.boundary.EarnStore;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
-import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import java.util.Map;
  * Read-only. A customer is only ever seen through the caller's org's badges: another org's customer with the same
  * id, or an id nobody earned with, simply has nothing (docs/decisions.md, "The customer's side").
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class CustomerBadgeService {
 
     /** Earns per page of one badge's earn details, at most. */

@@ -8,10 +8,11 @@ import dev.badgeworks.customer.entity.CustomerStanding;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.platform.Persistence;
-import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,8 @@ import java.util.List;
  * filtered, sorted, cut to the page and counted in the same pass. The customer's rows are reached through the
  * (customer_id, badge_id) keys, so the cost follows the customer's badges, not the org's earns.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class CustomerBadgeStore {
 
     public record Row(String badgeId, CustomerStanding standing) {

@@ -12,6 +12,7 @@ import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.customer.control.CustomerBadgeQuery;
 import dev.badgeworks.customer.control.CustomerBadgeSort;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The support view of one customer: their badges by category, and one badge with its earns and enrolments. */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/management")
 @Produces(MediaType.APPLICATION_JSON)
 public class ManagementResource {

@@ -4,6 +4,7 @@ import dev.badgeworks.api.CustomerIdentifier;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.customer.control.CustomerBadgeQuery;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
  * A member's badges, as a member app shows them ({@code GET /customer/{customerId}}). Shares its root path with the
  * earn endpoints (POST /customer/earn …): resources with one root path are matched together on every server.
  */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/customer")
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberBadgesResource {

@@ -14,6 +14,7 @@ import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Real-time earns, single and bulk, and their revocation. */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/customer")
 @Produces(MediaType.APPLICATION_JSON)
 public class EarnResource {

@@ -24,8 +24,9 @@ import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Metrics;
-import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ import java.util.function.Function;
  * thousand. {@link #earnAll} looks everything up set-wise (one call to the store per kind), decides each earn with
  * {@link EarnRules} and {@link LimitTally}, and writes the accepted earns at once. Joins the caller's transaction.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class EarnService {
 
     @Inject
@@ -70,7 +72,7 @@ public class EarnService {
         Map<String, BadgeMeta> badges = store.badges(orgId, distinct(commands, EarnCommand::badgeMetaId));
         List<CustomerBadge> customersWithEarns = lockLimits(commands, badges);
         Set<String> activeClaims = new HashSet<>();
-        store.activeClaims(badges.keySet()).forEach(c ->
+        store.activeClaims(badges.values()).forEach(c ->
                 activeClaims.add(claimKey(c.badgeId(), c.ownerType().name(), c.referenceId())));
         // read after the locks: a concurrent earn of the same requestId that held them is committed by now
         Map<String, Earn> known = new HashMap<>(store.earnsByRequestId(orgId, distinct(commands, EarnCommand::requestId)));

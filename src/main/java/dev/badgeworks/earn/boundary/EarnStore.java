@@ -23,7 +23,7 @@ public interface EarnStore {
     /** The org's badges among these ids, by id. */
     Map<String, BadgeMeta> badges(long orgId, Collection<String> ids);
 
-    List<Claim> activeClaims(Collection<String> badgeIds);
+    List<Claim> activeClaims(Collection<BadgeMeta> badges);
 
     /** The org's earns with these requestIds, by requestId. */
     Map<String, Earn> earnsByRequestId(long orgId, Collection<String> requestIds);

@@ -7,6 +7,7 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Enrolment ("issue") of customers in ISSUE_EARN badges, at the reference's paths. */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/badgeMeta/customer")
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrolmentResource {

@@ -17,12 +17,13 @@ import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Hashes;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
-import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Enrolments ("issues") of customers in ISSUE_EARN badges, and their revocation. */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class EnrolmentService {
 
     static final String OPERATION = "ISSUE";

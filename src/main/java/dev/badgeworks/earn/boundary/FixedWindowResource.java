@@ -23,6 +23,7 @@ import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
@@ -43,6 +44,7 @@ import java.util.function.Function;
  * The cycles of a badge's fixed windows, with their earn counts (reference §3.17): what a support agent or a member
  * app asks to explain "why was this earn refused" or "how many are left this week".
  */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/badgeMeta/getFixedWindowDetails")
 @Produces(MediaType.APPLICATION_JSON)
 public class FixedWindowResource {

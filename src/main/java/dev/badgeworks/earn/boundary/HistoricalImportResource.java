@@ -12,6 +12,7 @@ import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.platform.Hashes;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -32,6 +33,7 @@ import java.util.List;
  * of envelopes, one per element, in order. requestIds are {@code <batchId>_<n>} with the batch id derived from the
  * body, so sending the same body again earns nothing twice.
  */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/import/customerBadges")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoricalImportResource {

@@ -2,7 +2,7 @@ package dev.badgeworks.earn.boundary;
 
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.badge.boundary.BadgeCounters;
-import dev.badgeworks.badge.boundary.BadgeService;
+import dev.badgeworks.badge.boundary.BadgeDefinitions;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.CountWindow;
@@ -13,11 +13,12 @@ import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
-import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
  * The earn package's data access: JPQL for entities, plain JDBC on the entity manager's connection where it pays
  * (batch inserts, locks, counts). Badges and claims are read through the badge package's own service.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class JpaEarnStore implements EarnStore {
 
     private static final String INSERT = "INSERT INTO badge_earn (id, org_id, badge_id, customer_id, enrolment_id,"
@@ -69,19 +71,21 @@ public class JpaEarnStore implements EarnStore {
     EntityManager em;
 
     @Inject
-    BadgeService badges;
+    BadgeDefinitions definitions;
 
     @Inject
     BadgeCounters counters;
 
     @Override
     public Map<String, BadgeMeta> badges(long orgId, Collection<String> ids) {
-        return badges.findAll(orgId, ids);
+        Map<String, BadgeMeta> current = new HashMap<>();
+        definitions.current(orgId, ids).forEach((id, definition) -> current.put(id, definition.badge()));
+        return current;
     }
 
     @Override
-    public List<Claim> activeClaims(Collection<String> badgeIds) {
-        return badges.activeClaims(badgeIds);
+    public List<Claim> activeClaims(Collection<BadgeMeta> badges) {
+        return definitions.activeClaimsOf(badges);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.badgeworks.api.Pagination;
 import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +32,7 @@ import java.util.Locale;
  * File imports of earns. POST with a JSON body {@code {"path": "..."}} imports a file from the caller's inbox
  * folder; POST with a CSV or JSON-lines body uploads the file itself ({@code ?fileName=}).
  */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {

@@ -4,6 +4,7 @@ import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import dev.badgeworks.security.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
  * span every org, so an org's users must not read them (and the server's own, unauthenticated {@code /metrics}
  * stays off).
  */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/admin/metrics")
 public class MetricsResource {
 

@@ -6,6 +6,7 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.Texts;
 import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.control.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The calling user's own account: any user changes its own password, proving it knows the current one. */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/account")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {

@@ -9,6 +9,7 @@ import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.entity.ApiUser;
 import dev.badgeworks.security.entity.Org;
 import dev.badgeworks.security.entity.Role;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import java.util.List;
  * Orgs (the platform operator's) and each org's API users (its admin's, and the operator's): list, create,
  * change password, role or access, delete. See AdminRules for who may do what.
  */
+@ApplicationScoped
 @Path("api_gateway/v1/badges/admin/orgs")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {

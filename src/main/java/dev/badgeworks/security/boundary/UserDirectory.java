@@ -6,16 +6,18 @@ import dev.badgeworks.security.control.PasswordHasher;
 import dev.badgeworks.security.entity.ApiUser;
 import dev.badgeworks.security.entity.Org;
 import dev.badgeworks.security.entity.Role;
-import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
 /** Orgs and API users: the only place that reads or writes them. */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class UserDirectory {
 
     /** A change to one user; null fields stay as they are. */

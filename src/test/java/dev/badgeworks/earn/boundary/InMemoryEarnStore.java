@@ -49,7 +49,8 @@ class InMemoryEarnStore implements EarnStore {
     }
 
     @Override
-    public List<Claim> activeClaims(Collection<String> badgeIds) {
+    public List<Claim> activeClaims(Collection<BadgeMeta> badges) {
+        Set<String> badgeIds = badges.stream().map(BadgeMeta::id).collect(Collectors.toSet());
         return claims.stream().filter(c -> c.active() && badgeIds.contains(c.badgeId())).toList();
     }
 

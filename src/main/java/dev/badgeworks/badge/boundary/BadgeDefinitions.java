@@ -1,0 +1,143 @@
+package dev.badgeworks.badge.boundary;
+
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.platform.Jdbc;
+import dev.badgeworks.platform.Persistence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Badge definitions with their claims as every earn and badge read needs them, kept per instance and checked
+ * against the database on every use: one indexed read of each badge's {@code version} (raised by every change of
+ * the badge) and {@code claims_version} (raised in the transaction of every claim change) decides whether the kept
+ * copy is current, instead of loading the badge and its claims through JPA each time. A change made on any
+ * instance is therefore seen by the next read on every instance, as before. Kept copies are detached and never
+ * changed; writes load their own managed badge.
+ */
+@ApplicationScoped
+@Transactional
+public class BadgeDefinitions {
+
+    /** A badge as it was read, with all its claims (active or not) in creation order. Shared: never changed. */
+    public record Definition(BadgeMeta badge, List<Claim> claims) {
+
+        public List<Claim> activeClaims() {
+            return claims.stream().filter(Claim::active).toList();
+        }
+    }
+
+    /** More badges than a deployment has: when reached the copies are dropped and read again as needed. */
+    static final int CAPACITY = 20_000;
+
+    private final Map<String, Definition> kept = new ConcurrentHashMap<>();
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The current definitions of the org's badges among these ids (others' and unknown ids are left out), by id. */
+    public Map<String, Definition> current(long orgId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Definition> current = new HashMap<>();
+        List<String> stale = new ArrayList<>();
+        versions(orgId, ids).forEach((id, version) -> {
+            Definition definition = kept.get(id);
+            if (definition != null && definition.badge().version() == version[0]
+                    && definition.badge().claimsVersion() == version[1]) {
+                current.put(id, definition);
+            } else {
+                stale.add(id);
+            }
+        });
+        if (!stale.isEmpty()) {
+            for (Definition definition : load(orgId, stale)) {
+                current.put(definition.badge().id(), definition);
+                keep(definition);
+            }
+        }
+        return current;
+    }
+
+    /** The active claims of these badges as returned by {@link #current}; read again for any no longer kept. */
+    public List<Claim> activeClaimsOf(Collection<BadgeMeta> badges) {
+        List<Claim> claims = new ArrayList<>();
+        List<String> notKept = new ArrayList<>();
+        for (BadgeMeta badge : badges) {
+            Definition definition = kept.get(badge.id());
+            if (definition != null && definition.badge() == badge) {
+                claims.addAll(definition.activeClaims());
+            } else {
+                notKept.add(badge.id());
+            }
+        }
+        if (!notKept.isEmpty()) {
+            claims.addAll(em.createQuery("SELECT c FROM Claim c WHERE c.badgeId IN :ids AND c.active = :active",
+                    Claim.class).setParameter("ids", notKept).setParameter("active", true).getResultList());
+        }
+        return claims;
+    }
+
+    private Map<String, long[]> versions(long orgId, Collection<String> ids) {
+        Map<String, long[]> versions = new HashMap<>();
+        try (PreparedStatement read = Persistence.connection(em).prepareStatement(
+                "SELECT id, version, claims_version FROM badge_meta WHERE org_id = ? AND id IN ("
+                        + Jdbc.marks(ids.size()) + ")")) {
+            read.setLong(1, orgId);
+            Jdbc.bind(read, 2, ids);
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the versions of badges", e);
+        }
+        return versions;
+    }
+
+    private List<Definition> load(long orgId, List<String> ids) {
+        List<BadgeMeta> badges = em.createQuery("SELECT b FROM BadgeMeta b WHERE b.orgId = :org AND b.id IN :ids",
+                BadgeMeta.class).setParameter("org", orgId).setParameter("ids", ids).getResultList();
+        // read after the badges: claims are then at least as new as the claims_version kept with them
+        Map<String, List<Claim>> claims = em.createQuery("SELECT c FROM Claim c WHERE c.badgeId IN :ids"
+                        + " ORDER BY c.createdOnMs, c.id", Claim.class).setParameter("ids", ids).getResultStream()
+                .collect(Collectors.groupingBy(Claim::badgeId));
+        List<Definition> definitions = new ArrayList<>(badges.size());
+        for (BadgeMeta badge : badges) {
+            List<Claim> own = claims.getOrDefault(badge.id(), List.of());
+            em.detach(badge);
+            own.forEach(em::detach);
+            badge.limits(); // computed before the copy is shared between threads
+            definitions.add(new Definition(badge, List.copyOf(own)));
+        }
+        return definitions;
+    }
+
+    private void keep(Definition definition) {
+        if (kept.size() >= CAPACITY) {
+            kept.clear();
+        }
+        // of two threads loading at once, the newer copy stays
+        kept.merge(definition.badge().id(), definition, (old, loaded) -> newer(loaded, old) ? loaded : old);
+    }
+
+    private static boolean newer(Definition a, Definition b) {
+        return a.badge().version() > b.badge().version() || a.badge().version() == b.badge().version()
+                && a.badge().claimsVersion() >= b.badge().claimsVersion();
+    }
+}
