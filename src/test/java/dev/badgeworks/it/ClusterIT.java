@@ -279,6 +279,33 @@ class ClusterIT {
         assertTrue(millis <= 5_000, "refused on the other instance after " + millis + " ms (documented: 2 s poll)");
     }
 
+    /**
+     * Issue 12: each instance keeps badge definitions and claims, checked by version on every read. A change made
+     * through one instance must decide the very next request on the other, without waiting for anything.
+     */
+    @Test
+    void aBadgeOrClaimChangedOnOneInstanceDecidesTheNextRequestOnTheOther() {
+        Api one = first.admin().newOrg("cluster-definitions");
+        Api two = one.on(second);
+        String badge = Badges.createClaimed(one, Badges.earnBadge(Badges.uniqueName("Kept")), "Loyalty", "program-1");
+        two.post("customer/earn", EarnIT.earn(badge, "c-1", UUID.randomUUID().toString()).build().toString()).expect(200);
+        assertTrue(two.get("badgeMeta/" + badge).data().getBoolean("active"), "the second instance keeps it now");
+
+        String claim = "{\"ownerType\": \"Loyalty\", \"referenceId\": \"program-1\"}";
+        one.post("badgeMeta/" + badge + "/unclaim", claim).expect(200);
+        two.post("customer/earn", EarnIT.earn(badge, "c-2", UUID.randomUUID().toString()).build().toString())
+                .expectError(409, 810, "triggeredBy");
+        one.post("badgeMeta/" + badge + "/claim", claim).expect(200);
+        two.post("customer/earn", EarnIT.earn(badge, "c-3", UUID.randomUUID().toString()).build().toString()).expect(200);
+
+        one.put("badgeMeta/" + badge + "/deactivate", null).expect(200);
+        JsonObject seen = two.get("badgeMeta/" + badge).data();
+        assertFalse(seen.getBoolean("active"), seen.toString());
+        two.post("customer/earn", EarnIT.earn(badge, "c-4", UUID.randomUUID().toString()).build().toString())
+                .expectError(409, 1120, "badgeMetaId");
+        assertEquals(2, two.get("badgeMeta/" + badge).data().getInt("earnedCount"));
+    }
+
     @Test
     void earnsAndRevokesRacingThroughALoadBalancerOverBothInstancesStayExact() throws Exception {
         try (LoadBalancer balancer = new LoadBalancer(first.workDir(), List.of(first, second))) {
