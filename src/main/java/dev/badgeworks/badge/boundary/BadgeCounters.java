@@ -2,10 +2,12 @@ package dev.badgeworks.badge.boundary;
 
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
+import dev.badgeworks.platform.Reads;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +38,9 @@ public class BadgeCounters {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Reads reads;
 
     /** The counter rows of a new badge, in its create transaction. */
     public void create(String badgeId) {
@@ -85,7 +90,8 @@ public class BadgeCounters {
         }
     }
 
-    /** The counts of these badges (zero for a badge without counters), in one query. */
+    /** The counts of these badges (zero for a badge without counters), in one query; starts no transaction. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Counts> of(Collection<String> badgeIds) {
         Map<String, Counts> counts = new HashMap<>();
         if (badgeIds.isEmpty()) {
@@ -93,17 +99,17 @@ public class BadgeCounters {
         }
         String sql = "SELECT badge_id, SUM(earned), SUM(issued) FROM badge_counter WHERE badge_id IN ("
                 + Jdbc.marks(badgeIds.size()) + ") GROUP BY badge_id";
-        try (PreparedStatement s = connection().prepareStatement(sql)) {
-            Jdbc.bind(s, 1, badgeIds);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3)));
+        return reads.read(em, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                Jdbc.bind(s, 1, badgeIds);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3)));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot read badge counts", e);
-        }
-        return counts;
+            return counts;
+        });
     }
 
     private static int stripe(String customerId) {

@@ -3,15 +3,14 @@ package dev.badgeworks.badge.boundary;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.platform.Jdbc;
-import dev.badgeworks.platform.Persistence;
+import dev.badgeworks.platform.Reads;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,10 +25,11 @@ import java.util.stream.Collectors;
  * the badge) and {@code claims_version} (raised in the transaction of every claim change) decides whether the kept
  * copy is current, instead of loading the badge and its claims through JPA each time. A change made on any
  * instance is therefore seen by the next read on every instance, as before. Kept copies are detached and never
- * changed; writes load their own managed badge.
+ * changed; writes load their own managed badge. Joins the caller's transaction, and starts none: a badge read
+ * needs none.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.SUPPORTS)
 public class BadgeDefinitions {
 
     /** A badge as it was read, with all its claims (active or not) in creation order. Shared: never changed. */
@@ -47,6 +47,9 @@ public class BadgeDefinitions {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Reads reads;
 
     /** The current definitions of the org's badges among these ids (others' and unknown ids are left out), by id. */
     public Map<String, Definition> current(long orgId, Collection<String> ids) {
@@ -93,21 +96,20 @@ public class BadgeDefinitions {
     }
 
     private Map<String, long[]> versions(long orgId, Collection<String> ids) {
-        Map<String, long[]> versions = new HashMap<>();
-        try (PreparedStatement read = Persistence.connection(em).prepareStatement(
-                "SELECT id, version, claims_version FROM badge_meta WHERE org_id = ? AND id IN ("
-                        + Jdbc.marks(ids.size()) + ")")) {
-            read.setLong(1, orgId);
-            Jdbc.bind(read, 2, ids);
-            try (ResultSet rows = read.executeQuery()) {
-                while (rows.next()) {
-                    versions.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+        return reads.read(em, connection -> {
+            Map<String, long[]> versions = new HashMap<>();
+            try (PreparedStatement read = connection.prepareStatement("SELECT id, version, claims_version FROM"
+                    + " badge_meta WHERE org_id = ? AND id IN (" + Jdbc.marks(ids.size()) + ")")) {
+                read.setLong(1, orgId);
+                Jdbc.bind(read, 2, ids);
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        versions.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot read the versions of badges", e);
-        }
-        return versions;
+            return versions;
+        });
     }
 
     private List<Definition> load(long orgId, List<String> ids) {

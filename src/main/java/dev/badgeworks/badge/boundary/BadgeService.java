@@ -109,6 +109,7 @@ public class BadgeService {
     }
 
     /** The org's badge for reading (a kept copy checked against the database); not found like {@link #find}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Current current(long orgId, String id) {
         BadgeDefinitions.Definition definition = id == null ? null : definitions.current(orgId, List.of(id)).get(id);
         if (definition == null) {

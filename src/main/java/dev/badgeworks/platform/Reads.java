@@ -1,0 +1,44 @@
+package dev.badgeworks.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC reads that need no transaction of their own: inside a transaction they run on its connection (and see
+ * its writes); outside one, on a pooled connection in autocommit — a badge read then starts no JTA transaction,
+ * which cost as much as the read itself.
+ */
+@ApplicationScoped
+public class Reads {
+
+    /** A read on a connection it must not close. */
+    @FunctionalInterface
+    public interface Query<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    @Resource(name = "jdbc/badgeworks")
+    DataSource dataSource;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    public <T> T read(EntityManager em, Query<T> query) {
+        try {
+            if (transactions.getTransactionKey() != null) {
+                return query.on(Persistence.connection(em));
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return query.on(connection);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read", e);
+        }
+    }
+}
