@@ -29,9 +29,13 @@ public class Reads {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    public boolean inTransaction() {
+        return transactions.getTransactionKey() != null;
+    }
+
     public <T> T read(EntityManager em, Query<T> query) {
         try {
-            if (transactions.getTransactionKey() != null) {
+            if (inTransaction()) {
                 return query.on(Persistence.connection(em));
             }
             try (Connection connection = dataSource.getConnection()) {

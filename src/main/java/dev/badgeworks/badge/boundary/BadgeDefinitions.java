@@ -119,11 +119,15 @@ public class BadgeDefinitions {
         Map<String, List<Claim>> claims = em.createQuery("SELECT c FROM Claim c WHERE c.badgeId IN :ids"
                         + " ORDER BY c.createdOnMs, c.id", Claim.class).setParameter("ids", ids).getResultStream()
                 .collect(Collectors.groupingBy(Claim::badgeId));
+        // outside a transaction what a query answers is detached already (and detach itself is refused)
+        boolean managed = reads.inTransaction();
         List<Definition> definitions = new ArrayList<>(badges.size());
         for (BadgeMeta badge : badges) {
             List<Claim> own = claims.getOrDefault(badge.id(), List.of());
-            em.detach(badge);
-            own.forEach(em::detach);
+            if (managed) {
+                em.detach(badge);
+                own.forEach(em::detach);
+            }
             badge.limits(); // computed before the copy is shared between threads
             definitions.add(new Definition(badge, List.copyOf(own)));
         }

@@ -10,6 +10,7 @@ import dev.badgeworks.api.Jsons;
 import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
+import dev.badgeworks.earn.control.RequestIdCheck;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Earn;
@@ -54,7 +55,13 @@ public class EarnResource {
         in.throwIfInvalid();
         boolean requestIdAsNumber = in.isNumber("requestId");
         long orgId = caller.orgId();
-        EarnOutcome outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0));
+        EarnOutcome outcome;
+        try {
+            // a new requestId, as nearly every real-time earn has: the unique key is the check
+            outcome = earns.earnAll(orgId, List.of(command), RequestIdCheck.CONSTRAINT).get(0);
+        } catch (RequestIdConflict taken) {
+            outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0));
+        }
         return switch (outcome.kind()) {
             case EARNED -> Envelope.of(EarnView.of(outcome.earn(), requestIdAsNumber));
             case DUPLICATE -> throw new ApiException(List.of(outcome.error()),

@@ -16,6 +16,7 @@ import dev.badgeworks.earn.control.EarnMode;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRules;
 import dev.badgeworks.earn.control.LimitTally;
+import dev.badgeworks.earn.control.RequestIdCheck;
 import dev.badgeworks.earn.control.RequestReplay;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
@@ -30,6 +31,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +66,11 @@ public class EarnService {
      * the requestIds first; running the list again then reports it as a repeat.
      */
     public List<EarnOutcome> earnAll(long orgId, List<? extends EarnAttempt> attempts) {
+        return earnAll(orgId, attempts, RequestIdCheck.LOOK_UP_FIRST);
+    }
+
+    /** As {@link #earnAll(long, List)}, learning of used requestIds as {@code check} says. */
+    public List<EarnOutcome> earnAll(long orgId, List<? extends EarnAttempt> attempts, RequestIdCheck check) {
         Instant now = clock.instant();
         List<EarnCommand> commands = attempts.stream().map(EarnAttempt::command).filter(Objects::nonNull).toList();
         if (commands.isEmpty()) {
@@ -74,11 +81,33 @@ public class EarnService {
         Set<String> activeClaims = new HashSet<>();
         store.activeClaims(badges.values()).forEach(c ->
                 activeClaims.add(claimKey(c.badgeId(), c.ownerType().name(), c.referenceId())));
-        // read after the locks: a concurrent earn of the same requestId that held them is committed by now
-        Map<String, Earn> known = new HashMap<>(store.earnsByRequestId(orgId, distinct(commands, EarnCommand::requestId)));
         Map<CustomerBadge, List<Enrolment>> enrolments = enrolmentsOf(commands, badges);
-        LimitTally limits = new LimitTally(storedCounts(customersWithEarns), now.toEpochMilli());
+        LimitTally.StoredCounts stored = storedCounts(customersWithEarns);
+        Collection<String> requestIds = distinct(commands, EarnCommand::requestId);
+        // read after the locks: a concurrent earn of the same requestId that held them is committed by now
+        Decisions decisions = decideAll(orgId, attempts, badges, activeClaims, check == RequestIdCheck.LOOK_UP_FIRST
+                ? store.earnsByRequestId(orgId, requestIds) : Map.of(), enrolments, stored, now);
+        if (check == RequestIdCheck.CONSTRAINT && decisions.anyRefused()) {
+            decisions = decideAll(orgId, attempts, badges, activeClaims, store.earnsByRequestId(orgId, requestIds),
+                    enrolments, stored, now);
+        }
+        store.insert(decisions.accepted());
+        return counted(commands.get(0).mode(), decisions.outcomes());
+    }
 
+    private record Decisions(List<EarnOutcome> outcomes, List<Earn> accepted) {
+
+        boolean anyRefused() {
+            return outcomes.stream().anyMatch(o -> o.kind() != EarnOutcome.Kind.EARNED);
+        }
+    }
+
+    private Decisions decideAll(long orgId, List<? extends EarnAttempt> attempts, Map<String, BadgeMeta> badges,
+                                Set<String> activeClaims, Map<String, Earn> stored,
+                                Map<CustomerBadge, List<Enrolment>> enrolments, LimitTally.StoredCounts counts,
+                                Instant now) {
+        Map<String, Earn> known = new HashMap<>(stored);
+        LimitTally limits = new LimitTally(counts, now.toEpochMilli());
         List<EarnOutcome> outcomes = new ArrayList<>(attempts.size());
         List<Earn> accepted = new ArrayList<>();
         for (EarnAttempt attempt : attempts) {
@@ -91,8 +120,7 @@ public class EarnService {
             }
             outcomes.add(outcome);
         }
-        store.insert(accepted);
-        return counted(commands.get(0).mode(), outcomes);
+        return new Decisions(outcomes, accepted);
     }
 
     /** Counts the outcomes by kind, error code and mode (of the list's first readable item) once they commit. */

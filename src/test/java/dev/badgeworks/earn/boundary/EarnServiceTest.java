@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.control.BadgeFixture;
+import dev.badgeworks.earn.control.RequestIdCheck;
 import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
@@ -60,6 +61,28 @@ class EarnServiceTest {
         assertEquals(outcomes.get(0).earn().id(), outcomes.get(1).earn().id());
         assertEquals(1, store.earns.size());
         assertTrue(store.lockedBadges.isEmpty() && store.lockedCustomers.isEmpty(), "no limits, no locks");
+    }
+
+    @Test
+    void trustingTheConstraintSkipsTheLookUpYetAReplayStillGetsItsOriginalAnswer() {
+        store.add(BadgeFixture.liveEarn().stored("b-1"));
+        List<EarnOutcome> first = service.earnAll(1, List.of(earn("b-1", "c-1", "r-1", NOW)), RequestIdCheck.CONSTRAINT);
+        assertEquals(List.of("EARNED"), kinds(first));
+        assertEquals(0, store.requestIdLookups, "a new requestId: the unique key is the only check");
+        // a replay with the same content: the insert is refused by the key, as the database would
+        assertThrows(RequestIdConflict.class, () -> service.earnAll(1, List.of(earn("b-1", "c-1", "r-1", NOW)),
+                RequestIdCheck.CONSTRAINT));
+        assertEquals(List.of("DUPLICATE"), kinds(service.earnAll(1, List.of(earn("b-1", "c-1", "r-1", NOW)))));
+        // the badge is deactivated since: the replay's original answer wins over today's rules
+        BadgeFixture live = BadgeFixture.liveEarn();
+        store.add(new BadgeFixture(live.start(), live.end(), live.earnType(), false, live.earned(), live.issued(),
+                null, null).stored("b-1"));
+        List<EarnOutcome> replay = service.earnAll(1, List.of(earn("b-1", "c-1", "r-1", NOW)), RequestIdCheck.CONSTRAINT);
+        assertEquals(List.of("DUPLICATE"), kinds(replay));
+        assertEquals(first.get(0).earn().id(), replay.get(0).earn().id());
+        assertEquals(List.of("REJECTED 1120"), kinds(service.earnAll(1, List.of(earn("b-1", "c-1", "r-2", NOW)),
+                RequestIdCheck.CONSTRAINT)));
+        assertEquals(1, store.earns.size());
     }
 
     @Test

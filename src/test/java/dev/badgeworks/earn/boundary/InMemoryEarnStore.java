@@ -31,6 +31,7 @@ class InMemoryEarnStore implements EarnStore {
     final Set<CustomerBadge> customerRows = new HashSet<>();
     final List<CustomerBadge> datesAskedFor = new ArrayList<>();
     int badgeLookups;
+    int requestIdLookups;
 
     void add(BadgeMeta badge) {
         badges.put(badge.id(), badge);
@@ -56,6 +57,7 @@ class InMemoryEarnStore implements EarnStore {
 
     @Override
     public Map<String, Earn> earnsByRequestId(long orgId, Collection<String> requestIds) {
+        requestIdLookups++;
         return earns.stream().filter(e -> e.orgId() == orgId && requestIds.contains(e.requestId()))
                 .collect(Collectors.toMap(Earn::requestId, e -> e));
     }
