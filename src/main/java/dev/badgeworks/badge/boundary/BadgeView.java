@@ -1,15 +1,15 @@
 package dev.badgeworks.badge.boundary;
 
-import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.ApiTime;
+import dev.badgeworks.api.Jsons;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.Cycle;
 import dev.badgeworks.badge.entity.EarnLimit;
-import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.ExpiryRule;
+import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.OwnerType;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

@@ -2,8 +2,8 @@ package dev.badgeworks.badge.control;
 
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
-import dev.badgeworks.api.Numbers;
 import dev.badgeworks.api.Jsons;
+import dev.badgeworks.api.Numbers;
 import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.WindowUnit;
 import jakarta.json.JsonArrayBuilder;
