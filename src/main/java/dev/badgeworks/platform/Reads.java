@@ -23,7 +23,8 @@ public class Reads {
         T on(Connection connection) throws SQLException;
     }
 
-    @Resource(name = "jdbc/badgeworks")
+    /** By the web.xml reference's full name: WildFly gave a CDI bean's own {@code name} its default (H2) datasource. */
+    @Resource(lookup = "java:comp/env/jdbc/badgeworks")
     DataSource dataSource;
 
     @Resource
