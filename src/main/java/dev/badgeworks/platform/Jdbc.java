@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
 
 /** The chores of set-wise JDBC: an IN list's or a VALUES list's placeholders, binding values, the dialect. */
 public final class Jdbc {
@@ -34,5 +36,19 @@ public final class Jdbc {
             s.setString(i++, v);
         }
         return i;
+    }
+
+    /**
+     * Binds one column of {@code rows} as a PostgreSQL array of {@code sqlType} (for {@code unnest(?::type[], …)}):
+     * a whole chunk in a few parameters. Answers the next free parameter index.
+     */
+    public static <T> int bindColumn(PreparedStatement s, int index, String sqlType, List<T> rows,
+                                     Function<? super T, ?> column) throws SQLException {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(rows.get(i));
+        }
+        s.setArray(index, s.getConnection().createArrayOf(sqlType, values));
+        return index + 1;
     }
 }
