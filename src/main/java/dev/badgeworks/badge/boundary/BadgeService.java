@@ -76,7 +76,7 @@ public class BadgeService {
      */
     public BadgeMeta update(long orgId, BadgeMeta.Author user, String id, BadgeDefinition definition, IfMatch ifMatch) {
         Instant now = clock.instant();
-        BadgeMeta badge = find(orgId, id);
+        BadgeMeta badge = find(orgId, id, "id");
         if (ifMatch.namesVersions()) {
             em.refresh(badge, LockModeType.PESSIMISTIC_WRITE);
             if (!ifMatch.allows(badge.version())) {
