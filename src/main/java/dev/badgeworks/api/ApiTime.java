@@ -63,13 +63,19 @@ public final class ApiTime {
         }
     }
 
-    /** The legacy numeric form: epoch seconds with a millisecond fraction, e.g. 1716803487.123. */
+    /**
+     * The legacy numeric form: epoch seconds, a whole number for a whole second ({@code 1795665020}, which a decoder
+     * typed integer reads), otherwise with the milliseconds as three decimals ({@code 1716803487.120}).
+     */
     public static BigDecimal legacy(Instant instant) {
-        return instant == null ? null : BigDecimal.valueOf(instant.toEpochMilli(), 3);
+        return instant == null ? null : legacy(instant.toEpochMilli());
     }
 
     public static BigDecimal legacy(Long epochMillis) {
-        return epochMillis == null ? null : BigDecimal.valueOf(epochMillis, 3);
+        if (epochMillis == null) {
+            return null;
+        }
+        return epochMillis % 1000 == 0 ? BigDecimal.valueOf(epochMillis / 1000) : BigDecimal.valueOf(epochMillis, 3);
     }
 
     /**

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.badgeworks.badge.entity.EarnType;
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.badge.entity.WindowUnit;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -69,14 +71,21 @@ class JsonInputTest {
     }
 
     @Test
-    void enumValuesAreCaseSensitiveAndTheErrorListsAllowedValues() {
-        JsonInput in = json("{'good': 'ISSUE_EARN', 'bad': 'earn'}");
+    void enumValuesAreReadInAnySpellingAndTheErrorListsAllowedValues() {
+        JsonInput in = json("{'good': 'ISSUE_EARN', 'prose': 'Issue Earn', 'lower': ' issue-earn ', 'owner': 'LOYALTY',"
+                + " 'plural': 'LOYALTY_PROMOTIONS', 'daily': 'daily', 'bad': 'earned'}");
         assertEquals(EarnType.ISSUE_EARN, in.enumValue("good", EarnType.class, ErrorCode.FIELD_REQUIRED));
+        assertEquals(EarnType.ISSUE_EARN, in.enumValue("prose", EarnType.class, ErrorCode.FIELD_REQUIRED));
+        assertEquals(EarnType.ISSUE_EARN, in.enumValue("lower", EarnType.class, ErrorCode.FIELD_REQUIRED));
+        assertEquals(OwnerType.Loyalty, in.enumValue("owner", OwnerType.class, ErrorCode.FIELD_REQUIRED));
+        assertEquals(OwnerType.Loyalty_Promotion, in.enumValue("plural", OwnerType.class, ErrorCode.FIELD_REQUIRED));
+        assertEquals(WindowUnit.DAYS, in.enumValue("daily", WindowUnit.class, ErrorCode.FIELD_REQUIRED));
+        assertTrue(in.valid());
         assertNull(in.enumValue("bad", EarnType.class, ErrorCode.FIELD_REQUIRED));
         ApiError error = in.errors().get(0);
         assertEquals(400, error.code());
         assertEquals("bad", error.reference());
-        assertTrue(error.message().contains("'earn'") && error.message().contains("[EARN, ISSUE_EARN]"),
+        assertTrue(error.message().contains("'earned'") && error.message().contains("[EARN, ISSUE_EARN]"),
                 error.message());
     }
 

@@ -58,6 +58,11 @@ public final class Api {
         return new Api(otherBase, orgId, username, authorization);
     }
 
+    /** The Authorization header this client sends, for other clients of the same user. */
+    public String authorization() {
+        return authorization;
+    }
+
     /** The username this client logs in with. */
     public String username() {
         return username;
@@ -107,6 +112,12 @@ public final class Api {
     /** Posts a file's bytes as they are, e.g. an import upload. */
     public Reply postBytes(String path, String contentType, byte[] body) {
         return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), Map.of("Content-Type", contentType));
+    }
+
+    /** A POST to a path outside the reference's prefix (an alias at another API's path). */
+    public Reply postAtRoot(String pathFromRoot, String json) {
+        return sendBody("POST", "../../../" + pathFromRoot, HttpRequest.BodyPublishers.ofString(json),
+                Map.of("Content-Type", "application/json"));
     }
 
     public Reply send(String method, String path, String json, Map<String, String> headers) {

@@ -80,7 +80,7 @@ class BadgeMetaIT {
         api.post("badgeMeta", without(ok, "name").toString()).expectError(400, 1101, "name");
         api.post("badgeMeta", with(ok, "name", 42).toString()).expectError(400, 1102, "name");
         api.post("badgeMeta", with(ok, "name", "x".repeat(256)).toString()).expectError(400, 1103, "name");
-        api.post("badgeMeta", with(ok, "earnType", "earn").toString()).expectError(400, 400, "earnType");
+        api.post("badgeMeta", with(ok, "earnType", "earned").toString()).expectError(400, 400, "earnType");
         api.post("badgeMeta", with(ok, "startOn", "yesterday-ish").toString()).expectError(400, 1104, "startOn");
         api.post("badgeMeta", with(ok, "startOn", "2030-01-01T00:00:00").toString()).expectError(400, 1104, "startOn");
         api.post("badgeMeta", with(ok, "active", "maybe").toString()).expectError(400, 1102, "active");
@@ -89,7 +89,7 @@ class BadgeMetaIT {
                 .expectError(400, 728, "ownership.restrictedToOwners");
         api.post("badgeMeta", without(ok, "ownership").toString()).expectError(400, 728, "ownership.restrictedToOwners");
         api.post("badgeMeta", with(ok, "ownership", Json.createObjectBuilder()
-                .add("restrictedToOwners", Json.createArrayBuilder().add("LOYALTY")).build()).toString())
+                .add("restrictedToOwners", Json.createArrayBuilder().add("Membercare")).build()).toString())
                 .expectError(400, 400, "ownership.restrictedToOwners[0]");
         api.post("badgeMeta", with(ok, "earnedBadgeExpiry", Json.createObjectBuilder()
                 .add("expiryType", "RELATIVE").add("relativeExpirytype", "DAYS").add("value", 0).build()).toString())
@@ -142,7 +142,7 @@ class BadgeMetaIT {
         assertEquals(id, updated.getString("id"));
 
         api.put("badgeMeta", without(changed, "id").toString()).expectError(400, 1101, "id");
-        api.put("badgeMeta", with(changed, "id", "000000000000000000000000").toString()).expectError(404, 404, "badgeId");
+        api.put("badgeMeta", with(changed, "id", "000000000000000000000000").toString()).expectError(404, 404, "id");
         api.put("badgeMeta", with(changed, "startOn", Instant.now().plus(Duration.ofDays(1)).getEpochSecond()).toString())
                 .expectError(400, 723, "startOn");
         api.put("badgeMeta", with(changed, "expiresOnISO", Instant.now().minus(Duration.ofMinutes(1)).toString())
@@ -215,7 +215,7 @@ class BadgeMetaIT {
         api.get("badgeMeta?size=0").expectError(400, 1105, "size");
         api.get("badgeMeta?page=-1").expectError(400, 1105, "page");
         api.get("badgeMeta?status=SOON").expectError(400, 400, "status");
-        api.get("badgeMeta?claimedBy=LOYALTY").expectError(400, 400, "claimedBy");
+        api.get("badgeMeta?claimedBy=Membercare").expectError(400, 400, "claimedBy");
         api.get("badgeMeta?sortOn=COLOUR").expectError(400, 400, "sortOn");
     }
 
@@ -251,7 +251,7 @@ class BadgeMetaIT {
                 .expectError(400, 714, "ownerType");
         api.post("badgeMeta/" + id + "/claim", "{\"referenceId\":\"j\"}").expectError(400, 716, "ownerType");
         api.post("badgeMeta/" + id + "/claim", "{\"ownerType\":\"Loyalty\"}").expectError(400, 717, "referenceId");
-        api.post("badgeMeta/" + id + "/claim", "{\"ownerType\":\"LOYALTY\",\"referenceId\":\"1\"}")
+        api.post("badgeMeta/" + id + "/claim", "{\"ownerType\":\"Membercare\",\"referenceId\":\"1\"}")
                 .expectError(400, 400, "ownerType");
         api.post("badgeMeta/000000000000000000000000/claim", "{\"ownerType\":\"Loyalty\",\"referenceId\":\"1\"}")
                 .expectError(404, 404, "badgeId");

@@ -95,7 +95,7 @@ class EarnIT {
                 .add("triggeredBy", Json.createObjectBuilder().add("ownerType", "Loyalty")).build().toString())
                 .expectError(400, 717, "triggeredBy.referenceId");
         api.post("customer/earn", Json.createObjectBuilder(earn(badge, "c", requestId).build())
-                .add("triggeredBy", Json.createObjectBuilder().add("ownerType", "LOYALTY").add("referenceId", "p"))
+                .add("triggeredBy", Json.createObjectBuilder().add("ownerType", "Membercare").add("referenceId", "p"))
                 .build().toString()).expectError(400, 400, "triggeredBy.ownerType");
         api.post("customer/earn", earn(badge, "c", requestId).add("earnEventDate", "last tuesday").build().toString())
                 .expectError(400, 1104, "earnEventDate");

@@ -94,7 +94,7 @@ class EnrolmentIT {
         api.post("badgeMeta/customer/issueBulk", enrol(null, "x").replace("program-1", "program-2"))
                 .expectError(409, 810, "triggeredBy");
         api.post("badgeMeta/customer/issueBulk", enrol(null, "x").replace(badge, "000000000000000000000000"))
-                .expectError(404, 404, "badgeId");
+                .expectError(404, 404, "badgeMetaId");
     }
 
     @Test

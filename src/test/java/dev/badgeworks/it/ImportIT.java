@@ -52,7 +52,7 @@ class ImportIT {
                 + "r5," + enrolFirst + ",1005,,Loyalty,p1\n"                               // 6 811
                 + "r6," + direct + ",1006,,Loyalty,somebody-else\n"                        // 7 810
                 + "r7," + direct + ",1007,not-a-date,Loyalty,p1\n"                         // 8 1104
-                + "r8," + direct + ",1008,,LOYALTY,p1\n"                                   // 9 400
+                + "r8," + direct + ",1008,,Membercare,p1\n"                                // 9 400
                 + "r9,000000000000000000000000,1009,,Loyalty,p1\n"                         // 10 404
                 + "too,few,columns\n"                                                      // 11 1105
                 + "\n"                                                                     // blank: skipped

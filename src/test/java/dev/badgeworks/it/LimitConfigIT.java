@@ -147,7 +147,7 @@ class LimitConfigIT {
                 .expectError(400, 400, "constraintType");
         api.get("badgeMeta/getFixedWindowDetails").expectError(400, 1101, "badgeMetaId");
         BadgeworksServer.shared().admin().newOrg("stranger").get("badgeMeta/getFixedWindowDetails?badgeMetaId=" + id)
-                .expectError(404, 404, "badgeId");
+                .expectError(404, 404, "badgeMetaId");
     }
 
     @Test

@@ -70,12 +70,16 @@ public class BadgeMetaResource {
     @Inject
     BadgeCounters counters;
 
+    private BadgeMeta.Author author() {
+        return new BadgeMeta.Author(caller.userId(), caller.username());
+    }
+
     @POST
     public Response create(@HeaderParam(MIGRATION_HEADER) String migration, String body) {
         JsonInput in = JsonInput.parse(body);
         BadgeDefinition definition = BadgeReader.read(in);
         in.throwIfInvalid();
-        BadgeMeta badge = badges.create(caller.orgId(), caller.username(), definition,
+        BadgeMeta badge = badges.create(caller.orgId(), author(), definition,
                 "migration".equalsIgnoreCase(migration == null ? "" : migration.trim()));
         return withTag(Response.status(Response.Status.CREATED), badge);
     }
@@ -91,7 +95,7 @@ public class BadgeMetaResource {
         BadgeDefinition definition = BadgeReader.read(in);
         in.throwIfInvalid();
         IfMatch ifMatch = IfMatch.of(headers.getRequestHeader(HttpHeaders.IF_MATCH));
-        return withTag(Response.ok(), badges.update(caller.orgId(), caller.username(), id, definition, ifMatch));
+        return withTag(Response.ok(), badges.update(caller.orgId(), author(), id, definition, ifMatch));
     }
 
     @GET
@@ -125,7 +129,7 @@ public class BadgeMetaResource {
             default -> throw ErrorCode.INVALID_ENUM.exception("activationStatus",
                     "Use activate or deactivate, not '" + activationStatus + "'.");
         };
-        BadgeMeta badge = badges.setActive(caller.orgId(), caller.username(), badgeId, active);
+        BadgeMeta badge = badges.setActive(caller.orgId(), author(), badgeId, active);
         return Envelope.of(new ActivationView(badge.id(), badge.active()));
     }
 

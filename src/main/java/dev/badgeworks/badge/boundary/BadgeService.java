@@ -53,7 +53,7 @@ public class BadgeService {
 
     Clock clock = Clock.systemUTC();
 
-    public BadgeMeta create(long orgId, String user, BadgeDefinition definition, boolean migration) {
+    public BadgeMeta create(long orgId, BadgeMeta.Author user, BadgeDefinition definition, boolean migration) {
         Instant now = clock.instant();
         List<ApiError> errors = new ArrayList<>(BadgeRules.forCreate(definition, now, migration));
         if (nameTaken(orgId, definition.name(), null)) {
@@ -74,9 +74,9 @@ public class BadgeService {
      * Replaces the definition. With an If-Match naming versions the row is locked before the comparison, so of
      * concurrent writers with the same version one wins and the others see its new version (412).
      */
-    public BadgeMeta update(long orgId, String user, String id, BadgeDefinition definition, IfMatch ifMatch) {
+    public BadgeMeta update(long orgId, BadgeMeta.Author user, String id, BadgeDefinition definition, IfMatch ifMatch) {
         Instant now = clock.instant();
-        BadgeMeta badge = find(orgId, id);
+        BadgeMeta badge = find(orgId, id, "id");
         if (ifMatch.namesVersions()) {
             em.refresh(badge, LockModeType.PESSIMISTIC_WRITE);
             if (!ifMatch.allows(badge.version())) {
@@ -121,14 +121,19 @@ public class BadgeService {
 
     /** The org's badge; another org's badge, or an id that is not one, is simply not found. */
     public BadgeMeta find(long orgId, String id) {
+        return find(orgId, id, "badgeId");
+    }
+
+    /** As {@link #find(long, String)}, a 404 naming {@code field}: the request's own name for the badge id. */
+    public BadgeMeta find(long orgId, String id, String field) {
         BadgeMeta badge = id == null ? null : em.find(BadgeMeta.class, id);
         if (badge == null || badge.orgId() != orgId) {
-            throw ErrorCode.BADGE_NOT_FOUND.exception("badgeId");
+            throw ErrorCode.BADGE_NOT_FOUND.exception(field);
         }
         return badge;
     }
 
-    public BadgeMeta setActive(long orgId, String user, String id, boolean active) {
+    public BadgeMeta setActive(long orgId, BadgeMeta.Author user, String id, boolean active) {
         BadgeMeta badge = find(orgId, id);
         badge.setActive(active, user, clock.millis());
         Persistence.flushOrFail(em, ErrorCode.CONCURRENT_CHANGE.exception());

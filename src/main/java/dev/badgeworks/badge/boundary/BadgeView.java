@@ -28,8 +28,9 @@ public record BadgeView(String id, Long badgeNumericId, long orgId, String name,
                         JsonValue customerConstraints, JsonValue badgeConstraints, JsonValue images,
                         JsonValue benefits, JsonValue tags, JsonValue customFields,
                         String badgeGroupId, Integer badgeRank, Long defaultTillId,
-                        BigDecimal createdOn, String createdOnISO, String createdBy,
-                        BigDecimal lastUpdatedOn, String lastUpdatedOnISO, String lastUpdatedBy,
+                        BigDecimal createdOn, String createdOnISO, Long createdBy, String createdByName,
+                        BigDecimal lastUpdatedOn, String lastUpdatedOnISO, Long lastUpdatedBy,
+                        String lastUpdatedByName,
                         long issuedCount, long earnedCount) {
 
     /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
@@ -78,8 +79,9 @@ public record BadgeView(String id, Long badgeNumericId, long orgId, String name,
                 withWindows(b.badgeConstraints(), b, LimitLevel.BADGE, nowMs),
                 json(b.images(), true), json(b.benefits(), true), json(b.tags(), true), json(b.customFields(), false),
                 b.badgeGroupId(), b.badgeRank(), b.defaultTillId(),
-                ApiTime.legacy(b.createdOnMs()), ApiTime.iso(b.createdOnMs()), b.createdBy(),
-                ApiTime.legacy(b.lastUpdatedOnMs()), ApiTime.iso(b.lastUpdatedOnMs()), b.lastUpdatedBy(),
+                ApiTime.legacy(b.createdOnMs()), ApiTime.iso(b.createdOnMs()), b.createdById(), b.createdBy(),
+                ApiTime.legacy(b.lastUpdatedOnMs()), ApiTime.iso(b.lastUpdatedOnMs()), b.lastUpdatedById(),
+                b.lastUpdatedBy(),
                 counts.issued(), counts.earned());
     }
 

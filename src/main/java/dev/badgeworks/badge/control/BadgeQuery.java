@@ -7,6 +7,7 @@ import static dev.badgeworks.api.QueryParams.parse;
 
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.OwnerType;
@@ -62,8 +63,9 @@ public record BadgeQuery(Set<BadgeStatus> statuses, EarnType earnType, Boolean a
         if (orderText != null && !descending && !"ASC".equalsIgnoreCase(orderText.trim())) {
             errors.add(ErrorCode.INVALID_ENUM.at("order", "Use ASC or DESC."));
         }
-        Instant startOnFrom = date(param.apply("startOn"), "startOn", errors);
-        Instant expiresOnUntil = date(param.apply("expiresOn"), "expiresOn", errors);
+        // both bounds include their date: a plain date includes its whole day
+        QueryParams.DateSpan startOn = date(param.apply("startOn"), "startOn", errors);
+        QueryParams.DateSpan expiresOn = date(param.apply("expiresOn"), "expiresOn", errors);
         int page = integer(param.apply("page"), "page", 0, 0, Integer.MAX_VALUE, errors);
         String sizeParam = param.apply("size") != null ? "size" : "limit";
         int size = integer(param.apply(sizeParam), sizeParam, DEFAULT_SIZE, 1, MAX_SIZE, errors);
@@ -71,7 +73,8 @@ public record BadgeQuery(Set<BadgeStatus> statuses, EarnType earnType, Boolean a
             throw new dev.badgeworks.api.ApiException(errors);
         }
         return new BadgeQuery(statuses, earnType, active, owner, claimedBy, unclaimed,
-                name == null || name.isBlank() ? null : name.trim(), sortOn, descending, startOnFrom, expiresOnUntil,
+                name == null || name.isBlank() ? null : name.trim(), sortOn, descending,
+                startOn == null ? null : startOn.first(), expiresOn == null ? null : expiresOn.last(),
                 page, size);
     }
 

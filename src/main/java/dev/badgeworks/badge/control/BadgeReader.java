@@ -46,9 +46,8 @@ public final class BadgeReader {
         Instant startOn = in.date("startOn", "startOnISO", ErrorCode.FIELD_REQUIRED);
         Instant expiresOn = in.date("expiresOn", "expiresOnISO", ErrorCode.FIELD_REQUIRED);
         EarnType earnType = in.enumValue("earnType", EarnType.class, ErrorCode.FIELD_REQUIRED);
-        Boolean active = in.has("isActive") && !in.has("active")
-                ? in.bool("isActive", null)
-                : in.bool("active", ErrorCode.FIELD_REQUIRED);
+        // optional: three of Capillary's seven create examples leave it out (see BadgeDefinition for the default)
+        Boolean active = in.has("isActive") && !in.has("active") ? in.bool("isActive", null) : in.bool("active", null);
         ExpiryRule earned = expiry(in.object("earnedBadgeExpiry", ErrorCode.FIELD_REQUIRED));
         ExpiryRule issued = null;
         if (earnType == EarnType.ISSUE_EARN) {

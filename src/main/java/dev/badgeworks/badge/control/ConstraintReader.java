@@ -41,8 +41,6 @@ public final class ConstraintReader {
     }
 
     private static final int MAX_LIMIT = 1_000_000;
-    private static final Map<String, WindowUnit> DURATION_ALIASES =
-            Map.of("DAILY", WindowUnit.DAYS, "WEEKLY", WindowUnit.WEEKS, "MONTHLY", WindowUnit.MONTHS);
     private static final DayOfWeek[] NUMBERED_DAYS = DayOfWeek.values();
 
     private ConstraintReader() {
@@ -151,9 +149,7 @@ public final class ConstraintReader {
 
     private static void fixedWindow(JsonInput c, JsonObjectBuilder out) {
         String durationText = c.text("durationType", 20, ErrorCode.FIELD_REQUIRED);
-        WindowUnit unit = durationText == null ? null
-                : DURATION_ALIASES.containsKey(durationText) ? DURATION_ALIASES.get(durationText)
-                : c.enumText("durationType", WindowUnit.class, durationText);
+        WindowUnit unit = durationText == null ? null : c.enumText("durationType", WindowUnit.class, durationText);
         if (unit != null) {
             out.add("durationType", unit.name());
             Integer refresh = c.integer("refreshRate", 1, 36_500, unit == WindowUnit.DAYS ? ErrorCode.FIELD_REQUIRED : null);

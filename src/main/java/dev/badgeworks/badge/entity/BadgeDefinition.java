@@ -5,10 +5,11 @@ import java.util.Set;
 
 /**
  * A validated create/update request: what a client asked a badge to be. JSON-valued parts are normalised
- * JSON text (null when absent).
+ * JSON text (null when absent). {@code active} is null when the request left it out: a new badge is then active,
+ * an updated one keeps its activation.
  */
 public record BadgeDefinition(String name, String description, Instant startOn, Instant expiresOn,
-                              EarnType earnType, boolean active, ExpiryRule earnedExpiry, ExpiryRule issuedExpiry,
+                              EarnType earnType, Boolean active, ExpiryRule earnedExpiry, ExpiryRule issuedExpiry,
                               Set<OwnerType> owners, String customerConstraints, String badgeConstraints,
                               String images, String benefits, String tags, String customFields,
                               String badgeGroupId, Integer badgeRank, Long defaultTillId) {

@@ -103,11 +103,17 @@ public class BadgeMeta {
     @Column(name = "created_by")
     private String createdBy;
 
+    @Column(name = "created_by_id")
+    private Long createdById;
+
     @Column(name = "last_updated_on_ms", nullable = false)
     private long lastUpdatedOnMs;
 
     @Column(name = "last_updated_by")
     private String lastUpdatedBy;
+
+    @Column(name = "last_updated_by_id")
+    private Long lastUpdatedById;
 
     @Column(name = "badge_numeric_id")
     private Long badgeNumericId;
@@ -126,26 +132,34 @@ public class BadgeMeta {
     protected BadgeMeta() {
     }
 
-    public BadgeMeta(String id, long orgId, String createdBy, long nowMs) {
-        this(id, orgId, null, createdBy, nowMs);
-    }
-
-    public BadgeMeta(String id, long orgId, Long badgeNumericId, String createdBy, long nowMs) {
+    /** A new badge: active unless its first definition says otherwise. */
+    public BadgeMeta(String id, long orgId, Long badgeNumericId, Author author, long nowMs) {
         this.id = id;
         this.orgId = orgId;
         this.badgeNumericId = badgeNumericId;
-        this.createdBy = createdBy;
+        this.createdBy = author.name();
+        this.createdById = author.id();
         this.createdOnMs = nowMs;
+        this.active = true;
+    }
+
+    /**
+     * The API user behind a change: its id, answered as {@code createdBy}/{@code lastUpdatedBy} (Capillary's schema
+     * types them as integers), and its name, answered beside them (docs/decisions.md, "Answer shapes").
+     */
+    public record Author(long id, String name) {
     }
 
     /** Everything a create or full update sets; claims are never set this way. */
-    public void define(BadgeDefinition d, String user, long nowMs) {
+    public void define(BadgeDefinition d, Author user, long nowMs) {
         this.name = d.name();
         this.description = d.description();
         this.startOnMs = d.startOn().toEpochMilli();
         this.expiresOnMs = d.expiresOn().toEpochMilli();
         this.earnType = d.earnType();
-        this.active = d.active();
+        if (d.active() != null) {
+            this.active = d.active();
+        }
         this.owners = d.owners().stream().map(Enum::name).sorted().collect(Collectors.joining(",", ",", ","));
         this.earnedExpiry = d.earnedExpiry();
         this.issuedExpiry = d.earnType() == EarnType.ISSUE_EARN ? d.issuedExpiry() : null;
@@ -159,13 +173,17 @@ public class BadgeMeta {
         this.badgeGroupId = d.badgeGroupId();
         this.badgeRank = d.badgeRank();
         this.defaultTillId = d.defaultTillId();
-        this.lastUpdatedBy = user;
-        this.lastUpdatedOnMs = nowMs;
+        touch(user, nowMs);
     }
 
-    public void setActive(boolean active, String user, long nowMs) {
+    public void setActive(boolean active, Author user, long nowMs) {
         this.active = active;
-        this.lastUpdatedBy = user;
+        touch(user, nowMs);
+    }
+
+    private void touch(Author user, long nowMs) {
+        this.lastUpdatedBy = user.name();
+        this.lastUpdatedById = user.id();
         this.lastUpdatedOnMs = nowMs;
     }
 
@@ -282,6 +300,14 @@ public class BadgeMeta {
 
     public long createdOnMs() {
         return createdOnMs;
+    }
+
+    public Long createdById() {
+        return createdById;
+    }
+
+    public Long lastUpdatedById() {
+        return lastUpdatedById;
     }
 
     public String createdBy() {

@@ -1,12 +1,26 @@
 package dev.badgeworks.badge.entity;
 
+import dev.badgeworks.api.Spelled;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** The unit of rolling and fixed windows. All calendar arithmetic is in UTC (docs/decisions.md, "Earn limits"). */
-public enum WindowUnit {
-    DAYS, WEEKS, MONTHS;
+public enum WindowUnit implements Spelled {
+    // the prose names fixed-window durations DAILY/WEEKLY/MONTHLY, every example DAYS/WEEKS/MONTHS
+    DAYS("DAILY"), WEEKS("WEEKLY"), MONTHS("MONTHLY");
+
+    private final List<String> otherSpellings;
+
+    WindowUnit(String otherSpelling) {
+        this.otherSpellings = List.of(otherSpelling);
+    }
+
+    @Override
+    public List<String> otherSpellings() {
+        return otherSpellings;
+    }
 
     /** The instant {@code amount} units before {@code t}: days of 24 h, weeks of 7 days, calendar months. */
     public long minus(long tMs, int amount) {

@@ -8,6 +8,7 @@ import static dev.badgeworks.api.QueryParams.parse;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.badge.entity.OwnerType;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -73,12 +75,16 @@ public record CustomerBadgeQuery(CustomerBadgeType type, boolean includeExpired,
         }
         OwnerType owner = owner(param.apply("owner"), "owner", errors);
         OwnerType claimedBy = owner(param.apply("claimedBy"), "claimedBy", errors);
-        Instant startOn = date(param.apply("startOn"), "startOn", errors);
-        Operator startOnOperator = upper(param, "startOnOperator", Operator.class, errors);
-        Instant expiresOn = date(param.apply("expiresOn"), "expiresOn", errors);
+        QueryParams.DateSpan startOnSpan = date(param.apply("startOn"), "startOn", errors);
+        Operator startOnOperator = Objects.requireNonNullElse(
+                upper(param, "startOnOperator", Operator.class, errors), Operator.GREATER_THAN);
+        QueryParams.DateSpan expiresOnSpan = date(param.apply("expiresOn"), "expiresOn", errors);
         // the reference's OpenAPI spells it endOnOperator
         String expiresOperatorField = param.apply("expiresOnOperator") != null ? "expiresOnOperator" : "endOnOperator";
-        Operator expiresOnOperator = upper(param, expiresOperatorField, Operator.class, errors);
+        Operator expiresOnOperator = Objects.requireNonNullElse(
+                upper(param, expiresOperatorField, Operator.class, errors), Operator.LESS_THAN);
+        Instant startOn = bound(startOnSpan, startOnOperator);
+        Instant expiresOn = bound(expiresOnSpan, expiresOnOperator);
         String name = param.apply("name");
         String groupId = param.apply("groupId");
         int page = integer(param.apply("page"), "page", 0, 0, Integer.MAX_VALUE, errors);
@@ -90,8 +96,7 @@ public record CustomerBadgeQuery(CustomerBadgeType type, boolean includeExpired,
         return new CustomerBadgeQuery(type == null ? defaultType : type, includeExpired,
                 sort == null ? defaultSort : sort, descending, blankToNull(name),
                 action == null ? null : action == Action.ACTIVATED, statuses, owner, claimedBy,
-                startOn, startOnOperator == null ? Operator.GREATER_THAN : startOnOperator,
-                expiresOn, expiresOnOperator == null ? Operator.LESS_THAN : expiresOnOperator, blankToNull(groupId),
+                startOn, startOnOperator, expiresOn, expiresOnOperator, blankToNull(groupId),
                 page, size);
     }
 
@@ -107,6 +112,11 @@ public record CustomerBadgeQuery(CustomerBadgeType type, boolean includeExpired,
             return null;
         }
         return parse(type, text.trim().toUpperCase(Locale.ROOT), field, errors).orElse(null);
+    }
+
+    /** The operators are strict, so a plain date is excluded whole: after its last moment, before its first. */
+    private static Instant bound(QueryParams.DateSpan span, Operator operator) {
+        return span == null ? null : operator == Operator.GREATER_THAN ? span.last() : span.first();
     }
 
     private static OwnerType owner(String text, String field, List<ApiError> errors) {

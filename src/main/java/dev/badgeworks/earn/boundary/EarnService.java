@@ -241,10 +241,16 @@ public class EarnService {
         return result;
     }
 
-    /** Revokes an active earn of this customer and badge (814 when there is none, also when a concurrent revoke won). */
+    /**
+     * Revokes an active earn of this customer and badge: 404 when the org has no such badge, as every other operation
+     * answers; 814 when the badge has no such active earn (also when a concurrent revoke won).
+     */
     public Earn revoke(long orgId, String badgeMetaId, String customerId, String earnedBadgeId) {
         Earn earn = earnedBadgeId == null ? null
                 : store.revoke(orgId, badgeMetaId, customerId, earnedBadgeId, clock.millis());
+        if (earn == null && store.badges(orgId, Set.of(badgeMetaId)).isEmpty()) {
+            throw ErrorCode.BADGE_NOT_FOUND.exception("badgeMetaId");
+        }
         if (earn == null) {
             throw ErrorCode.NO_ACTIVE_EARN.exception("earnedBadgeId");
         }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Enrolment ("issue") of customers in ISSUE_EARN badges, at the reference's paths. */
@@ -41,6 +43,8 @@ public class EnrolmentResource {
         if (in.has("customers") && customers.isEmpty() && in.valid()) {
             in.fail(ErrorCode.FIELD_REQUIRED, "customers", "Name at least one customer.");
         }
+        // a customer named twice is enrolled once, so it counts once toward the limit (as in earnBulk)
+        customers = new ArrayList<>(new LinkedHashSet<>(customers));
         if (customers.size() > MAX_ENROL) {
             in.fail(ErrorCode.TOO_MANY_ITEMS, "customers", "At most " + MAX_ENROL + " customers per request.");
         }

@@ -92,7 +92,7 @@ public class EnrolmentService {
             replayIfKnown(orgId, command);
         }
         Instant now = clock.instant();
-        BadgeMeta badge = badges.find(orgId, command.badgeMetaId());
+        BadgeMeta badge = badges.find(orgId, command.badgeMetaId(), "badgeMetaId");
         em.lock(badge, LockModeType.PESSIMISTIC_WRITE);
         Instant event = command.eventDate() == null ? now : command.eventDate();
         ApiError error = EarnRules.enrolmentError(badge,
@@ -147,7 +147,7 @@ public class EnrolmentService {
 
     /** Revokes the listed enrolments, or every enrolment of the listed customers; problems are reported per item. */
     public RevokeResult revoke(long orgId, String badgeMetaId, List<String> customers, List<Issual> issuals) {
-        BadgeMeta badge = badges.find(orgId, badgeMetaId);
+        BadgeMeta badge = badges.find(orgId, badgeMetaId, "badgeMetaId");
         long now = clock.millis();
         List<RevokedIssue> items = new ArrayList<>();
         List<BadgeCounters.Change> revoked = new ArrayList<>();

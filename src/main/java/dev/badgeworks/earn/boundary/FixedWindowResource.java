@@ -12,6 +12,7 @@ import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.Pagination;
+import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.entity.BadgeMeta;
@@ -76,7 +77,7 @@ public class FixedWindowResource {
     @GET
     public Envelope<FixedWindowDetails> details(@Context UriInfo uri) {
         Query q = read(uri.getQueryParameters()::getFirst);
-        BadgeMeta badge = badges.find(caller.orgId(), q.badgeMetaId());
+        BadgeMeta badge = badges.find(caller.orgId(), q.badgeMetaId(), "badgeMetaId");
         long from = q.start() == null ? badge.startOnMs() : q.start().toEpochMilli();
         long to = q.end() == null ? badge.expiresOnMs() : q.end().toEpochMilli();
         record Found(EarnLimit.FixedWindow window, Cycle cycle) {
@@ -123,9 +124,12 @@ public class FixedWindowResource {
         String scopeText = param.apply("constraintType");
         Scope scope = scopeText == null ? Scope.ALL
                 : parse(Scope.class, scopeText.trim().toUpperCase(Locale.ROOT), "constraintType", errors).orElse(Scope.ALL);
-        String customerId = param.apply("customerId");
-        if (customerId != null && (customerId.isBlank() || customerId.length() > EarnRequestReader.MAX_CUSTOMER_ID)) {
-            errors.add(ErrorCode.INVALID_VALUE.at("customerId", "'customerId' must be 1 to "
+        // held to the rules of a customerId anywhere else: blank is 812, too long 1103
+        String customerId = param.apply("customerId") == null ? null : param.apply("customerId").strip();
+        if (customerId != null && customerId.isEmpty()) {
+            errors.add(ErrorCode.CUSTOMER_ID_MISSING.at("customerId"));
+        } else if (customerId != null && customerId.length() > EarnRequestReader.MAX_CUSTOMER_ID) {
+            errors.add(ErrorCode.TOO_LONG.at("customerId", "'customerId' may have at most "
                     + EarnRequestReader.MAX_CUSTOMER_ID + " characters."));
         }
         boolean withCounts = bool(param.apply("includeEarnCount"), "includeEarnCount", errors);
@@ -133,8 +137,11 @@ public class FixedWindowResource {
             errors.add(ErrorCode.FIELD_REQUIRED.at("customerId",
                     "'customerId' is required to count a customer's earns (constraintType CUSTOMER or ALL)."));
         }
-        Instant start = date(param.apply("startDate"), "startDate", errors);
-        Instant end = date(param.apply("endDate"), "endDate", errors);
+        // an inclusive span: a plain date as startDate starts at its first moment, as endDate ends at its last
+        QueryParams.DateSpan startDate = date(param.apply("startDate"), "startDate", errors);
+        QueryParams.DateSpan endDate = date(param.apply("endDate"), "endDate", errors);
+        Instant start = startDate == null ? null : startDate.first();
+        Instant end = endDate == null ? null : endDate.last();
         int page = integer(param.apply("page"), "page", 0, 0, Integer.MAX_VALUE, errors);
         int size = integer(param.apply("size"), "size", BadgeQuery.DEFAULT_SIZE, 1, BadgeQuery.MAX_SIZE, errors);
         if (!errors.isEmpty()) {

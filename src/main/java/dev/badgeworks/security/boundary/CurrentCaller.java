@@ -25,6 +25,10 @@ public class CurrentCaller {
         return get().orgId();
     }
 
+    public long userId() {
+        return get().userId();
+    }
+
     public String username() {
         return get().username();
     }

@@ -35,6 +35,21 @@ class BadgeQueryTest {
     }
 
     @Test
+    void ownerTypesAreReadInEveryDocumentedSpelling() {
+        assertEquals(OwnerType.Loyalty, query("owner", "LOYALTY").owner());
+        assertEquals(OwnerType.Goodwill_Module, query("claimedBy", "GOODWILL_MODULE").claimedBy());
+        assertEquals(OwnerType.Audience_Campaigns, query("claimedBy", "Audience_Campaigns").claimedBy());
+    }
+
+    @Test
+    void plainDatesIncludeTheirWholeDay() {
+        BadgeQuery q = query("startOn", "2026-03-05", "expiresOn", "2026-12-31");
+        assertEquals(Instant.parse("2026-03-05T00:00:00Z"), q.startOnFrom());
+        assertEquals(Instant.parse("2026-12-31T23:59:59.999Z"), q.expiresOnUntil());
+        assertEquals(List.of("1104 startOn"), refusal("startOn", "2026-02-30"));
+    }
+
+    @Test
     void defaults() {
         BadgeQuery q = query();
         assertEquals(0, q.page());
@@ -81,7 +96,7 @@ class BadgeQueryTest {
 
     @ParameterizedTest
     @CsvSource({"status, 'LIVE,FINISHED'", "earnType, LOYALTY", "badgeType, ISSUE", "action, ON", "sortOn, DATE",
-            "owner, LOYALTY", "claimedBy, loyalty", "order, UP"})
+            "owner, LOYALTY_PROGRAM", "claimedBy, Membercare", "order, UP"})
     void badEnumValuesAreRefusedWith400OnTheirParameter(String param, String value) {
         assertEquals(List.of("400 " + param), refusal(param, value));
     }

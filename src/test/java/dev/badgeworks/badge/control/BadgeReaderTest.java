@@ -106,8 +106,8 @@ class BadgeReaderTest {
     }
 
     private static String answered(BadgeDefinition d) {
-        BadgeMeta meta = new BadgeMeta("b-1", 1, "alice", 1_700_000_000_000L);
-        meta.define(d, "alice", 1_700_000_000_000L);
+        BadgeMeta meta = new BadgeMeta("b-1", 1, null, new BadgeMeta.Author(1, "alice"), 1_700_000_000_000L);
+        meta.define(d, new BadgeMeta.Author(1, "alice"), 1_700_000_000_000L);
         return JsonbConfiguration.jsonb().toJson(BadgeView.of(meta, List.of(), BadgeCounters.Counts.ZERO, 1_700_000_000_000L));
     }
 
@@ -184,18 +184,28 @@ class BadgeReaderTest {
     }
 
     @Test
-    void ownerTypesAreCaseSensitive() {
-        JsonInput in = fullWith("ownership", "{'restrictedToOwners': ['Journeys', 'LOYALTY', 3]}");
+    void ownerTypesAreReadInTheTablesAndTheExamplesSpellings() {
+        BadgeDefinition d = BadgeReader.read(fullWith("ownership",
+                "{'restrictedToOwners': ['Journeys', 'LOYALTY', 'REWARDS_CATALOG', 'Loyalty_Promotions']}"));
+        assertEquals(EnumSet.of(OwnerType.Journeys, OwnerType.Loyalty, OwnerType.Rewards_Catalog,
+                OwnerType.Loyalty_Promotion), d.owners());
+        JsonInput in = fullWith("ownership", "{'restrictedToOwners': ['Journeys', 'Membercare', 3]}");
         assertNull(BadgeReader.read(in));
         assertEquals(List.of("400 ownership.restrictedToOwners[1]", "1102 ownership.restrictedToOwners[2]"), errors(in));
+    }
+
+    @Test
+    void activeMayBeLeftOut() {
+        assertNull(BadgeReader.read(fullWith("active", null)).active());
+        assertEquals(Boolean.FALSE, BadgeReader.read(fullWith("active", "false")).active());
     }
 
     @Test
     void everyMissingRequiredFieldIsReportedAtOnce() {
         JsonInput in = json("{'ownership': {'restrictedToOwners': ['Loyalty']}}");
         assertNull(BadgeReader.read(in));
-        assertEquals(List.of("1101 name", "1101 startOn", "1101 expiresOn", "1101 earnType", "1101 active",
-                "1101 earnedBadgeExpiry"), errors(in));
+        assertEquals(List.of("1101 name", "1101 startOn", "1101 expiresOn", "1101 earnType", "1101 earnedBadgeExpiry"),
+                errors(in));
     }
 
     @Test

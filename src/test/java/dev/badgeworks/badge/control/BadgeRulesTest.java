@@ -73,8 +73,8 @@ class BadgeRulesTest {
         }
 
         BadgeMeta stored() {
-            BadgeMeta meta = new BadgeMeta("b-1", 1, "alice", NOW.minus(Duration.ofDays(10)).toEpochMilli());
-            meta.define(definition(), "alice", NOW.minus(Duration.ofDays(10)).toEpochMilli());
+            BadgeMeta meta = new BadgeMeta("b-1", 1, null, new BadgeMeta.Author(1, "alice"), NOW.minus(Duration.ofDays(10)).toEpochMilli());
+            meta.define(definition(), new BadgeMeta.Author(1, "alice"), NOW.minus(Duration.ofDays(10)).toEpochMilli());
             return meta;
         }
     }

@@ -65,7 +65,7 @@ class ConstraintReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-1, 1105", "7, 1105", "'''friday''', 400"})
+    @CsvSource({"-1, 1105", "7, 1105", "'''FRI''', 400"})
     void invalidWeekdaysAreRefused(String day, String code) {
         read("CUSTOMER", "[{'constraintType': 'CUSTOMER_BADGE_FIXED_WINDOW', 'durationType': 'WEEKS',"
                 + " 'maxEarnLimit': 1, 'startDayOfTheWeek': " + day + "}]");

@@ -26,10 +26,10 @@ class FixedWindowChangesTest {
     private static final long MONDAY_OF_WEEK_4 = Instant.parse("2026-11-23T00:00:00Z").toEpochMilli();
 
     private static BadgeMeta badge(String customerConstraints) {
-        BadgeMeta b = new BadgeMeta("b", 1, "u", 0);
+        BadgeMeta b = new BadgeMeta("b", 1, null, new BadgeMeta.Author(1, "u"), 0);
         b.define(new BadgeDefinition("B", null, START, Instant.parse("2027-06-01T00:00:00Z"), EarnType.EARN, true,
                 ExpiryRule.never(), null, EnumSet.of(OwnerType.Loyalty), customerConstraints, null, null, null, null,
-                null, null, null, null), "u", 0);
+                null, null, null, null), new BadgeMeta.Author(1, "u"), 0);
         return b;
     }
 

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class FixedWindowTest {
 
     private static BadgeMeta badge(String start, String end) {
-        BadgeMeta b = new BadgeMeta("b", 1, "u", 0);
+        BadgeMeta b = new BadgeMeta("b", 1, null, new BadgeMeta.Author(1, "u"), 0);
         b.define(new BadgeDefinition("B", null, Instant.parse(start), Instant.parse(end), EarnType.EARN, true,
                 ExpiryRule.never(), null, EnumSet.of(OwnerType.Loyalty), null, null, null, null, null, null, null,
-                null, null), "u", 0);
+                null, null), new BadgeMeta.Author(1, "u"), 0);
         return b;
     }
 

@@ -55,7 +55,7 @@ class CustomerBadgeQueryTest {
     void everyBadParameterIsReportedAtOnce() {
         assertEquals(List.of("400 badgeType", "1102 includeExpired", "400 sortOn", "400 order", "400 owner",
                 "1104 startOn", "400 startOnOperator", "1105 page", "1105 size"), errors(Map.of("badgeType", "ALL",
-                "includeExpired", "yes", "sortOn", "NAME", "order", "UP", "owner", "LOYALTY", "startOn", "soon",
+                "includeExpired", "yes", "sortOn", "NAME", "order", "UP", "owner", "LOYALTY_PROGRAM", "startOn", "soon",
                 "startOnOperator", "EQUALS", "page", "-1", "size", "0")));
         assertEquals(List.of("1105 size"), errors(Map.of("size", "201")));
         assertEquals(List.of("1105 limit"), errors(Map.of("limit", "-1")));

@@ -58,11 +58,11 @@ public record BadgeFixture(Instant start, Instant end, EarnType earnType, boolea
 
     public BadgeMeta stored(String id) {
         long createdMs = start.minus(Duration.ofDays(1)).toEpochMilli();
-        BadgeMeta meta = new BadgeMeta(id, 1, "alice", createdMs);
+        BadgeMeta meta = new BadgeMeta(id, 1, null, new BadgeMeta.Author(1, "alice"), createdMs);
         meta.define(new BadgeDefinition("Gold", null, start, end, earnType, active, earned, issued,
                 EnumSet.of(OwnerType.Loyalty), customerConstraints, badgeConstraints, null, null, null, null, null, null,
                 null),
-                "alice", createdMs);
+                new BadgeMeta.Author(1, "alice"), createdMs);
         return meta;
     }
 }

@@ -112,9 +112,11 @@ class EarnRequestReaderTest {
     }
 
     @Test
-    void anOwnerTypeIsCaseSensitive() {
+    void anOwnerTypeIsReadInAnySpellingButMustBeOne() {
+        assertEquals(OwnerType.Loyalty,
+                readValid(fullWith("triggeredBy", "{'ownerType': 'LOYALTY', 'referenceId': '7'}")).ownerType());
         assertEquals(List.of("400 triggeredBy.ownerType"),
-                readInvalid(fullWith("triggeredBy", "{'ownerType': 'LOYALTY', 'referenceId': '7'}")));
+                readInvalid(fullWith("triggeredBy", "{'ownerType': 'LOYALTY_PROGRAM', 'referenceId': '7'}")));
     }
 
     @Test
@@ -147,6 +149,6 @@ class EarnRequestReaderTest {
                 readInvalid(json("{'badgeMetaId': 'b-1', 'earnEventDate': 'yesterday'}")));
         assertEquals(List.of("1101 badgeMetaId", "812 customerId", "804 requestId", "400 triggeredBy.ownerType",
                         "717 triggeredBy.referenceId"),
-                readInvalid(json("{'triggeredBy': {'ownerType': 'loyalty'}}")));
+                readInvalid(json("{'triggeredBy': {'ownerType': 'loyalty program'}}")));
     }
 }
