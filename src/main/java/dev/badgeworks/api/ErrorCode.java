@@ -66,6 +66,7 @@ public enum ErrorCode {
     IMPORT_STATE(1132, 409, "The import is not in a state that allows this."),
     CUSTOMER_LIMIT_REACHED(1140, 409, "Customer earn limit reached."),
     BADGE_LIMIT_REACHED(1141, 409, "Badge earn limit reached."),
+    WEBHOOK_NOT_FOUND(1150, 404, "Webhook not found."),
     CONCURRENT_CHANGE(1125, 409, "A concurrent request changed the same data; read it again and retry."),
     STALE_VERSION(1128, 412, "The badge changed since the version If-Match names; read it again and retry."),
     INTERNAL_ERROR(999999, 500, "Internal error.");

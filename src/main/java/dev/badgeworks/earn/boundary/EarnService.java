@@ -23,6 +23,8 @@ import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
+import dev.badgeworks.events.boundary.EventOutbox;
+import dev.badgeworks.events.control.BadgeEvent;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +60,9 @@ public class EarnService {
     @Inject
     Metrics metrics;
 
+    @Inject
+    EventOutbox outbox;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -92,6 +97,9 @@ public class EarnService {
                     enrolments, stored, now);
         }
         store.insert(decisions.accepted());
+        Set<String> migrated = new HashSet<>();
+        commands.stream().filter(c -> c.mode() == EarnMode.MIGRATION).forEach(c -> migrated.add(c.requestId()));
+        outbox.record(orgId, earnedEvents(orgId, decisions.accepted(), migrated, now), now.toEpochMilli());
         return counted(commands.get(0).mode(), decisions.outcomes());
     }
 
@@ -121,6 +129,25 @@ public class EarnService {
             outcomes.add(outcome);
         }
         return new Decisions(outcomes, accepted);
+    }
+
+    /**
+     * badgeEarned for each new earn, live or from the nightly import: a back-dated earn is still news to the program.
+     * Not for migrations (§3.21: historical imports send no event) — the earn happened, and was told, elsewhere.
+     */
+    private static List<BadgeEvent> earnedEvents(long orgId, List<Earn> earns, Set<String> migrated, Instant now) {
+        List<BadgeEvent> events = new ArrayList<>(earns.size());
+        for (Earn e : earns) {
+            if (migrated.contains(e.requestId())) {
+                continue;
+            }
+            String source = e.importId() != null ? "FILE" : "LIVE";
+            events.add(BadgeEvent.earned(orgId, new BadgeEvent.Earned(e.id(), e.badgeId(), e.customerId(),
+                    e.enrolmentId(), e.requestId(), e.earnedOnMs(), e.earnEventMs(), e.expiresOnMs(),
+                    e.ownerType().name(), e.ownerReferenceId(), source, e.importId(), e.importLine()),
+                    now.toEpochMilli()));
+        }
+        return events;
     }
 
     /** Counts the outcomes by kind, error code and mode (of the list's first readable item) once they commit. */
@@ -254,6 +281,8 @@ public class EarnService {
         if (earn == null) {
             throw ErrorCode.NO_ACTIVE_EARN.exception("earnedBadgeId");
         }
+        outbox.record(orgId, List.of(BadgeEvent.earnRevoked(orgId, earn.id(), earn.badgeId(), earn.customerId(),
+                earn.revokedOnMs())), clock.millis());
         return earn;
     }
 

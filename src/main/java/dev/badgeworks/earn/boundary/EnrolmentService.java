@@ -15,6 +15,8 @@ import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Hashes;
+import dev.badgeworks.events.boundary.EventOutbox;
+import dev.badgeworks.events.control.BadgeEvent;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Persistence;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,6 +82,9 @@ public class EnrolmentService {
     @Inject
     EarnStore store;
 
+    @Inject
+    EventOutbox outbox;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -109,6 +114,7 @@ public class EnrolmentService {
                 .collect(Collectors.groupingBy(Enrolment::customerId));
         List<IssuedBadge> items = new ArrayList<>();
         List<BadgeCounters.Change> enrolled = new ArrayList<>();
+        List<BadgeEvent> events = new ArrayList<>();
         for (String customer : customers) {
             var overlap = EarnRules.overlapping(existing.getOrDefault(customer, List.of()), event.toEpochMilli(),
                     expiresOnMs);
@@ -123,6 +129,8 @@ public class EnrolmentService {
                     command.triggeredBy().referenceId(), command.requestId());
             em.persist(enrolment);
             enrolled.add(new BadgeCounters.Change(badge.id(), customer, 0, 1));
+            events.add(BadgeEvent.issued(orgId, enrolment.id(), badge.id(), customer, command.requestId(),
+                    enrolment.issuedOnMs(), enrolment.issueEventMs(), enrolment.expiresOnMs()));
             items.add(new IssuedBadge(Jsons.customerId(customer), enrolment.id(), null, "ACTIVE"));
         }
         EnrolResult result = new EnrolResult(badge.id(), command.triggeredBy(), ApiTime.legacy(expiresOnMs),
@@ -135,6 +143,7 @@ public class EnrolmentService {
             Persistence.flushOrFail(em, new RequestIdConflict(null));
         }
         counters.add(enrolled);
+        outbox.record(orgId, events, now.toEpochMilli());
         return result;
     }
 
@@ -151,6 +160,7 @@ public class EnrolmentService {
         long now = clock.millis();
         List<RevokedIssue> items = new ArrayList<>();
         List<BadgeCounters.Change> revoked = new ArrayList<>();
+        List<BadgeEvent> events = new ArrayList<>();
         if (!issuals.isEmpty()) {
             for (Issual issual : issuals) {
                 Enrolment enrolment = issual.issueId() == null ? null : em.find(Enrolment.class, issual.issueId());
@@ -162,6 +172,7 @@ public class EnrolmentService {
                             ErrorCode.ISSUE_OF_OTHER_CUSTOMER.at("customerId")));
                 } else if (revokeIfActive(enrolment.id(), now)) {
                     revoked.add(new BadgeCounters.Change(badge.id(), enrolment.customerId(), 0, -1));
+                    events.add(BadgeEvent.issueRevoked(orgId, enrolment.id(), badge.id(), enrolment.customerId(), now));
                     items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), enrolment.id(), null));
                 } else {
                     items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), issual.issueId(),
@@ -177,6 +188,7 @@ public class EnrolmentService {
                 for (Enrolment enrolment : active) {
                     if (revokeIfActive(enrolment.id(), now)) {
                         revoked.add(new BadgeCounters.Change(badge.id(), customer, 0, -1));
+                        events.add(BadgeEvent.issueRevoked(orgId, enrolment.id(), badge.id(), customer, now));
                         items.add(new RevokedIssue(Jsons.customerId(customer), enrolment.id(), null));
                     }
                 }
@@ -187,6 +199,7 @@ public class EnrolmentService {
             }
         }
         counters.add(revoked);
+        outbox.record(orgId, events, now);
         return new RevokeResult(badge.id(), items, JsonValue.NULL);
     }
 

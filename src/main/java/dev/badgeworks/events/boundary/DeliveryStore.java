@@ -1,0 +1,287 @@
+package dev.badgeworks.events.boundary;
+
+import dev.badgeworks.events.control.RetrySchedule;
+import dev.badgeworks.events.entity.DeliveryStatus;
+import dev.badgeworks.events.entity.Webhook;
+import dev.badgeworks.platform.Jdbc;
+import dev.badgeworks.platform.Persistence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The events' data access for delivery: claims under a lease, outcomes recorded only under the claim that sent them
+ * (a delivery another instance took over after our lease ran out is not ours to record), endpoint statistics,
+ * backlog figures and the admin's redelivery. Each method is its own transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class DeliveryStore {
+
+    /** A claimed delivery: what to send, and what its outcome needs. */
+    public record Delivery(String webhookId, String eventId, String eventType, String payload, long createdMs,
+                           int attempts, long retryFromMs) {
+    }
+
+    /** A delivery as an admin lists it. */
+    public record Listed(String eventId, String eventType, DeliveryStatus status, int attempts, long createdMs,
+                         long nextAttemptMs, String lastError, Long deliveredMs, String payload) {
+    }
+
+    /** An endpoint's backlog: pending and dead deliveries, and the creation of the oldest pending one. */
+    public record Backlog(long pending, long dead, Long oldestPendingMs) {
+    }
+
+    private static final String DUE = "status = 'PENDING' AND next_attempt_ms <= ?"
+            + " AND (claimed_until_ms IS NULL OR claimed_until_ms < ?)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** An active endpoint, detached. */
+    public Optional<Webhook> webhook(String id) {
+        Webhook webhook = em.find(Webhook.class, id);
+        return webhook == null || !webhook.active() ? Optional.empty() : Optional.of(webhook);
+    }
+
+    /** Active endpoints with deliveries due now and not claimed by anybody. */
+    public List<String> dueWebhooks(long nowMs, int limit) {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement s = connection().prepareStatement(
+                "SELECT DISTINCT d.webhook_id FROM event_delivery d JOIN webhook w ON w.id = d.webhook_id"
+                        + " WHERE w.active = TRUE AND d.status = 'PENDING' AND d.next_attempt_ms <= ?"
+                        + " AND (d.claimed_until_ms IS NULL OR d.claimed_until_ms < ?) LIMIT ?")) {
+            s.setLong(1, nowMs);
+            s.setLong(2, nowMs);
+            s.setInt(3, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read due deliveries", e);
+        }
+        return ids;
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries of one endpoint, oldest first, until {@code leaseUntilMs}. Each row
+     * is taken by a conditional UPDATE, so of two instances claiming at once each row goes to one; on PostgreSQL
+     * the candidates are read with SKIP LOCKED, so the two take different rows instead of waiting for each other.
+     */
+    public List<Delivery> claim(String webhookId, String claim, long nowMs, long leaseUntilMs, int limit) {
+        try {
+            Connection c = connection();
+            List<Delivery> candidates = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT event_id, event_type, payload, created_ms, attempts,"
+                    + " retry_from_ms FROM event_delivery WHERE webhook_id = ? AND " + DUE
+                    + " ORDER BY created_ms, event_id LIMIT ?" + (Jdbc.isPostgres(c) ? " FOR UPDATE SKIP LOCKED" : ""))) {
+                s.setString(1, webhookId);
+                s.setLong(2, nowMs);
+                s.setLong(3, nowMs);
+                s.setInt(4, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(new Delivery(webhookId, rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getLong(4), rs.getInt(5), rs.getLong(6)));
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                return candidates;
+            }
+            List<Delivery> claimed = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("UPDATE event_delivery SET claim = ?, claimed_until_ms = ?"
+                    + " WHERE webhook_id = ? AND event_id = ? AND " + DUE)) {
+                for (Delivery d : candidates) {
+                    s.setString(1, claim);
+                    s.setLong(2, leaseUntilMs);
+                    s.setString(3, webhookId);
+                    s.setString(4, d.eventId());
+                    s.setLong(5, nowMs);
+                    s.setLong(6, nowMs);
+                    s.addBatch();
+                }
+                int[] counts = s.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        claimed.add(candidates.get(i));
+                    }
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot claim deliveries", e);
+        }
+    }
+
+    /** The endpoint answered 2xx for these deliveries. Answers how many were still ours to record. */
+    public int delivered(String webhookId, String claim, List<Delivery> deliveries, long nowMs) {
+        int recorded = update(webhookId, claim, deliveries, "status = 'DELIVERED', delivered_ms = " + nowMs
+                + ", attempts = attempts + 1, last_error = NULL");
+        try (PreparedStatement s = connection().prepareStatement(
+                "UPDATE webhook SET last_success_ms = ?, failures_in_row = 0 WHERE id = ?")) {
+            s.setLong(1, nowMs);
+            s.setString(2, webhookId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot record a delivery", e);
+        }
+        return recorded;
+    }
+
+    /**
+     * Sending these deliveries failed: each is tried again after its back-off, or is DEAD once its retry period is
+     * over. Answers how many died.
+     */
+    public int failed(String webhookId, String claim, List<Delivery> deliveries, String error, long nowMs,
+                      RetrySchedule schedule, RandomGenerator random) {
+        String reason = error.length() > 500 ? error.substring(0, 500) : error;
+        int dead = 0;
+        try {
+            Connection c = connection();
+            try (PreparedStatement s = c.prepareStatement("UPDATE event_delivery SET status = ?, attempts = attempts + 1,"
+                    + " next_attempt_ms = ?, last_error = ?, claim = NULL, claimed_until_ms = NULL"
+                    + " WHERE webhook_id = ? AND event_id = ? AND claim = ?")) {
+                for (Delivery d : deliveries) {
+                    boolean gone = schedule.givesUp(d.retryFromMs(), nowMs);
+                    dead += gone ? 1 : 0;
+                    s.setString(1, gone ? DeliveryStatus.DEAD.name() : DeliveryStatus.PENDING.name());
+                    s.setLong(2, gone ? nowMs : nowMs + schedule.delayMs(d.attempts() + 1, random));
+                    s.setString(3, reason);
+                    s.setString(4, webhookId);
+                    s.setString(5, d.eventId());
+                    s.setString(6, claim);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE webhook SET last_failure_ms = ?, last_error = ?,"
+                    + " failures_in_row = failures_in_row + 1 WHERE id = ?")) {
+                s.setLong(1, nowMs);
+                s.setString(2, reason);
+                s.setString(3, webhookId);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot record a failed delivery", e);
+        }
+        return dead;
+    }
+
+    /** Gives back claimed deliveries unsent (their endpoint just failed): due again no sooner than {@code dueMs}. */
+    public void release(String webhookId, String claim, List<Delivery> deliveries, long dueMs) {
+        update(webhookId, claim, deliveries, "next_attempt_ms = " + dueMs);
+    }
+
+    private int update(String webhookId, String claim, List<Delivery> deliveries, String set) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement s = connection().prepareStatement("UPDATE event_delivery SET " + set
+                + ", claim = NULL, claimed_until_ms = NULL WHERE webhook_id = ? AND claim = ? AND event_id IN ("
+                + Jdbc.marks(deliveries.size()) + ")")) {
+            s.setString(1, webhookId);
+            s.setString(2, claim);
+            Jdbc.bind(s, 3, deliveries.stream().map(Delivery::eventId).toList());
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot record deliveries", e);
+        }
+    }
+
+    /** Forgets deliveries done before {@code beforeMs}: the table keeps the backlog and recent history only. */
+    public int purgeDelivered(long beforeMs) {
+        try (PreparedStatement s = connection().prepareStatement(
+                "DELETE FROM event_delivery WHERE status = 'DELIVERED' AND delivered_ms < ?")) {
+            s.setLong(1, beforeMs);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot purge deliveries", e);
+        }
+    }
+
+    /** Pending and dead deliveries of one endpoint, or of all ({@code webhookId} null). */
+    public Backlog backlog(String webhookId) {
+        String where = webhookId == null ? "" : " AND webhook_id = ?";
+        try (PreparedStatement s = connection().prepareStatement("SELECT"
+                + " (SELECT COUNT(*) FROM event_delivery WHERE status = 'PENDING'" + where + "),"
+                + " (SELECT COUNT(*) FROM event_delivery WHERE status = 'DEAD'" + where + "),"
+                + " (SELECT MIN(created_ms) FROM event_delivery WHERE status = 'PENDING'" + where + ")")) {
+            if (webhookId != null) {
+                s.setString(1, webhookId);
+                s.setString(2, webhookId);
+                s.setString(3, webhookId);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long oldest = rs.getLong(3);
+                return new Backlog(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : oldest);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot count deliveries", e);
+        }
+    }
+
+    public List<Listed> list(String webhookId, DeliveryStatus status, int page, int size) {
+        List<Listed> listed = new ArrayList<>();
+        try (PreparedStatement s = connection().prepareStatement("SELECT event_id, event_type, status, attempts,"
+                + " created_ms, next_attempt_ms, last_error, delivered_ms, payload FROM event_delivery"
+                + " WHERE webhook_id = ?" + (status == null ? "" : " AND status = ?")
+                + " ORDER BY created_ms, event_id LIMIT ? OFFSET ?")) {
+            int i = 1;
+            s.setString(i++, webhookId);
+            if (status != null) {
+                s.setString(i++, status.name());
+            }
+            s.setInt(i++, size);
+            s.setLong(i, (long) page * size);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long delivered = rs.getLong(8);
+                    Long deliveredMs = rs.wasNull() ? null : delivered;
+                    listed.add(new Listed(rs.getString(1), rs.getString(2), DeliveryStatus.valueOf(rs.getString(3)),
+                            rs.getInt(4), rs.getLong(5), rs.getLong(6), rs.getString(7), deliveredMs,
+                            rs.getString(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot list deliveries", e);
+        }
+        return listed;
+    }
+
+    /**
+     * Dead deliveries of the endpoint (all, or the given events) are pending again, due now, with a fresh retry
+     * period. A conditional UPDATE: redelivering twice at once revives each once.
+     */
+    public int redeliver(String webhookId, List<String> eventIds, long nowMs) {
+        String which = eventIds.isEmpty() ? "" : " AND event_id IN (" + Jdbc.marks(eventIds.size()) + ")";
+        try (PreparedStatement s = connection().prepareStatement("UPDATE event_delivery SET status = 'PENDING',"
+                + " next_attempt_ms = ?, retry_from_ms = ?, attempts = 0 WHERE webhook_id = ? AND status = 'DEAD'"
+                + which)) {
+            s.setLong(1, nowMs);
+            s.setLong(2, nowMs);
+            s.setString(3, webhookId);
+            Jdbc.bind(s, 4, eventIds);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot redeliver", e);
+        }
+    }
+
+    private Connection connection() {
+        return Persistence.connection(em);
+    }
+}

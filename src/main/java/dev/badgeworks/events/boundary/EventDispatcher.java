@@ -1,0 +1,196 @@
+package dev.badgeworks.events.boundary;
+
+import dev.badgeworks.events.control.WebhookAddress;
+import dev.badgeworks.events.control.WebhookSignature;
+import dev.badgeworks.events.entity.Webhook;
+import dev.badgeworks.platform.Metrics;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Sends what the outbox holds. Every instance runs it; each turn it claims due deliveries per endpoint under a
+ * lease (see {@link DeliveryStore#claim}), POSTs them in the endpoint's batch size, signed, and records the outcome
+ * under its claim. An endpoint that fails gets its claimed rest back unsent, due with the failed one's retry: a
+ * down receiver sees one probe per back-off, not a storm. Endpoints are served in parallel.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class EventDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
+    /** Batches sent per claim: the lease must outlast them all, each up to the timeout. */
+    static final int BATCHES_PER_CLAIM = 10;
+    /** A turn stops claiming after this long; the next turn goes on. */
+    private static final long TURN_MS = 20_000;
+    private static final long PURGE_EVERY_MS = 600_000;
+
+    @Resource
+    TimerService timers;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    Metrics metrics;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private EventSettings settings;
+    private HttpClient http;
+    private long lastPurgeMs;
+
+    @PostConstruct
+    void start() {
+        settings = EventSettings.current();
+        // redirects are never followed: an endpoint answering 3xx has failed (it could point anywhere)
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.timeoutMs()))
+                .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
+        timers.createIntervalTimer(settings.pollMs(), settings.pollMs(), new TimerConfig("event-dispatch", false));
+        metrics.gauge("badgeworks.events.backlog", "Event deliveries waiting to be sent, all instances",
+                () -> store.backlog(null).pending());
+        metrics.gauge("badgeworks.events.lag.seconds", "Age of the oldest event not yet delivered (0 when none)",
+                () -> {
+                    Long oldest = store.backlog(null).oldestPendingMs();
+                    return oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
+                });
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void turn() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long endMs = System.currentTimeMillis() + TURN_MS;
+            List<String> due;
+            while (System.currentTimeMillis() < endMs
+                    && !(due = store.dueWebhooks(System.currentTimeMillis(), 50)).isEmpty()) {
+                CompletableFuture.allOf(due.stream()
+                        .map(id -> CompletableFuture.runAsync(() -> drain(id, endMs), executor))
+                        .toArray(CompletableFuture[]::new)).join();
+            }
+            purgeNowAndThen();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Event delivery turn failed; the next turn tries again: " + e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void drain(String webhookId, long endMs) {
+        Optional<Webhook> found = store.webhook(webhookId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Webhook webhook = found.get();
+        int limit = webhook.batchSize() * BATCHES_PER_CLAIM;
+        while (System.currentTimeMillis() < endMs) {
+            long now = System.currentTimeMillis();
+            String claim = UUID.randomUUID().toString();
+            List<DeliveryStore.Delivery> claimed = store.claim(webhookId, claim, now,
+                    now + BATCHES_PER_CLAIM * settings.timeoutMs() + 30_000, limit);
+            for (int from = 0; from < claimed.size(); from += webhook.batchSize()) {
+                List<DeliveryStore.Delivery> batch = claimed.subList(from,
+                        Math.min(claimed.size(), from + webhook.batchSize()));
+                String failure = send(webhook, batch);
+                long at = System.currentTimeMillis();
+                if (failure == null) {
+                    store.delivered(webhookId, claim, batch, at);
+                    count("delivered", batch.size());
+                    continue;
+                }
+                int dead = store.failed(webhookId, claim, batch, failure, at, settings.retries(),
+                        ThreadLocalRandom.current());
+                count("failed", batch.size() - dead);
+                count("dead", dead);
+                // the rest waits as long as the first failed one: it is due with it
+                store.release(webhookId, claim, claimed.subList(from + batch.size(), claimed.size()),
+                        at + settings.retries().firstMs());
+                return;
+            }
+            if (claimed.size() < limit) {
+                return;
+            }
+        }
+    }
+
+    /** POSTs one batch; answers null when the endpoint took it (2xx), else why not. */
+    private String send(Webhook webhook, List<DeliveryStore.Delivery> batch) {
+        Optional<String> refused = WebhookAddress.refusal(webhook.url(), settings.allowPrivate());
+        if (refused.isPresent()) {
+            return "not sent: the URL " + refused.get();
+        }
+        String body = webhook.batchSize() == 1 ? batch.get(0).payload()
+                : batch.stream().map(DeliveryStore.Delivery::payload).collect(Collectors.joining(",", "[", "]"));
+        long timestamp = System.currentTimeMillis() / 1000;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
+                .timeout(Duration.ofMillis(settings.timeoutMs()))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Badgeworks-Webhooks")
+                .header("X-Badgeworks-Webhook-Id", webhook.id())
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+        } catch (HttpTimeoutException e) {
+            return "timed out after " + settings.timeoutMs() + " ms";
+        } catch (java.io.IOException e) {
+            return "could not POST: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private void count(String outcome, long n) {
+        metrics.count("badgeworks.events.deliveries", "Event deliveries by outcome (per event)", n,
+                "outcome", outcome);
+    }
+
+    private void purgeNowAndThen() {
+        long now = System.currentTimeMillis();
+        if (now - lastPurgeMs >= PURGE_EVERY_MS) {
+            lastPurgeMs = now;
+            int purged = store.purgeDelivered(now - settings.keepDeliveredMs());
+            if (purged > 0) {
+                LOG.fine(() -> "Forgot " + purged + " delivered event(s)");
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.badgeworks.events.boundary;
+
+import dev.badgeworks.events.control.BadgeEvent;
+import dev.badgeworks.platform.Jdbc;
+import dev.badgeworks.platform.Persistence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transactional outbox: events are written as delivery rows, one per subscribed endpoint, in the transaction
+ * of the change they report — committed with it, rolled back with it. Sending happens later
+ * ({@link EventDispatcher}), so an earn never waits for a receiver.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class EventOutbox {
+
+    private static final String COLUMNS = "webhook_id, event_id, event_type, payload, created_ms, status, attempts,"
+            + " next_attempt_ms, retry_from_ms";
+    /** One event: fanned out to the org's subscribed endpoints by the insert itself, one round trip. */
+    private static final String INSERT_FOR_SUBSCRIBERS = "INSERT INTO event_delivery (" + COLUMNS + ")"
+            + " SELECT w.id, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM webhook w"
+            + " WHERE w.org_id = ? AND w.active = TRUE AND w.event_types LIKE ?";
+    private static final String INSERT_ONE = "INSERT INTO event_delivery (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+    private static final String INSERT_ARRAYS = "INSERT INTO event_delivery (" + COLUMNS + ")"
+            + " SELECT w, e, t, p, ?, 'PENDING', 0, ?, ? FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::varchar[]) AS u (w, e, t, p)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Records the events of one org in the current transaction (nothing when no endpoint wants them). */
+    public void record(long orgId, List<BadgeEvent> events, long nowMs) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Connection c = Persistence.connection(em);
+        try {
+            if (events.size() == 1) {
+                recordOne(c, orgId, events.get(0), nowMs);
+            } else {
+                recordMany(c, orgId, events, nowMs);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot record " + events.size() + " events", e);
+        }
+    }
+
+    private static void recordOne(Connection c, long orgId, BadgeEvent event, long nowMs) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_FOR_SUBSCRIBERS)) {
+            s.setString(1, event.eventId());
+            s.setString(2, event.type().wireName());
+            s.setString(3, event.payload());
+            s.setLong(4, nowMs);
+            s.setLong(5, nowMs);
+            s.setLong(6, nowMs);
+            s.setLong(7, orgId);
+            s.setString(8, "%," + event.type().wireName() + ",%");
+            s.executeUpdate();
+        }
+    }
+
+    private record Row(String webhookId, BadgeEvent event) {
+    }
+
+    /**
+     * Many events (an import chunk, a bulk request): the subscribed endpoints are read first, so a chunk of an org
+     * without endpoints costs one small query, then every row is written in one statement (PostgreSQL) or batch.
+     */
+    private static void recordMany(Connection c, long orgId, List<BadgeEvent> events, long nowMs) throws SQLException {
+        List<String[]> subscribers = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, event_types FROM webhook WHERE org_id = ? AND active = TRUE")) {
+            s.setLong(1, orgId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    subscribers.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String[] subscriber : subscribers) {
+            for (BadgeEvent event : events) {
+                if (subscriber[1].contains("," + event.type().wireName() + ",")) {
+                    rows.add(new Row(subscriber[0], event));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (Jdbc.isPostgres(c)) {
+            try (PreparedStatement s = c.prepareStatement(INSERT_ARRAYS)) {
+                s.setLong(1, nowMs);
+                s.setLong(2, nowMs);
+                s.setLong(3, nowMs);
+                int i = 4;
+                i = Jdbc.bindColumn(s, i, "varchar", rows, Row::webhookId);
+                i = Jdbc.bindColumn(s, i, "varchar", rows, r -> r.event().eventId());
+                i = Jdbc.bindColumn(s, i, "varchar", rows, r -> r.event().type().wireName());
+                Jdbc.bindColumn(s, i, "varchar", rows, r -> r.event().payload());
+                s.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(INSERT_ONE)) {
+            for (Row row : rows) {
+                s.setString(1, row.webhookId());
+                s.setString(2, row.event().eventId());
+                s.setString(3, row.event().type().wireName());
+                s.setString(4, row.event().payload());
+                s.setLong(5, nowMs);
+                s.setLong(6, nowMs);
+                s.setLong(7, nowMs);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.badgeworks.events.control;
+
+import dev.badgeworks.api.Jsons;
+import dev.badgeworks.events.entity.EventType;
+import jakarta.json.JsonObjectBuilder;
+import java.util.UUID;
+
+/**
+ * One event as its receivers get it: Capillary's envelope ({@code eventName, eventId, orgId, refId, apiRequestId,
+ * createdAt, loyaltyEventId, data}) with epoch-millisecond times, as the reference's §3.21 says. Built when the
+ * change is decided, stored with it in the outbox and sent unchanged, so every retry carries the same eventId.
+ */
+public record BadgeEvent(EventType type, String eventId, long orgId, String payload) {
+
+    /** A badge earned, live or from the nightly import ({@code source} LIVE or FILE; never for migrations). */
+    public static BadgeEvent earned(long orgId, Earned e, long createdAtMs) {
+        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
+                .add("customerIdentifiers", customer(e.customerId()))
+                .add("badgeId", e.badgeId());
+        nullable(data, "issualId", e.enrolmentId());
+        data.add("earnId", e.earnId())
+                .add("earnedOn", e.earnedOnMs())
+                .add("earnEventDate", e.eventMs())
+                .add("expiresOn", e.expiresOnMs())
+                .add("earnConstraints", Jsons.JSON.createArrayBuilder())
+                .add("ownerType", e.ownerType())
+                .add("referenceId", e.referenceId())
+                .add("source", e.source());
+        nullable(data, "importId", e.importId());
+        if (e.importLine() != null) {
+            data.add("importLine", e.importLine());
+        }
+        return of(EventType.BADGE_EARNED, orgId, e.earnId(), e.requestId(), createdAtMs, data);
+    }
+
+    /** The facts of one earn an event reports. */
+    public record Earned(String earnId, String badgeId, String customerId, String enrolmentId, String requestId,
+                         long earnedOnMs, long eventMs, long expiresOnMs, String ownerType, String referenceId,
+                         String source, String importId, Long importLine) {
+    }
+
+    public static BadgeEvent earnRevoked(long orgId, String earnId, String badgeId, String customerId,
+                                         long revokedOnMs) {
+        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
+                .add("customerIdentifiers", customer(customerId))
+                .add("badgeId", badgeId)
+                .add("earnId", earnId)
+                .add("revokedOn", revokedOnMs);
+        return of(EventType.BADGE_EARN_REVOKED, orgId, earnId, null, revokedOnMs, data);
+    }
+
+    public static BadgeEvent issued(long orgId, String issualId, String badgeId, String customerId, String requestId,
+                                    long issuedOnMs, long issueEventMs, long expiresOnMs) {
+        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
+                .add("customerIdentifiers", customer(customerId))
+                .add("badgeId", badgeId)
+                .add("issualId", issualId)
+                .add("issuedOn", issuedOnMs)
+                .add("issueEventDate", issueEventMs)
+                .add("expiresOn", expiresOnMs);
+        return of(EventType.BADGE_ISSUED, orgId, issualId, requestId, issuedOnMs, data);
+    }
+
+    public static BadgeEvent issueRevoked(long orgId, String issualId, String badgeId, String customerId,
+                                          long revokedOnMs) {
+        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
+                .add("customerIdentifiers", customer(customerId))
+                .add("badgeId", badgeId)
+                .add("issualId", issualId)
+                .add("revokedOn", revokedOnMs);
+        return of(EventType.BADGE_ISSUE_REVOKED, orgId, issualId, null, revokedOnMs, data);
+    }
+
+    private static BadgeEvent of(EventType type, long orgId, String subjectId, String requestId, long createdAtMs,
+                                 JsonObjectBuilder data) {
+        String eventId = UUID.randomUUID().toString();
+        JsonObjectBuilder event = Jsons.JSON.createObjectBuilder()
+                .add("eventName", type.wireName())
+                .add("eventId", eventId)
+                .add("orgId", orgId)
+                .add("refId", orgId + "_" + subjectId);
+        nullable(event, "apiRequestId", requestId);
+        event.add("createdAt", createdAtMs)
+                .addNull("loyaltyEventId")
+                .add("data", data);
+        return new BadgeEvent(type, eventId, orgId, event.build().toString());
+    }
+
+    private static jakarta.json.JsonObject customer(String customerId) {
+        return Jsons.JSON.createObjectBuilder().add("customerId", Jsons.customerId(customerId)).build();
+    }
+
+    private static void nullable(JsonObjectBuilder b, String name, String value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, value);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+-- Events to the rest of the loyalty stack (issue 13). An org's admin subscribes webhook endpoints to event types;
+-- an earn, revocation or issue writes one delivery row per subscribed endpoint in its own transaction (the outbox),
+-- so an event exists exactly when its change committed. Instances claim due deliveries (claim + claimed_until_ms:
+-- a lease another instance may take over when it runs out), POST them, and record the outcome under their claim.
+CREATE TABLE webhook (
+    id              VARCHAR(24)   NOT NULL PRIMARY KEY,
+    org_id          BIGINT        NOT NULL REFERENCES org (id),
+    url             VARCHAR(2000) NOT NULL,
+    secret          VARCHAR(200)  NOT NULL,
+    -- ",badgeEarned,badgeIssued," : matched with LIKE '%,type,%' in the writer's one statement
+    event_types     VARCHAR(200)  NOT NULL,
+    batch_size      INTEGER       NOT NULL,
+    active          BOOLEAN       NOT NULL,
+    created_on_ms   BIGINT        NOT NULL,
+    last_success_ms BIGINT,
+    last_failure_ms BIGINT,
+    last_error      VARCHAR(500),
+    failures_in_row BIGINT        DEFAULT 0 NOT NULL
+);
+CREATE INDEX ix_webhook_org ON webhook (org_id);
+
+CREATE TABLE event_delivery (
+    webhook_id       VARCHAR(24)   NOT NULL REFERENCES webhook (id) ON DELETE CASCADE,
+    event_id         VARCHAR(36)   NOT NULL,
+    event_type       VARCHAR(40)   NOT NULL,
+    payload          VARCHAR(8000) NOT NULL,
+    created_ms       BIGINT        NOT NULL,
+    status           VARCHAR(10)   NOT NULL,
+    attempts         INTEGER       DEFAULT 0 NOT NULL,
+    next_attempt_ms  BIGINT        NOT NULL,
+    -- the retry period runs from here: the event's creation, or the admin's redelivery of a dead event
+    retry_from_ms    BIGINT        NOT NULL,
+    claim            VARCHAR(40),
+    claimed_until_ms BIGINT,
+    last_error       VARCHAR(500),
+    delivered_ms     BIGINT,
+    PRIMARY KEY (webhook_id, event_id)
+);
+-- the dispatcher's look-up of due deliveries, and an endpoint's backlog and dead list
+CREATE INDEX ix_delivery_due ON event_delivery (status, next_attempt_ms);
+CREATE INDEX ix_delivery_webhook_status ON event_delivery (webhook_id, status, created_ms);
