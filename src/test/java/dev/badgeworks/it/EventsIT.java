@@ -67,7 +67,7 @@ class EventsIT {
     }
 
     @Test
-    void anEarnArrivesSignedInTheReferencesShapeOnceAndItsRevocationToo() {
+    void anEarnArrivesSignedInTheReferencesShapeOnceAndItsRevocationToo() throws Exception {
         JsonObject hook = subscribe(1);
         assertEquals(64, hook.getString("secret").length(), "a generated secret, shown once");
         assertFalse(admin.get("webhooks/" + hook.getString("id")).expect(200).data().containsKey("secret")
