@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 final class Receiver implements AutoCloseable {
 
     /** One POST as it arrived. */
-    record Post(long atMs, String body, String timestamp, String signature, String webhookId) {
+    record Post(long atMs, String body, String timestamp, String signature, String webhookId, int answered) {
 
         /** The events of the POST: one object, or an array of them for an endpoint that batches. */
         List<JsonObject> events() {
@@ -64,7 +64,7 @@ final class Receiver implements AutoCloseable {
             boolean fail = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             posts.add(new Post(System.currentTimeMillis(), new String(bytes, StandardCharsets.UTF_8),
                     headers.getFirst("X-Badgeworks-Timestamp"), headers.getFirst("X-Badgeworks-Signature"),
-                    headers.getFirst("X-Badgeworks-Webhook-Id")));
+                    headers.getFirst("X-Badgeworks-Webhook-Id"), fail ? 503 : 204));
             exchange.sendResponseHeaders(fail ? 503 : 204, -1);
             exchange.close();
         });
@@ -94,6 +94,13 @@ final class Receiver implements AutoCloseable {
     List<JsonObject> events() {
         List<JsonObject> events = new ArrayList<>();
         posts.forEach(p -> events.addAll(p.events()));
+        return events;
+    }
+
+    /** The events of the POSTs that were answered 2xx: those the sender counts as delivered. */
+    List<JsonObject> accepted() {
+        List<JsonObject> events = new ArrayList<>();
+        posts.stream().filter(p -> p.answered() / 100 == 2).forEach(p -> events.addAll(p.events()));
         return events;
     }
 
