@@ -13,6 +13,7 @@ start_server() {
   fi
   BADGEWORKS_SKIP_BUILD=1 BADGEWORKS_DB=$db BADGEWORKS_PORT=$port BADGEWORKS_DATA_DIR=$workdir \
     BADGEWORKS_DB_NAME=$bench_db_name BADGEWORKS_HEAP=512m BADGEWORKS_BOOTSTRAP_PASSWORD=bench-admin-password \
+    BADGEWORKS_EVENTS_ALLOW_PRIVATE=true \
     bin/run > "$workdir/server.log" 2>&1 &
   server_pid=$!
   trap stop_server EXIT

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +30,19 @@ import org.junit.jupiter.api.Test;
 class ClusterIT {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
-    private static final Map<String, String> ENV = Map.of(
-            "BADGEWORKS_BOOTSTRAP_PASSWORD", BadgeworksServer.ADMIN_PASSWORD,
-            "BADGEWORKS_IMPORT_LEASE_SECONDS", "3",
-            // every instance's scan timer fires every 2 s (the inbox root stays empty: nothing is imported by it)
-            "BADGEWORKS_IMPORT_SCHEDULE", "second=*/2;minute=*;hour=*");
+    private static final Map<String, String> ENV = env();
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new java.util.HashMap<>(BadgeworksServer.FAST_EVENTS);
+        env.putAll(Map.of(
+                "BADGEWORKS_BOOTSTRAP_PASSWORD", BadgeworksServer.ADMIN_PASSWORD,
+                "BADGEWORKS_IMPORT_LEASE_SECONDS", "3",
+                // every instance's scan timer fires every 2 s (the inbox root stays empty: nothing is imported by it)
+                "BADGEWORKS_IMPORT_SCHEDULE", "second=*/2;minute=*;hour=*",
+                // events: a receiver that is down for a while is retried, not given up
+                "BADGEWORKS_EVENTS_RETRY_FOR_MS", "600000"));
+        return env;
+    }
 
     private static BadgeworksServer first;
     private static BadgeworksServer second;
@@ -337,6 +346,49 @@ class ClusterIT {
             assertFalse(second.log().contains("is not the one other instances on this database use"));
         } finally {
             elsewhere.stop();
+        }
+    }
+
+    @Test
+    void eventsAreDeliveredOnceByEitherInstanceAndAllOfThemWhenOneDies() throws Exception {
+        BadgeworksServer doomed = first.sharingDatabase("events-cluster-doomed");
+        doomed.start();
+        try (Receiver receiver = new Receiver()) {
+            Api viaFirst = first.admin().newOrg("cluster-events");
+            String admin = "cluster-events-admin-" + System.nanoTime();
+            first.admin().post("admin/orgs/" + viaFirst.orgId() + "/users", "{\"username\":\"" + admin
+                    + "\",\"password\":\"cluster-admin-password\",\"role\":\"ORG_ADMIN\"}").expect(201);
+            viaFirst.as(admin, "cluster-admin-password").post("webhooks", "{\"url\":\"" + receiver.url()
+                    + "\",\"batchSize\":5}").expect(201);
+            String badge = Badges.createClaimed(viaFirst, Badges.earnBadge(Badges.uniqueName("Told")), "Loyalty",
+                    "program-1");
+            Api[] instances = {viaFirst, viaFirst.on(second), viaFirst.on(doomed)};
+            for (int i = 0; i < 30; i++) {
+                instances[i % 3].post("customer/earn", EarnIT.earn(badge, 8000 + i, EarnIT.rid()).build().toString())
+                        .expect(200);
+            }
+            receiver.await(e -> receiver.accepted().size() >= 30, 60_000);
+            Imports.sleep(1_500);
+            assertEquals(30, receiver.accepted().stream().map(e -> e.getString("eventId")).distinct().count());
+            assertEquals(30, receiver.accepted().size(), "three instances polling, each event sent once");
+
+            receiver.failNext(Integer.MAX_VALUE);
+            for (int i = 30; i < 60; i++) {
+                instances[i % 3].post("customer/earn", EarnIT.earn(badge, 8000 + i, EarnIT.rid()).build().toString())
+                        .expect(200);
+            }
+            Imports.sleep(1_000);
+            doomed.kill();
+            receiver.failNext(0);
+            // what the dead instance had claimed waits for its lease (10 x 1.5 s + 30 s); the rest goes at once
+            receiver.await(e -> receiver.accepted().stream().map(x -> x.getString("eventId")).distinct().count() >= 60,
+                    120_000);
+            Set<Long> customers = new java.util.TreeSet<>();
+            receiver.accepted().forEach(e -> customers.add(e.getJsonObject("data").getJsonObject("customerIdentifiers")
+                    .getJsonNumber("customerId").longValueExact()));
+            assertEquals(60, customers.size(), "every earn told, those made through the dead instance too");
+        } finally {
+            doomed.kill();
         }
     }
 
