@@ -16,6 +16,7 @@ import dev.badgeworks.earn.boundary.EnrolmentService;
 import dev.badgeworks.earn.boundary.FixedWindowResource;
 import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.Trigger;
+import dev.badgeworks.events.boundary.WebhookResource;
 import dev.badgeworks.imports.boundary.ImportResource;
 import dev.badgeworks.imports.boundary.ImportView;
 import dev.badgeworks.security.boundary.AdminResource;
@@ -278,7 +279,11 @@ class OpenApiDocumentTest {
                 Map.entry("Import.progress", ImportView.Progress.class),
                 Map.entry("ImportList", ImportResource.ImportList.class),
                 Map.entry("Org", AdminResource.OrgView.class),
-                Map.entry("User", AdminResource.UserView.class)));
+                Map.entry("User", AdminResource.UserView.class),
+                Map.entry("Webhook", WebhookResource.WebhookView.class),
+                Map.entry("Webhook.status", WebhookResource.Status.class),
+                Map.entry("Delivery", WebhookResource.DeliveryView.class),
+                Map.entry("Redelivered", WebhookResource.Redelivered.class)));
         answers.forEach((where, record) -> {
             Schema<?> schema = schemaAt(where);
             Set<String> fields = Arrays.stream(record.getRecordComponents()).map(c -> c.getName())

@@ -27,7 +27,10 @@ import dev.badgeworks.client.api.EarnsApi;
 import dev.badgeworks.client.api.EnrolmentsApi;
 import dev.badgeworks.client.api.HistoricalImportApi;
 import dev.badgeworks.client.api.ImportsApi;
+import dev.badgeworks.client.api.WebhooksApi;
 import dev.badgeworks.client.model.Badge;
+import dev.badgeworks.client.model.BadgeEvent;
+import dev.badgeworks.client.model.BadgeEventData;
 import dev.badgeworks.client.model.BadgeInput;
 import dev.badgeworks.client.model.BadgeInputOwnership;
 import dev.badgeworks.client.model.BadgeOfCustomer;
@@ -38,6 +41,8 @@ import dev.badgeworks.client.model.ClaimResult;
 import dev.badgeworks.client.model.CustomerBadgeSortExpiry;
 import dev.badgeworks.client.model.CustomerBadgeSortRank;
 import dev.badgeworks.client.model.DateInput;
+import dev.badgeworks.client.model.Delivery;
+import dev.badgeworks.client.model.DeliveryStatus;
 import dev.badgeworks.client.model.Earn;
 import dev.badgeworks.client.model.EarnBulkInput;
 import dev.badgeworks.client.model.EarnBulkResult;
@@ -46,6 +51,7 @@ import dev.badgeworks.client.model.EarnInput;
 import dev.badgeworks.client.model.EarnType;
 import dev.badgeworks.client.model.EnrolResult;
 import dev.badgeworks.client.model.ErrorEnvelope;
+import dev.badgeworks.client.model.EventType;
 import dev.badgeworks.client.model.ExpiryInput;
 import dev.badgeworks.client.model.HistoricalEarnEnvelope;
 import dev.badgeworks.client.model.HistoricalEarnInput;
@@ -60,6 +66,7 @@ import dev.badgeworks.client.model.Org;
 import dev.badgeworks.client.model.OrgInput;
 import dev.badgeworks.client.model.OwnerType;
 import dev.badgeworks.client.model.PasswordChangeInput;
+import dev.badgeworks.client.model.RedeliverInput;
 import dev.badgeworks.client.model.RevokeEarnInput;
 import dev.badgeworks.client.model.RevokeIssueInput;
 import dev.badgeworks.client.model.RevokeIssueResult;
@@ -69,6 +76,9 @@ import dev.badgeworks.client.model.TriggerInput;
 import dev.badgeworks.client.model.User;
 import dev.badgeworks.client.model.UserChangeInput;
 import dev.badgeworks.client.model.UserInput;
+import dev.badgeworks.client.model.Webhook;
+import dev.badgeworks.client.model.WebhookChangeInput;
+import dev.badgeworks.client.model.WebhookInput;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -83,6 +93,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -357,6 +369,124 @@ class GeneratedClientIT {
                 new HistoricalEarnInput().badgeMetaId(new IdInput("0".repeat(24))).customerId(new IdInput(1L))
                         .earnExpiresOn(new DateInput("2030-01-01T00:00:00Z"))));
         assertEquals(1054, refused.get(0).getErrors().get(0).getCode());
+    }
+
+    @Test
+    void webhooksRunThroughTheGeneratedClient() throws Exception {
+        // webhooks are an org admin's: one for the client's org, made by the platform operator
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String operatorAuth = BadgeworksServer.shared().admin().authorization();
+        new AdministrationApi(clientWith(operatorAuth)).createUser(api.orgId(), new UserInput()
+                .username(new IdInput("webhook-admin-" + suffix)).password("webhook-admin-password-" + suffix)
+                .role(Role.ORG_ADMIN));
+        WebhooksApi webhooks = new WebhooksApi(clientWith("Basic " + Base64.getEncoder().encodeToString(
+                ("webhook-admin-" + suffix + ":webhook-admin-password-" + suffix).getBytes(StandardCharsets.UTF_8))));
+        ApiException plainUser = assertThrows(ApiException.class, () -> new WebhooksApi(client).listWebhooks());
+        assertEquals(403, decode(plainUser, ErrorEnvelope.class).getErrors().get(0).getCode());
+
+        Instant now = Instant.now();
+        String badgeId = badges.createBadge(new BadgeInput().name(Badges.uniqueName("Hooked"))
+                .startOn(new DateInput(BigDecimal.valueOf(now.getEpochSecond())))
+                .expiresOn(new DateInput(BigDecimal.valueOf(now.plus(Duration.ofDays(90)).getEpochSecond())))
+                .earnType(EarnType.ISSUE_EARN)
+                .earnedBadgeExpiry(new ExpiryInput().expiryType(ExpiryInput.ExpiryTypeEnum.ABSOLUTE)
+                        .type(ExpiryInput.TypeEnum.WITH_BADGE_META))
+                .issuedBadgeExpiry(new ExpiryInput().expiryType(ExpiryInput.ExpiryTypeEnum.RELATIVE)
+                        .relativeExpirytype(ExpiryInput.RelativeExpirytypeEnum.MONTHS).value(new IntegerInput(1)))
+                .ownership(new BadgeInputOwnership().restrictedToOwners(List.of(OwnerType.LOYALTY))), null)
+                .getData().getId();
+        new ClaimsApi(client).claimBadge(badgeId, new ClaimInput().ownerType(OwnerType.LOYALTY)
+                .referenceId(new IdInput("program-42")));
+
+        try (Receiver receiver = new Receiver()) {
+            Webhook created = webhooks.createWebhook(new WebhookInput().url(receiver.url())).getData();
+            String id = created.getId();
+            assertEquals(64, created.getSecret().length(), "a generated secret, in this answer only");
+            assertEquals(List.of(EventType.BADGE_EARNED, EventType.BADGE_EARN_REVOKED, EventType.BADGE_ISSUED,
+                    EventType.BADGE_ISSUE_REVOKED), created.getEventTypes(), "all four by default");
+            assertEquals(1, created.getBatchSize());
+            assertTrue(created.getActive());
+            assertNull(webhooks.getWebhook(id).getData().getSecret());
+            assertEquals(List.of(id), webhooks.listWebhooks().getData().stream().map(Webhook::getId).toList());
+            ApiException badBatch = assertThrows(ApiException.class, () -> webhooks.createWebhook(new WebhookInput()
+                    .url(receiver.url()).batchSize(new IntegerInput(0))));
+            ErrorEnvelope refused = decode(badBatch, ErrorEnvelope.class);
+            assertEquals(1105, refused.getErrors().get(0).getCode());
+            assertEquals("batchSize", refused.getErrors().get(0).getReference());
+
+            // each of the four events, delivered and listed as the receiver got it
+            String requestId = "enrol-" + UUID.randomUUID();
+            String issualId = new EnrolmentsApi(client).issueBulk(new IssueBulkInput().badgeMetaId(new IdInput(badgeId))
+                    .customers(List.of(new IdInput(92001L))).requestId(new IdInput(requestId)).triggeredBy(PROGRAM_42))
+                    .getData().getIssuedBadges().get(0).getIssuedId();
+            String earnId = earns.earnBadge(new EarnInput().badgeMetaId(new IdInput(badgeId))
+                    .customerId(new IdInput(92001L)).requestId(new IdInput("e-" + suffix)).triggeredBy(PROGRAM_42))
+                    .getData().getEarnedBadgeId();
+            earns.revokeEarn(new RevokeEarnInput().badgeMetaId(new IdInput(badgeId)).customerId(new IdInput(92001L))
+                    .earnedBadgeId(new IdInput(earnId)), null);
+            new EnrolmentsApi(client).revokeIssue(new RevokeIssueInput().badgeMetaId(new IdInput(badgeId))
+                    .customers(List.of(new IdInput(92001L))));
+            receiver.await(e -> e.size() >= 4, 20_000);
+            List<Delivery> delivered = awaitDelivered(webhooks, id, 4);
+            assertEquals(4, delivered.size(), delivered.toString());
+            Map<EventType, BadgeEvent> events = delivered.stream().map(Delivery::getEvent)
+                    .collect(Collectors.toMap(BadgeEvent::getEventName, Function.identity()));
+            assertEquals(receiver.events().stream().map(e -> e.getString("eventId")).collect(Collectors.toSet()),
+                    delivered.stream().map(Delivery::getEventId).collect(Collectors.toSet()));
+
+            BadgeEvent issued = events.get(EventType.BADGE_ISSUED);
+            assertEquals(api.orgId() + "_" + issualId, issued.getRefId());
+            assertEquals(requestId, issued.getApiRequestId());
+            assertNull(issued.getLoyaltyEventId());
+            assertEquals(92001L, issued.getData().getCustomerIdentifiers().getCustomerId().getActualInstance());
+            assertNotNull(issued.getData().getIssuedOn());
+            BadgeEventData earned = events.get(EventType.BADGE_EARNED).getData();
+            assertEquals(earnId, earned.getEarnId());
+            assertEquals(issualId, earned.getIssualId());
+            assertEquals(BadgeEventData.SourceEnum.LIVE, earned.getSource());
+            assertEquals(OwnerType.LOYALTY, earned.getOwnerType());
+            assertNull(earned.getImportId());
+            assertNull(events.get(EventType.BADGE_EARN_REVOKED).getApiRequestId());
+            assertNotNull(events.get(EventType.BADGE_EARN_REVOKED).getData().getRevokedOn());
+            assertEquals(issualId, events.get(EventType.BADGE_ISSUE_REVOKED).getData().getIssualId());
+            var status = webhooks.getWebhook(id).getData().getStatus();
+            assertNotNull(status.getLastSuccessOnISO());
+            assertEquals(0L, status.getFailuresInRow());
+            assertEquals(0L, status.getBacklog());
+
+            // changed, nothing dead to redeliver, deleted; then it is not found
+            Webhook changed = webhooks.updateWebhook(id, new WebhookChangeInput().active(new BooleanInput(false))
+                    .batchSize(new IntegerInput(10))).getData();
+            assertFalse(changed.getActive());
+            assertEquals(10, changed.getBatchSize());
+            assertEquals(receiver.url(), changed.getUrl(), "what is not sent stays");
+            assertEquals(0, webhooks.redeliverWebhookDeliveries(id, new RedeliverInput()).getData().getRedelivered());
+            assertEquals(0, webhooks.redeliverWebhookDeliveries(id, new RedeliverInput()
+                    .eventIds(List.of(new IdInput(UUID.randomUUID().toString())))).getData().getRedelivered());
+            assertEquals(id, webhooks.deleteWebhook(id).getData().getId());
+            ApiException gone = assertThrows(ApiException.class, () -> webhooks.listWebhookDeliveries(id, null, 0, 10));
+            ErrorEnvelope notFound = decode(gone, ErrorEnvelope.class);
+            assertEquals(1150, notFound.getErrors().get(0).getCode());
+            assertEquals("webhookId", notFound.getErrors().get(0).getReference());
+        }
+    }
+
+    private ApiClient clientWith(String authorization) {
+        ApiClient other = new ApiClient(ApiClient.createDefaultHttpClientBuilder(),
+                strict(ApiClient.createDefaultObjectMapper()), client.getBaseUri());
+        other.setRequestInterceptor(request -> request.header("Authorization", authorization));
+        return other;
+    }
+
+    private static List<Delivery> awaitDelivered(WebhooksApi webhooks, String id, int count) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            List<Delivery> delivered = webhooks.listWebhookDeliveries(id, DeliveryStatus.DELIVERED, 0, 500).getData();
+            if (delivered.size() >= count || Instant.now().isAfter(deadline)) {
+                return delivered;
+            }
+            Thread.sleep(200);
+        }
     }
 
     private <T> T decode(ApiException e, Class<T> type) throws IOException {
