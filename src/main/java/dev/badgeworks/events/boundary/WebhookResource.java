@@ -50,7 +50,7 @@ public class WebhookResource {
     private static final int MIN_SECRET = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** An endpoint; {@code secret} only in the answer that set it (create, or an update that replaced it). */
+    /** An endpoint; {@code secret} only in the answer that created it (it signs every POST; never shown again). */
     public record WebhookView(String id, String url, List<String> eventTypes, int batchSize, boolean active,
                               BigDecimal createdOn, String createdOnISO, String secret, Status status) {
     }
