@@ -15,6 +15,9 @@ import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.events.boundary.EventOutbox;
+import dev.badgeworks.events.control.BadgeEvent;
+import dev.badgeworks.events.entity.EventType;
 import dev.badgeworks.platform.Metrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,11 +38,19 @@ class EarnServiceTest {
     private static final Instant NOW = BadgeFixture.NOW;
     private final InMemoryEarnStore store = new InMemoryEarnStore();
     private final EarnService service = new EarnService();
+    /** The events the service recorded, as the outbox would write them in the earn's transaction. */
+    private final List<BadgeEvent> events = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         service.store = store;
         service.metrics = new Metrics();
+        service.outbox = new EventOutbox() {
+            @Override
+            public void record(long orgId, List<BadgeEvent> recorded, long nowMs) {
+                events.addAll(recorded);
+            }
+        };
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
@@ -155,9 +166,11 @@ class EarnServiceTest {
         IntStream.range(0, 3).forEach(i -> migrated.add(EarnCommand.migration("b-1", "c-1", "m-" + i,
                 NOW.minus(Duration.ofDays(5)), OwnerType.Historical_Import, "historical-import", expires)));
         assertEquals(List.of("EARNED", "EARNED", "EARNED"), kinds(service.earnAll(1, migrated)));
+        assertEquals(List.of(), events, "a migration tells nothing (reference 3.21)");
         assertEquals(List.of(new CustomerBadge("b-1", "c-1")), store.lockedCustomers,
                 "a migration creates the customer's row too, so later earns know it has history");
         assertEquals(List.of("REJECTED 1140"), kinds(service.earnAll(1, List.of(earn("b-1", "c-1", "r-1", NOW)))));
+        assertEquals(List.of(), events, "nor does a refused earn");
     }
 
     @Test
@@ -167,6 +180,9 @@ class EarnServiceTest {
         store.add(badge);
         assertEquals(List.of("EARNED", "REJECTED 1140"), kinds(service.earnAll(1, List.of(
                 earn("b-1", "c-1", "r-1", NOW), earn("b-1", "c-1", "r-2", NOW)))));
+        assertEquals(1, events.size(), "the earned one is told, the refused one not");
+        assertEquals(EventType.BADGE_EARNED, events.get(0).type());
+        assertTrue(events.get(0).payload().contains("\"apiRequestId\":\"r-1\""), events.get(0).payload());
         assertEquals(List.of(), store.datesAskedFor, "the row was created now: the customer had no earns");
         assertEquals(List.of("REJECTED 1140"), kinds(service.earnAll(1, List.of(earn("b-1", "c-1", "r-3", NOW)))));
         assertEquals(List.of(new CustomerBadge("b-1", "c-1")), store.datesAskedFor);
