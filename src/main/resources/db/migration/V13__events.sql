@@ -1,6 +1,8 @@
 -- Events to the rest of the loyalty stack (issue 13). An org's admin subscribes webhook endpoints to event types;
--- an earn, revocation or issue writes one delivery row per subscribed endpoint in its own transaction (the outbox),
--- so an event exists exactly when its change committed. Instances claim due deliveries (claim + claimed_until_ms:
+-- an earn, revocation or issue writes its delivery rows for the subscribed endpoints in its own transaction (the
+-- outbox), so an event exists exactly when its change committed. A row is one event, or — written by an import
+-- chunk or a bulk request for an endpoint that batches — up to the endpoint's batch size of them (a JSON array):
+-- a million-row import is then a few thousand rows here, not a million. Instances claim due deliveries (claim + claimed_until_ms:
 -- a lease another instance may take over when it runs out), POST them, and record the outcome under their claim.
 CREATE TABLE webhook (
     id              VARCHAR(24)   NOT NULL PRIMARY KEY,
@@ -21,9 +23,12 @@ CREATE INDEX ix_webhook_org ON webhook (org_id);
 
 CREATE TABLE event_delivery (
     webhook_id       VARCHAR(24)   NOT NULL REFERENCES webhook (id) ON DELETE CASCADE,
+    -- the event's id; for a row of several events, its first event's
     event_id         VARCHAR(36)   NOT NULL,
     event_type       VARCHAR(40)   NOT NULL,
-    payload          VARCHAR(8000) NOT NULL,
+    event_count      INTEGER       DEFAULT 1 NOT NULL,
+    -- the event as receivers get it; a JSON array of them when event_count > 1
+    payload          VARCHAR(1000000) NOT NULL,
     created_ms       BIGINT        NOT NULL,
     status           VARCHAR(10)   NOT NULL,
     attempts         INTEGER       DEFAULT 0 NOT NULL,

@@ -228,6 +228,40 @@ class EventsIT {
     }
 
     @Test
+    void aStoredBatchDiesListsItsEventsAndIsRedeliveredWholeByAnyOfItsEventIds() {
+        String id = subscribe(10).getString("id");
+        receiver.failNext(1_000);
+        var customers = Json.createArrayBuilder();
+        IntStream.range(0, 5).forEach(i -> customers.add(71_000 + i));
+        user.post("customer/earnBulk", Json.createObjectBuilder().add("badgeMetaId", badge).add("customerIds", customers)
+                .add("requestId", "bulk-" + UUID.randomUUID())
+                .add("triggeredBy", Json.createObjectBuilder().add("ownerType", "Loyalty").add("referenceId", "program-1"))
+                .build().toString()).expect(200);
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        JsonArray dead = Json.createArrayBuilder().build();
+        while (dead.isEmpty() && System.currentTimeMillis() < deadline) {
+            Imports.sleep(200);
+            dead = admin.get("webhooks/" + id + "/deliveries?status=DEAD").expect(200).json().getJsonArray("data");
+        }
+        assertEquals(5, dead.size(), "the dead batch lists its five events");
+        assertTrue(receiver.posts().stream().allMatch(p -> p.events().size() == 5), "tried as one POST each time");
+        assertEquals(5, admin.get("webhooks/" + id).data().getJsonObject("status").getInt("dead"));
+        admin.post("webhooks/" + id + "/deliveries/redeliver", "{\"eventIds\":[\"not-a-uuid\"]}")
+                .expectError(400, 1105, "eventIds");
+        receiver.failNext(0);
+        int tries = receiver.posts().size();
+        assertEquals(5, admin.post("webhooks/" + id + "/deliveries/redeliver", "{\"eventIds\":[\""
+                + dead.getJsonObject(3).getString("eventId") + "\"]}").expect(200).data().getInt("redelivered"),
+                "an event inside the batch revives the batch");
+        receiver.await(e -> receiver.posts().size() > tries, WAIT_MS);
+        Set<String> sent = new HashSet<>();
+        receiver.posts().get(receiver.posts().size() - 1).events().forEach(e -> sent.add(e.getString("eventId")));
+        Set<String> listed = new HashSet<>();
+        dead.forEach(v -> listed.add(v.asJsonObject().getString("eventId")));
+        assertEquals(listed, sent);
+    }
+
+    @Test
     void aBatchingEndpointGetsBulkEarnsAndImportedEarnsInBatches() {
         subscribe(50);
         var customers = Json.createArrayBuilder();

@@ -15,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -28,9 +30,17 @@ import java.util.random.RandomGenerator;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class DeliveryStore {
 
-    /** A claimed delivery: what to send, and what its outcome needs. */
-    public record Delivery(String webhookId, String eventId, String eventType, String payload, long createdMs,
-                           int attempts, long retryFromMs) {
+    /**
+     * A claimed delivery row: what to send (one event, or {@code eventCount} of them as a JSON array), and what its
+     * outcome needs.
+     */
+    public record Delivery(String webhookId, String eventId, String eventType, int eventCount, String payload,
+                           long createdMs, int attempts, long retryFromMs) {
+
+        /** The row's events as members of a JSON array: the object itself, or the array without its brackets. */
+        public String asArrayMembers() {
+            return eventCount == 1 ? payload : payload.substring(1, payload.length() - 1);
+        }
     }
 
     /** A delivery as an admin lists it. */
@@ -38,7 +48,7 @@ public class DeliveryStore {
                          long nextAttemptMs, String lastError, Long deliveredMs, String payload) {
     }
 
-    /** An endpoint's backlog: pending and dead deliveries, and the creation of the oldest pending one. */
+    /** An endpoint's backlog: pending and dead events, and the creation of the oldest pending one. */
     public record Backlog(long pending, long dead, Long oldestPendingMs) {
     }
 
@@ -76,24 +86,31 @@ public class DeliveryStore {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries of one endpoint, oldest first, until {@code leaseUntilMs}. Each row
-     * is taken by a conditional UPDATE, so of two instances claiming at once each row goes to one; on PostgreSQL
-     * the candidates are read with SKIP LOCKED, so the two take different rows instead of waiting for each other.
+     * Claims due deliveries of one endpoint, oldest first, holding up to {@code maxEvents} events (at least one row),
+     * until {@code leaseUntilMs}. Each row is taken by a conditional UPDATE, so of two instances claiming at once
+     * each row goes to one; on PostgreSQL the candidates are read with SKIP LOCKED, so the two take different rows
+     * instead of waiting for each other. Payloads are read only for the rows won.
      */
-    public List<Delivery> claim(String webhookId, String claim, long nowMs, long leaseUntilMs, int limit) {
+    public List<Delivery> claim(String webhookId, String claim, long nowMs, long leaseUntilMs, int maxEvents) {
         try {
             Connection c = connection();
             List<Delivery> candidates = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT event_id, event_type, payload, created_ms, attempts,"
-                    + " retry_from_ms FROM event_delivery WHERE webhook_id = ? AND " + DUE
+            try (PreparedStatement s = c.prepareStatement("SELECT event_id, event_type, event_count, created_ms,"
+                    + " attempts, retry_from_ms FROM event_delivery WHERE webhook_id = ? AND " + DUE
                     + " ORDER BY created_ms, event_id LIMIT ?" + (Jdbc.isPostgres(c) ? " FOR UPDATE SKIP LOCKED" : ""))) {
                 s.setString(1, webhookId);
                 s.setLong(2, nowMs);
                 s.setLong(3, nowMs);
-                s.setInt(4, limit);
+                s.setInt(4, maxEvents);
                 try (ResultSet rs = s.executeQuery()) {
+                    int events = 0;
                     while (rs.next()) {
-                        candidates.add(new Delivery(webhookId, rs.getString(1), rs.getString(2), rs.getString(3),
+                        int count = rs.getInt(3);
+                        if (!candidates.isEmpty() && events + count > maxEvents) {
+                            break;
+                        }
+                        events += count;
+                        candidates.add(new Delivery(webhookId, rs.getString(1), rs.getString(2), count, null,
                                 rs.getLong(4), rs.getInt(5), rs.getLong(6)));
                     }
                 }
@@ -120,10 +137,30 @@ public class DeliveryStore {
                     }
                 }
             }
-            return claimed;
+            return withPayloads(c, webhookId, claimed);
         } catch (SQLException e) {
             throw new PersistenceException("cannot claim deliveries", e);
         }
+    }
+
+    private static List<Delivery> withPayloads(Connection c, String webhookId, List<Delivery> claimed)
+            throws SQLException {
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        Map<String, String> payloads = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT event_id, payload FROM event_delivery WHERE webhook_id = ?"
+                + " AND event_id IN (" + Jdbc.marks(claimed.size()) + ")")) {
+            s.setString(1, webhookId);
+            Jdbc.bind(s, 2, claimed.stream().map(Delivery::eventId).toList());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    payloads.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return claimed.stream().map(d -> new Delivery(d.webhookId(), d.eventId(), d.eventType(), d.eventCount(),
+                payloads.get(d.eventId()), d.createdMs(), d.attempts(), d.retryFromMs())).toList();
     }
 
     /** The endpoint answered 2xx for these deliveries. Answers how many were still ours to record. */
@@ -143,7 +180,7 @@ public class DeliveryStore {
 
     /**
      * Sending these deliveries failed: each is tried again after its back-off, or is DEAD once its retry period is
-     * over. Answers how many died.
+     * over. Answers how many events died.
      */
     public int failed(String webhookId, String claim, List<Delivery> deliveries, String error, long nowMs,
                       RetrySchedule schedule, RandomGenerator random) {
@@ -156,7 +193,7 @@ public class DeliveryStore {
                     + " WHERE webhook_id = ? AND event_id = ? AND claim = ?")) {
                 for (Delivery d : deliveries) {
                     boolean gone = schedule.givesUp(d.retryFromMs(), nowMs);
-                    dead += gone ? 1 : 0;
+                    dead += gone ? d.eventCount() : 0;
                     s.setString(1, gone ? DeliveryStatus.DEAD.name() : DeliveryStatus.PENDING.name());
                     s.setLong(2, gone ? nowMs : nowMs + schedule.delayMs(d.attempts() + 1, random));
                     s.setString(3, reason);
@@ -216,8 +253,8 @@ public class DeliveryStore {
     public Backlog backlog(String webhookId) {
         String where = webhookId == null ? "" : " AND webhook_id = ?";
         try (PreparedStatement s = connection().prepareStatement("SELECT"
-                + " (SELECT COUNT(*) FROM event_delivery WHERE status = 'PENDING'" + where + "),"
-                + " (SELECT COUNT(*) FROM event_delivery WHERE status = 'DEAD'" + where + "),"
+                + " (SELECT COALESCE(SUM(event_count), 0) FROM event_delivery WHERE status = 'PENDING'" + where + "),"
+                + " (SELECT COALESCE(SUM(event_count), 0) FROM event_delivery WHERE status = 'DEAD'" + where + "),"
                 + " (SELECT MIN(created_ms) FROM event_delivery WHERE status = 'PENDING'" + where + ")")) {
             if (webhookId != null) {
                 s.setString(1, webhookId);
@@ -263,19 +300,54 @@ public class DeliveryStore {
     }
 
     /**
-     * Dead deliveries of the endpoint (all, or the given events) are pending again, due now, with a fresh retry
-     * period. A conditional UPDATE: redelivering twice at once revives each once.
+     * Dead deliveries of the endpoint (all, or those holding the given events — a batch is revived whole) are
+     * pending again, due now, with a fresh retry period. Each row by a conditional UPDATE: redelivering twice at once
+     * revives each once. Answers how many events were revived.
      */
     public int redeliver(String webhookId, List<String> eventIds, long nowMs) {
-        String which = eventIds.isEmpty() ? "" : " AND event_id IN (" + Jdbc.marks(eventIds.size()) + ")";
-        try (PreparedStatement s = connection().prepareStatement("UPDATE event_delivery SET status = 'PENDING',"
-                + " next_attempt_ms = ?, retry_from_ms = ?, attempts = 0 WHERE webhook_id = ? AND status = 'DEAD'"
-                + which)) {
-            s.setLong(1, nowMs);
-            s.setLong(2, nowMs);
-            s.setString(3, webhookId);
-            Jdbc.bind(s, 4, eventIds);
-            return s.executeUpdate();
+        StringBuilder which = new StringBuilder();
+        if (!eventIds.isEmpty()) {
+            which.append(" AND (event_id IN (").append(Jdbc.marks(eventIds.size())).append(")");
+            eventIds.forEach(id -> which.append(" OR payload LIKE ?"));
+            which.append(")");
+        }
+        try {
+            Connection c = connection();
+            List<Delivery> dead = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT event_id, event_count FROM event_delivery"
+                    + " WHERE webhook_id = ? AND status = 'DEAD'" + which)) {
+                s.setString(1, webhookId);
+                int i = Jdbc.bind(s, 2, eventIds);
+                for (String id : eventIds) {
+                    // ids are UUIDs (checked by the resource): no LIKE wildcard in them
+                    s.setString(i++, "%\"eventId\":\"" + id + "\"%");
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        dead.add(new Delivery(webhookId, rs.getString(1), null, rs.getInt(2), null, 0, 0, 0));
+                    }
+                }
+            }
+            if (dead.isEmpty()) {
+                return 0;
+            }
+            int revived = 0;
+            try (PreparedStatement s = c.prepareStatement("UPDATE event_delivery SET status = 'PENDING',"
+                    + " next_attempt_ms = ?, retry_from_ms = ?, attempts = 0"
+                    + " WHERE webhook_id = ? AND event_id = ? AND status = 'DEAD'")) {
+                for (Delivery d : dead) {
+                    s.setLong(1, nowMs);
+                    s.setLong(2, nowMs);
+                    s.setString(3, webhookId);
+                    s.setString(4, d.eventId());
+                    s.addBatch();
+                }
+                int[] counts = s.executeBatch();
+                for (int k = 0; k < counts.length; k++) {
+                    revived += counts[k] > 0 ? dead.get(k).eventCount() : 0;
+                }
+            }
+            return revived;
         } catch (SQLException e) {
             throw new PersistenceException("cannot redeliver", e);
         }

@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * Sends what the outbox holds. Every instance runs it; each turn it claims due deliveries per endpoint under a
- * lease (see {@link DeliveryStore#claim}), POSTs them in the endpoint's batch size, signed, and records the outcome
- * under its claim. An endpoint that fails gets its claimed rest back unsent, due with the failed one's retry: a
+ * lease (see {@link DeliveryStore#claim}), POSTs them in the endpoint's batch size (rows an import wrote as a
+ * batch go as they are), signed, and records the outcome under its claim. An endpoint that fails gets its claimed rest back unsent, due with the failed one's retry: a
  * down receiver sees one probe per back-off, not a storm. Endpoints are served in parallel.
  */
 @Singleton
@@ -115,35 +115,55 @@ public class EventDispatcher {
             return;
         }
         Webhook webhook = found.get();
-        int limit = webhook.batchSize() * BATCHES_PER_CLAIM;
+        int maxEvents = webhook.batchSize() * BATCHES_PER_CLAIM;
         while (System.currentTimeMillis() < endMs) {
             long now = System.currentTimeMillis();
             String claim = UUID.randomUUID().toString();
             List<DeliveryStore.Delivery> claimed = store.claim(webhookId, claim, now,
-                    now + BATCHES_PER_CLAIM * settings.timeoutMs() + 30_000, limit);
-            for (int from = 0; from < claimed.size(); from += webhook.batchSize()) {
-                List<DeliveryStore.Delivery> batch = claimed.subList(from,
-                        Math.min(claimed.size(), from + webhook.batchSize()));
+                    now + BATCHES_PER_CLAIM * settings.timeoutMs() + 30_000, maxEvents);
+            if (claimed.isEmpty()) {
+                return;
+            }
+            int events = 0;
+            for (int from = 0; from < claimed.size(); ) {
+                List<DeliveryStore.Delivery> batch = nextPost(claimed, from, webhook.batchSize());
+                int size = batch.stream().mapToInt(DeliveryStore.Delivery::eventCount).sum();
+                events += size;
                 String failure = send(webhook, batch);
                 long at = System.currentTimeMillis();
                 if (failure == null) {
                     store.delivered(webhookId, claim, batch, at);
-                    count("delivered", batch.size());
+                    count("delivered", size);
+                    from += batch.size();
                     continue;
                 }
                 int dead = store.failed(webhookId, claim, batch, failure, at, settings.retries(),
                         ThreadLocalRandom.current());
-                count("failed", batch.size() - dead);
+                count("failed", size - dead);
                 count("dead", dead);
                 // the rest waits as long as the first failed one: it is due with it
                 store.release(webhookId, claim, claimed.subList(from + batch.size(), claimed.size()),
                         at + settings.retries().firstMs());
                 return;
             }
-            if (claimed.size() < limit) {
+            if (events < maxEvents) {
                 return;
             }
         }
+    }
+
+    /**
+     * The rows of the next POST from {@code from} on: as many as fit the endpoint's batch size (always at least one:
+     * a row written as a batch before the endpoint's batch size was lowered is still sent whole).
+     */
+    static List<DeliveryStore.Delivery> nextPost(List<DeliveryStore.Delivery> claimed, int from, int batchSize) {
+        int to = from + 1;
+        int events = claimed.get(from).eventCount();
+        while (to < claimed.size() && events + claimed.get(to).eventCount() <= batchSize) {
+            events += claimed.get(to).eventCount();
+            to++;
+        }
+        return claimed.subList(from, to);
     }
 
     /** POSTs one batch; answers null when the endpoint took it (2xx), else why not. */
@@ -152,8 +172,10 @@ public class EventDispatcher {
         if (refused.isPresent()) {
             return "not sent: the URL " + refused.get();
         }
-        String body = webhook.batchSize() == 1 ? batch.get(0).payload()
-                : batch.stream().map(DeliveryStore.Delivery::payload).collect(Collectors.joining(",", "[", "]"));
+        // an endpoint that does not batch gets one event object; one that does, an array (even of one event)
+        String body = webhook.batchSize() == 1 && batch.size() == 1 && batch.get(0).eventCount() == 1
+                ? batch.get(0).payload()
+                : batch.stream().map(DeliveryStore.Delivery::asArrayMembers).collect(Collectors.joining(",", "[", "]"));
         long timestamp = System.currentTimeMillis() / 1000;
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
                 .timeout(Duration.ofMillis(settings.timeoutMs()))

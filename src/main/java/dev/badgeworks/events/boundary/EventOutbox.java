@@ -1,6 +1,7 @@
 package dev.badgeworks.events.boundary;
 
 import dev.badgeworks.events.control.BadgeEvent;
+import dev.badgeworks.events.entity.EventType;
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The transactional outbox: events are written as delivery rows, one per subscribed endpoint, in the transaction
@@ -24,17 +26,17 @@ import java.util.List;
 @Transactional(Transactional.TxType.MANDATORY)
 public class EventOutbox {
 
-    private static final String COLUMNS = "webhook_id, event_id, event_type, payload, created_ms, status, attempts,"
-            + " next_attempt_ms, retry_from_ms";
+    private static final String COLUMNS = "webhook_id, event_id, event_type, event_count, payload, created_ms, status,"
+            + " attempts, next_attempt_ms, retry_from_ms";
     /** One event: fanned out to the org's subscribed endpoints by the insert itself, one round trip. */
     private static final String INSERT_FOR_SUBSCRIBERS = "INSERT INTO event_delivery (" + COLUMNS + ")"
-            + " SELECT w.id, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM webhook w"
+            + " SELECT w.id, ?, ?, 1, ?, ?, 'PENDING', 0, ?, ? FROM webhook w"
             + " WHERE w.org_id = ? AND w.active = TRUE AND w.event_types LIKE ?";
     private static final String INSERT_ONE = "INSERT INTO event_delivery (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
     private static final String INSERT_ARRAYS = "INSERT INTO event_delivery (" + COLUMNS + ")"
-            + " SELECT w, e, t, p, ?, 'PENDING', 0, ?, ? FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],"
-            + " ?::varchar[]) AS u (w, e, t, p)";
+            + " SELECT w, e, t, n, p, ?, 'PENDING', 0, ?, ? FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::integer[], ?::varchar[]) AS u (w, e, t, n, p)";
 
     @PersistenceContext
     EntityManager em;
@@ -70,29 +72,39 @@ public class EventOutbox {
         }
     }
 
-    private record Row(String webhookId, BadgeEvent event) {
+    /** A delivery row: one event, or several for an endpoint that batches (their JSON array). */
+    private record Row(String webhookId, String eventId, String type, int count, String payload) {
+    }
+
+    private record Subscriber(String webhookId, String types, int batchSize) {
     }
 
     /**
      * Many events (an import chunk, a bulk request): the subscribed endpoints are read first, so a chunk of an org
-     * without endpoints costs one small query, then every row is written in one statement (PostgreSQL) or batch.
+     * without endpoints costs one small query; then each endpoint's events are written in rows of its batch size,
+     * all in one statement (PostgreSQL) or batch.
      */
     private static void recordMany(Connection c, long orgId, List<BadgeEvent> events, long nowMs) throws SQLException {
-        List<String[]> subscribers = new ArrayList<>();
+        List<Subscriber> subscribers = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, event_types FROM webhook WHERE org_id = ? AND active = TRUE")) {
+                "SELECT id, event_types, batch_size FROM webhook WHERE org_id = ? AND active = TRUE")) {
             s.setLong(1, orgId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    subscribers.add(new String[] {rs.getString(1), rs.getString(2)});
+                    subscribers.add(new Subscriber(rs.getString(1), rs.getString(2), rs.getInt(3)));
                 }
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (String[] subscriber : subscribers) {
-            for (BadgeEvent event : events) {
-                if (subscriber[1].contains("," + event.type().wireName() + ",")) {
-                    rows.add(new Row(subscriber[0], event));
+        for (Subscriber subscriber : subscribers) {
+            for (EventType type : EventType.values()) {
+                if (!subscriber.types().contains("," + type.wireName() + ",")) {
+                    continue;
+                }
+                List<BadgeEvent> wanted = events.stream().filter(e -> e.type() == type).toList();
+                for (int from = 0; from < wanted.size(); from += subscriber.batchSize()) {
+                    rows.add(row(subscriber.webhookId(), wanted.subList(from,
+                            Math.min(wanted.size(), from + subscriber.batchSize()))));
                 }
             }
         }
@@ -106,9 +118,10 @@ public class EventOutbox {
                 s.setLong(3, nowMs);
                 int i = 4;
                 i = Jdbc.bindColumn(s, i, "varchar", rows, Row::webhookId);
-                i = Jdbc.bindColumn(s, i, "varchar", rows, r -> r.event().eventId());
-                i = Jdbc.bindColumn(s, i, "varchar", rows, r -> r.event().type().wireName());
-                Jdbc.bindColumn(s, i, "varchar", rows, r -> r.event().payload());
+                i = Jdbc.bindColumn(s, i, "varchar", rows, Row::eventId);
+                i = Jdbc.bindColumn(s, i, "varchar", rows, Row::type);
+                i = Jdbc.bindColumn(s, i, "integer", rows, Row::count);
+                Jdbc.bindColumn(s, i, "varchar", rows, Row::payload);
                 s.executeUpdate();
             }
             return;
@@ -116,15 +129,23 @@ public class EventOutbox {
         try (PreparedStatement s = c.prepareStatement(INSERT_ONE)) {
             for (Row row : rows) {
                 s.setString(1, row.webhookId());
-                s.setString(2, row.event().eventId());
-                s.setString(3, row.event().type().wireName());
-                s.setString(4, row.event().payload());
-                s.setLong(5, nowMs);
+                s.setString(2, row.eventId());
+                s.setString(3, row.type());
+                s.setInt(4, row.count());
+                s.setString(5, row.payload());
                 s.setLong(6, nowMs);
                 s.setLong(7, nowMs);
+                s.setLong(8, nowMs);
                 s.addBatch();
             }
             s.executeBatch();
         }
+    }
+
+    private static Row row(String webhookId, List<BadgeEvent> events) {
+        BadgeEvent first = events.get(0);
+        String payload = events.size() == 1 ? first.payload()
+                : events.stream().map(BadgeEvent::payload).collect(Collectors.joining(",", "[", "]"));
+        return new Row(webhookId, first.eventId(), first.type().wireName(), events.size(), payload);
     }
 }

@@ -138,12 +138,19 @@ public class WebhookResource {
         if (!errors.isEmpty()) {
             throw new ApiException(errors);
         }
-        return Envelope.of(deliveries.list(webhook.id(), wanted, pageNumber, pageSize).stream()
-                .map(d -> new DeliveryView(d.eventId(), d.eventType(), d.status(), d.attempts(),
-                        ApiTime.iso(d.createdMs()), d.status() == DeliveryStatus.PENDING ? ApiTime.iso(d.nextAttemptMs())
-                        : null, d.lastError(), d.deliveredMs() == null ? null : ApiTime.iso(d.deliveredMs()),
-                        JsonInput.parseValue(d.payload())))
-                .toList());
+        List<DeliveryView> views = new ArrayList<>();
+        for (DeliveryStore.Listed d : deliveries.list(webhook.id(), wanted, pageNumber, pageSize)) {
+            // a row written as a batch is listed as its events, each with the row's state
+            JsonValue stored = JsonInput.parseValue(d.payload());
+            List<JsonValue> events = stored instanceof JsonArray array ? array : List.of(stored);
+            for (JsonValue event : events) {
+                views.add(new DeliveryView(event.asJsonObject().getString("eventId"), d.eventType(), d.status(),
+                        d.attempts(), ApiTime.iso(d.createdMs()),
+                        d.status() == DeliveryStatus.PENDING ? ApiTime.iso(d.nextAttemptMs()) : null, d.lastError(),
+                        d.deliveredMs() == null ? null : ApiTime.iso(d.deliveredMs()), event));
+            }
+        }
+        return Envelope.of(views);
     }
 
     /** Dead deliveries pending again: all of the endpoint's, or those whose {@code eventIds} are given. */
@@ -155,6 +162,9 @@ public class WebhookResource {
         if (body != null && !body.isBlank()) {
             JsonInput in = JsonInput.parse(body);
             List<String> given = in.identifiers("eventIds", 36, null);
+            if (given != null && !given.stream().allMatch(WebhookResource::isUuid)) {
+                in.fail(ErrorCode.INVALID_VALUE, "eventIds", "'eventIds' holds event ids (UUIDs).");
+            }
             in.throwIfInvalid();
             eventIds = given == null ? List.of() : given;
         }
@@ -222,6 +232,14 @@ public class WebhookResource {
                 new Status(w.lastSuccessMs() == null ? null : ApiTime.iso(w.lastSuccessMs()),
                         w.lastFailureMs() == null ? null : ApiTime.iso(w.lastFailureMs()), w.lastError(),
                         w.failuresInRow(), backlog.pending(), backlog.dead(), age));
+    }
+
+    private static boolean isUuid(String text) {
+        try {
+            return java.util.UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String newSecret() {
