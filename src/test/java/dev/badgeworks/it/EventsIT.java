@@ -116,6 +116,12 @@ class EventsIT {
         JsonObject status = admin.get("webhooks/" + hook.getString("id")).expect(200).data().getJsonObject("status");
         assertNotNull(status.getString("lastSuccessOnISO"));
         assertEquals(0, status.getInt("backlog"));
+        assertTrue(status.isNull("oldestPendingAgeSeconds"), "nothing pending, no age: " + status);
+        String metrics = BadgeworksServer.shared().admin().get("admin/metrics").expect(200).body();
+        assertTrue(metrics.contains("badgeworks_events_deliveries_total{outcome=\"delivered\"}"), metrics);
+        double lag = metrics.lines().filter(l -> l.startsWith("badgeworks_events_lag_seconds "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElseThrow();
+        assertTrue(lag < 60, "the oldest undelivered event's age (0 when none), not the epoch: " + lag);
     }
 
     @Test

@@ -264,7 +264,9 @@ public class DeliveryStore {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 long oldest = rs.getLong(3);
-                return new Backlog(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : oldest);
+                // wasNull() speaks of the column read last: MIN() of no pending row is NULL, not 1970
+                Long oldestMs = rs.wasNull() ? null : oldest;
+                return new Backlog(rs.getLong(1), rs.getLong(2), oldestMs);
             }
         } catch (SQLException e) {
             throw new PersistenceException("cannot count deliveries", e);
