@@ -10,6 +10,8 @@ lock = Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real receivers answer
+
     def do_POST(self):
         global count
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
@@ -17,6 +19,7 @@ class Handler(BaseHTTPRequestHandler):
         with lock:
             count += len(parsed) if isinstance(parsed, list) else 1
         self.send_response(204)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def do_GET(self):
