@@ -22,7 +22,10 @@ CREATE TABLE webhook (
 CREATE INDEX ix_webhook_org ON webhook (org_id);
 
 CREATE TABLE event_delivery (
-    webhook_id       VARCHAR(24)   NOT NULL REFERENCES webhook (id) ON DELETE CASCADE,
+    -- no foreign key: every earn's insert would take a share lock on its endpoint's one row, and concurrent earns
+    -- of an org then queue on it (PostgreSQL multixacts). Rows are written only for endpoints read in the same
+    -- statement; deleting an endpoint deletes its rows, and the dispatcher's purge deletes any a racing earn left.
+    webhook_id       VARCHAR(24)   NOT NULL,
     -- the event's id; for a row of several events, its first event's
     event_id         VARCHAR(36)   NOT NULL,
     event_type       VARCHAR(40)   NOT NULL,

@@ -238,12 +238,17 @@ public class DeliveryStore {
         }
     }
 
-    /** Forgets deliveries done before {@code beforeMs}: the table keeps the backlog and recent history only. */
+    /**
+     * Forgets deliveries done before {@code beforeMs} (the table keeps the backlog and recent history only), and
+     * those of deleted endpoints that an earn racing the deletion wrote.
+     */
     public int purgeDelivered(long beforeMs) {
         try (PreparedStatement s = connection().prepareStatement(
-                "DELETE FROM event_delivery WHERE status = 'DELIVERED' AND delivered_ms < ?")) {
+                "DELETE FROM event_delivery WHERE status = 'DELIVERED' AND delivered_ms < ?");
+             PreparedStatement orphans = connection().prepareStatement("DELETE FROM event_delivery"
+                     + " WHERE NOT EXISTS (SELECT 1 FROM webhook w WHERE w.id = event_delivery.webhook_id)")) {
             s.setLong(1, beforeMs);
-            return s.executeUpdate();
+            return s.executeUpdate() + orphans.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("cannot purge deliveries", e);
         }

@@ -45,8 +45,9 @@ public class WebhookService {
         return webhook;
     }
 
-    /** Deletes the endpoint with its deliveries, pending ones included (the foreign key cascades). */
+    /** Deletes the endpoint with its deliveries, pending ones included. */
     public void delete(long orgId, String id) {
         em.remove(find(orgId, id));
+        em.createNativeQuery("DELETE FROM event_delivery WHERE webhook_id = ?").setParameter(1, id).executeUpdate();
     }
 }
