@@ -68,9 +68,9 @@ public class DeliveryStore {
     public List<String> dueWebhooks(long nowMs, int limit) {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement s = connection().prepareStatement(
-                "SELECT DISTINCT d.webhook_id FROM event_delivery d JOIN webhook w ON w.id = d.webhook_id"
-                        + " WHERE w.active = TRUE AND d.status = 'PENDING' AND d.next_attempt_ms <= ?"
-                        + " AND (d.claimed_until_ms IS NULL OR d.claimed_until_ms < ?) LIMIT ?")) {
+                "SELECT w.id FROM webhook w WHERE w.active = TRUE AND EXISTS (SELECT 1 FROM event_delivery d"
+                        + " WHERE d.webhook_id = w.id AND d.status = 'PENDING' AND d.next_attempt_ms <= ?"
+                        + " AND (d.claimed_until_ms IS NULL OR d.claimed_until_ms < ?)) LIMIT ?")) {
             s.setLong(1, nowMs);
             s.setLong(2, nowMs);
             s.setInt(3, limit);
@@ -97,7 +97,9 @@ public class DeliveryStore {
             List<Delivery> candidates = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT event_id, event_type, event_count, created_ms,"
                     + " attempts, retry_from_ms FROM event_delivery WHERE webhook_id = ? AND " + DUE
-                    + " ORDER BY created_ms, event_id LIMIT ?" + (Jdbc.isPostgres(c) ? " FOR UPDATE SKIP LOCKED" : ""))) {
+                    // the index's own order, its equal leading columns included: H2 otherwise sorts the whole backlog
+                    + " ORDER BY webhook_id, status, created_ms, event_id LIMIT ?"
+                    + (Jdbc.isPostgres(c) ? " FOR UPDATE SKIP LOCKED" : ""))) {
                 s.setString(1, webhookId);
                 s.setLong(2, nowMs);
                 s.setLong(3, nowMs);

@@ -73,7 +73,7 @@ public record BadgeEvent(EventType type, String eventId, long orgId, String payl
 
     private static BadgeEvent of(EventType type, long orgId, String subjectId, String requestId, long createdAtMs,
                                  JsonObjectBuilder data) {
-        String eventId = UUID.randomUUID().toString();
+        String eventId = timeOrderedUuid(createdAtMs).toString();
         JsonObjectBuilder event = Jsons.JSON.createObjectBuilder()
                 .add("eventName", type.wireName())
                 .add("eventId", eventId)
@@ -84,6 +84,17 @@ public record BadgeEvent(EventType type, String eventId, long orgId, String payl
                 .addNull("loyaltyEventId")
                 .add("data", data);
         return new BadgeEvent(type, eventId, orgId, event.build().toString());
+    }
+
+    /**
+     * A version 7 UUID (RFC 9562): 48 bits of epoch milliseconds, then random bits. Unique like any UUID, and
+     * ordered by time, so the outbox's keys are appended rather than scattered over its index.
+     */
+    static UUID timeOrderedUuid(long epochMs) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (epochMs << 16) | 0x7000L | (random.nextLong() & 0x0fffL);
+        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     private static jakarta.json.JsonObject customer(String customerId) {

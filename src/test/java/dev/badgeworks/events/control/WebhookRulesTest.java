@@ -89,5 +89,10 @@ class WebhookRulesTest {
         assertEquals(0, data.getJsonArray("earnConstraints").size());
         assertFalse(event.eventId().equals(BadgeEvent.earnRevoked(7, "e1", "b1", "90001", 1).eventId()),
                 "every event its own id");
+        java.util.UUID id = java.util.UUID.fromString(event.eventId());
+        assertEquals(7, id.version(), "a time-ordered UUID (version 7)");
+        assertEquals(2, id.variant());
+        assertEquals(1_700_000_000_456L, id.getMostSignificantBits() >>> 16, "its first 48 bits: createdAt");
+        assertTrue(BadgeEvent.timeOrderedUuid(1).compareTo(BadgeEvent.timeOrderedUuid(2)) < 0, "ordered by time");
     }
 }
