@@ -93,6 +93,15 @@ public final class Api {
         return new Api(base, user, password, orgId);
     }
 
+    /** As the platform operator: a new admin of {@code orgUser}'s org, answered as a client of that org. */
+    public Api orgAdminOf(Api orgUser) {
+        String name = "org-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "password-" + name;
+        post("admin/orgs/" + orgUser.orgId() + "/users", "{\"username\":\"" + name + "\",\"password\":\"" + password
+                + "\",\"role\":\"ORG_ADMIN\"}").expect(201);
+        return orgUser.as(name, password);
+    }
+
     public Reply get(String path) {
         return send("GET", path, null, Map.of());
     }

@@ -355,10 +355,7 @@ class ClusterIT {
         doomed.start();
         try (Receiver receiver = new Receiver()) {
             Api viaFirst = first.admin().newOrg("cluster-events");
-            String admin = "cluster-events-admin-" + System.nanoTime();
-            first.admin().post("admin/orgs/" + viaFirst.orgId() + "/users", "{\"username\":\"" + admin
-                    + "\",\"password\":\"cluster-admin-password\",\"role\":\"ORG_ADMIN\"}").expect(201);
-            viaFirst.as(admin, "cluster-admin-password").post("webhooks", "{\"url\":\"" + receiver.url()
+            first.admin().orgAdminOf(viaFirst).post("webhooks", "{\"url\":\"" + receiver.url()
                     + "\",\"batchSize\":5}").expect(201);
             String badge = Badges.createClaimed(viaFirst, Badges.earnBadge(Badges.uniqueName("Told")), "Loyalty",
                     "program-1");

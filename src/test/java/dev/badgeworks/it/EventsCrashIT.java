@@ -35,13 +35,11 @@ class EventsCrashIT {
         server = BadgeworksServer.create("events-crash", env);
         server.start();
         Api user = server.admin().newOrg("events-crash");
-        String admin = "crash-admin-" + System.nanoTime();
-        server.admin().post("admin/orgs/" + user.orgId() + "/users", "{\"username\":\"" + admin
-                + "\",\"password\":\"crash-admin-password\",\"role\":\"ORG_ADMIN\"}").expect(201);
+        Api admin = server.admin().orgAdminOf(user);
         String badge = Badges.createClaimed(user, Badges.earnBadge(Badges.uniqueName("Crash events")), "Loyalty",
                 "program-1");
         try (Receiver receiver = new Receiver()) {
-            user.as(admin, "crash-admin-password").post("webhooks", "{\"url\":\"" + receiver.url() + "\"}").expect(201);
+            admin.post("webhooks", "{\"url\":\"" + receiver.url() + "\"}").expect(201);
             receiver.failNext(Integer.MAX_VALUE);
             Set<String> earned = new TreeSet<>();
             for (int i = 0; i < 5; i++) {
