@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.batch;
 
+import dev.badgeworks.platform.Metrics;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.RetryWriteListener;
 import jakarta.enterprise.context.Dependent;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * One line when a chunk is rolled back and run again because another writer took one of its requestIds first
+ * Counts, and logs in one line, each time a chunk is rolled back and run again because another writer took one of its requestIds first
  * (a REST earn, another import, the same file on another instance): the second run finds those earns as duplicates.
  */
 @Named("importRetryListener")
@@ -22,8 +23,13 @@ public class ImportRetryListener implements RetryWriteListener {
     @BatchProperty
     String importId;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public void onRetryWriteException(List<Object> items, Exception e) {
+        metrics.count("badgeworks.import.chunk.retries", "Import chunks rolled back and run again after a requestId"
+                + " collision with another writer", 1);
         LOG.info(() -> "Import " + importId + ": chunk of " + items.size() + " rows retried after a requestId"
                 + " collision with another writer");
     }
