@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -13,37 +12,25 @@ import java.util.Set;
 /**
  * The database's ceiling for an import: the very rows the import earns (the good, distinct rows of the same
  * generated CSV), written with plain JDBC batch inserts committed every BATCH rows like the import's chunks, into
- * a table of badge_earn's shape (same columns, keys, indexes and foreign keys). No rules, no parsing beyond a
- * split, no application server: what the database alone can take.
- * Usage: java -cp DRIVER.jar BatchInsert.java JDBC_URL USER PASSWORD CSV_FILE BATCH ORG_ID
+ * badge_earn itself (the migrations' columns, keys, indexes and foreign keys) under an org of its own. No rules, no
+ * parsing beyond a split, no application server: what the database alone can take.
+ * Usage: java -cp DRIVER.jar BatchInsert.java JDBC_URL USER PASSWORD CSV_FILE BATCH
  */
 public class BatchInsert {
     public static void main(String[] args) throws Exception {
         String url = args[0], user = args[1], password = args[2];
         Path csv = Path.of(args[3]);
         int batch = Integer.parseInt(args[4]);
-        long org = Long.parseLong(args[5]);
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE IF EXISTS bench_batch_earn");
-                s.execute("CREATE TABLE bench_batch_earn (id VARCHAR(24) NOT NULL PRIMARY KEY,"
-                        + " org_id BIGINT NOT NULL REFERENCES org (id), badge_id VARCHAR(24) NOT NULL REFERENCES badge_meta (id),"
-                        + " customer_id VARCHAR(100) NOT NULL, enrolment_id VARCHAR(24), request_id VARCHAR(200) NOT NULL,"
-                        + " fingerprint VARCHAR(64) NOT NULL, earn_event_ms BIGINT NOT NULL, earned_on_ms BIGINT NOT NULL,"
-                        + " expires_on_ms BIGINT NOT NULL, owner_type VARCHAR(40) NOT NULL,"
-                        + " owner_reference_id VARCHAR(255) NOT NULL, revoked_on_ms BIGINT, import_id VARCHAR(24),"
-                        + " import_line BIGINT, CONSTRAINT uq_bench_batch_request UNIQUE (request_id, org_id))");
-                s.execute("CREATE INDEX ix_bench_batch_customer_badge ON bench_batch_earn (customer_id, badge_id)");
-                s.execute("CREATE INDEX ix_bench_batch_badge_event ON bench_batch_earn (badge_id, earn_event_ms)");
-                s.execute("CREATE INDEX ix_bench_batch_badge_earned_on ON bench_batch_earn (badge_id, earned_on_ms)");
-            }
+            // the product's own table (its migrations' keys, indexes and foreign keys), under an org of its own
+            long ceilingOrg = ceilingOrg(c);
             c.setAutoCommit(false);
             Random random = new Random(7);
             Set<String> seen = new HashSet<>();
             long rows = 0;
             long start = System.nanoTime();
             try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO bench_batch_earn (id, org_id, badge_id,"
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO badge_earn (id, org_id, badge_id,"
                     + " customer_id, enrolment_id, request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms,"
                     + " owner_type, owner_reference_id, revoked_on_ms, import_id, import_line)"
                     + " VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, 'bench0000000000000000000', ?)")) {
@@ -57,7 +44,7 @@ public class BatchInsert {
                         continue;
                     }
                     insert.setString(1, String.format("%08x%016x", now / 1000, random.nextLong()));
-                    insert.setLong(2, org);
+                    insert.setLong(2, ceilingOrg);
                     insert.setString(3, f[1]);
                     insert.setString(4, f[2]);
                     insert.setString(5, f[0]);
@@ -79,10 +66,16 @@ public class BatchInsert {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("CEILING rows=%d seconds=%.1f rows_per_s=%.0f%n", rows, seconds, rows / seconds);
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE bench_batch_earn");
-            }
-            c.commit();
         }
+    }
+
+    /** An org of the ceiling's own (its rows meet no requestId of the benchmark's orgs); ids far above the sequence's. */
+    static long ceilingOrg(Connection c) throws java.sql.SQLException {
+        long id = System.currentTimeMillis();
+        try (java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO org (id, name, created_on_ms) VALUES (" + id + ", 'bench ceiling " + id + "', "
+                    + id + ")");
+        }
+        return id;
     }
 }

@@ -35,7 +35,7 @@ public class GenerateEarns {
                 } else if (roll == 2) {
                     line = switch (random.nextInt(4)) {
                         case 0 -> prefix + "bad-" + i + "," + badges[0] + "," + i + ",yesterday,Loyalty,bench";
-                        case 1 -> prefix + "bad-" + i + "," + badges[0] + "," + i + ",,LOYALTY,bench";
+                        case 1 -> prefix + "bad-" + i + "," + badges[0] + "," + i + ",1700000000,Nobody,bench";
                         case 2 -> prefix + "bad-" + i + "," + badges[0] + ",,,Loyalty,bench";
                         default -> prefix + "bad-" + i + "," + badges[0];
                     };

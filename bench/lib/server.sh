@@ -3,6 +3,8 @@
 
 bench_db_name=badgeworks_bench
 export PGPASSWORD=badgeworks
+# what was measured: figures belong to a commit
+echo "== $(basename "$0") at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench server-config batch-jobs pom.xml || echo ' with uncommitted changes'), $(nproc) cores"
 
 start_server() {
   [ -f target/badgeworks.war ] || mvn -B -q -DskipTests package
