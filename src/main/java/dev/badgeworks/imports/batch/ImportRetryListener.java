@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.batch;
 
+import dev.badgeworks.platform.Metrics;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.RetryWriteListener;
 import jakarta.enterprise.context.Dependent;
@@ -22,8 +23,12 @@ public class ImportRetryListener implements RetryWriteListener {
     @BatchProperty
     String importId;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public void onRetryWriteException(List<Object> items, Exception e) {
+        metrics.raceLost("import");
         LOG.info(() -> "Import " + importId + ": chunk of " + items.size() + " rows retried after a requestId"
                 + " collision with another writer");
     }
