@@ -72,6 +72,24 @@ class ConcurrentEarnIT {
         }
     }
 
+    /**
+     * The unique key refuses a repeat of a finished earn as it refuses a racing one, but a repeat raced nobody: the
+     * counter the race test relies on must not move for it.
+     */
+    @Test
+    void aRepeatOfAFinishedEarnIsNoRace() {
+        Api operator = BadgeworksServer.shared().admin();
+        Api api = operator.newOrg("repeat");
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Repeat")), "Loyalty", "program-1");
+        String body = EarnIT.earn(badge, "repeater", EarnIT.rid()).build().toString();
+        api.post("customer/earn", body).expect(200);
+        double before = MetricsIT.value(MetricsIT.scrape(operator), EARN_RACES);
+        for (int i = 0; i < 5; i++) {
+            api.post("customer/earn", body).expectError(400, 809, "requestId");
+        }
+        assertEquals(before, MetricsIT.value(MetricsIT.scrape(operator), EARN_RACES), "repeats are no races");
+    }
+
     /** Also run through a load balancer over two instances (ClusterIT). */
     static List<Api.Reply> oneRequestIdRacing(Api api) throws Exception {
         String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Race")), "Loyalty", "program-1");
