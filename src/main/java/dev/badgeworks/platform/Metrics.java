@@ -36,6 +36,16 @@ public class Metrics {
         }
     }
 
+    /**
+     * A request that lost a race for its requestId to a concurrent one (the unique key refused its insert and its
+     * transaction was rolled back) and is run again; {@code request} names what raced: earn, earnBulk, enrolment,
+     * historical, import. Counted at once: the lost attempt never commits.
+     */
+    public void raceLost(String request) {
+        count("badgeworks.request.races", "Requests that lost a requestId race to a concurrent request and ran again",
+                1, "request", request);
+    }
+
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
     }

@@ -19,6 +19,13 @@ public final class RaceRetry {
      */
     public static <T, E extends RuntimeException> T retrying(Supplier<T> work, Class<E> race, int attempts,
                                                              long pauseMillis, Function<E, RuntimeException> giveUp) {
+        return retrying(work, race, attempts, pauseMillis, giveUp, () -> { });
+    }
+
+    /** As above, calling {@code lost} each time a run lost the race (the last one too), e.g. to count it. */
+    public static <T, E extends RuntimeException> T retrying(Supplier<T> work, Class<E> race, int attempts,
+                                                             long pauseMillis, Function<E, RuntimeException> giveUp,
+                                                             Runnable lost) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
@@ -26,6 +33,7 @@ public final class RaceRetry {
                 if (!race.isInstance(e)) {
                     throw e;
                 }
+                lost.run();
                 if (attempt == attempts) {
                     throw giveUp.apply(race.cast(e));
                 }

@@ -276,11 +276,12 @@ public final class BadgeworksServer {
         }
     }
 
+    /** This start's log; a log that cannot be read fails the test rather than reading as empty. */
     public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
-            return "";
+            throw new java.io.UncheckedIOException("cannot read the server log " + log, e);
         }
     }
 

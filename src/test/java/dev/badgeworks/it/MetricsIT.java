@@ -18,13 +18,18 @@ class MetricsIT {
     private final Api operator = BadgeworksServer.shared().admin();
 
     private String scrape() {
+        return scrape(operator);
+    }
+
+    /** This instance's metrics, read as the platform operator. */
+    static String scrape(Api operator) {
         Api.Reply reply = operator.get("admin/metrics").expect(200);
         assertTrue(reply.headers().get("content-type").get(0).startsWith("text/plain"), reply.headers().toString());
         return reply.body();
     }
 
     /** The value of one series, 0 while it has never been counted. */
-    private static double value(String scraped, String series) {
+    static double value(String scraped, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scraped);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

@@ -26,7 +26,8 @@ class RestartIT {
     void firstStartGeneratesAnUnguessablePasswordAndDataSurvivesARestart() {
         server = BadgeworksServer.create("restart", Map.of());
         server.start();
-        Matcher generated = Pattern.compile("admin user 'admin' and generated password '([^']+)'").matcher(server.log());
+        String firstStart = server.log();
+        Matcher generated = Pattern.compile("admin user 'admin' and generated password '([^']+)'").matcher(firstStart);
         assertTrue(generated.find(), "the generated bootstrap password is logged once");
         String password = generated.group(1);
         assertTrue(password.length() >= 20);
@@ -40,6 +41,12 @@ class RestartIT {
         assertEquals(id, admin.get("badgeMeta/" + id).expect(200).data().getString("id"));
         assertEquals(1, admin.get("admin/orgs").expect(200).json().getJsonArray("data").size());
         String secondStart = server.log();
+        // the line looked for below is the one the first start wrote, and the second start's log was read: an
+        // empty or unreadable log would pass the absence check
+        assertTrue(firstStart.contains("Created bootstrap org"), "the bootstrap's line as it is logged");
+        assertTrue(secondStart.contains("Schema at version") && secondStart.contains("(0 migrations applied now)"),
+                "the second start's log, on the same database");
         assertFalse(secondStart.contains("Created bootstrap org"), "bootstrap runs only on an empty database");
+        assertFalse(secondStart.contains(password), "the generated password is not logged again");
     }
 }

@@ -14,6 +14,7 @@ import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.earn.control.RequestIdCheck;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class EarnResource {
     @Inject
     EarnService earns;
 
+    @Inject
+    Metrics metrics;
+
     /**
      * 200 with the earn; a repeat of a finished request is 809 with the original earn in data (so a client that
      * timed out can reconcile); a requestId reused for other content is 809 without data.
@@ -55,12 +59,19 @@ public class EarnResource {
         in.throwIfInvalid();
         boolean requestIdAsNumber = in.isNumber("requestId");
         long orgId = caller.orgId();
+        long arrivedMs = System.currentTimeMillis();
         EarnOutcome outcome;
         try {
             // a new requestId, as nearly every real-time earn has: the unique key is the check
             outcome = earns.earnAll(orgId, List.of(command), RequestIdCheck.CONSTRAINT).get(0);
         } catch (RequestIdConflict taken) {
-            outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0));
+            outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0),
+                    () -> metrics.raceLost("earn"));
+            // the unique key also refuses a plain repeat of a finished request: a race only when the earn that won
+            // began after this request arrived, so it cannot have been committed before (conservative, one clock)
+            if (outcome.earn() != null && outcome.earn().earnedOnMs() > arrivedMs) {
+                metrics.raceLost("earn");
+            }
         }
         return switch (outcome.kind()) {
             case EARNED -> Envelope.of(EarnView.of(outcome.earn(), requestIdAsNumber));
@@ -98,7 +109,8 @@ public class EarnResource {
         in.throwIfInvalid();
         BulkEarn bulk = new BulkEarn(badgeMetaId, customerIds, requestId, in.isNumber("requestId"), event, trigger);
         long orgId = caller.orgId();
-        return Envelope.of(RequestIdConflict.retrying(() -> earns.earnBulk(orgId, bulk)));
+        return Envelope.of(RequestIdConflict.retrying(() -> earns.earnBulk(orgId, bulk),
+                () -> metrics.raceLost("earnBulk")));
     }
 
     @POST

@@ -6,6 +6,7 @@ import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.earn.control.Trigger;
+import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ public class EnrolmentResource {
     @Inject
     EnrolmentService enrolments;
 
+    @Inject
+    Metrics metrics;
+
     @POST
     @Path("issueBulk")
     @BulkBody
@@ -55,7 +59,8 @@ public class EnrolmentResource {
         EnrolmentService.EnrolCommand command = new EnrolmentService.EnrolCommand(badgeMetaId, customers, requestId,
                 in.isNumber("requestId"), event, trigger);
         long orgId = caller.orgId();
-        return Envelope.of(RequestIdConflict.retrying(() -> enrolments.enrol(orgId, command)));
+        return Envelope.of(RequestIdConflict.retrying(() -> enrolments.enrol(orgId, command),
+                () -> metrics.raceLost("enrolment")));
     }
 
     @POST

@@ -11,6 +11,7 @@ import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.platform.Hashes;
+import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,9 @@ public class HistoricalImportResource {
     @Inject
     EarnService earns;
 
+    @Inject
+    Metrics metrics;
+
     @POST
     @BulkBody
     public List<Envelope<EarnView>> importEarns(String body) {
@@ -63,7 +67,8 @@ public class HistoricalImportResource {
             elements.add(element(array.get(i), i, batchId));
         }
         long orgId = caller.orgId();
-        List<EarnOutcome> outcomes = RequestIdConflict.retrying(() -> earns.earnAll(orgId, elements));
+        List<EarnOutcome> outcomes = RequestIdConflict.retrying(() -> earns.earnAll(orgId, elements),
+                () -> metrics.raceLost("historical"));
         return outcomes.stream().map(outcome -> switch (outcome.kind()) {
             case EARNED -> new Envelope<>(EarnView.of(outcome.earn(), false), null, null);
             case DUPLICATE -> new Envelope<>(EarnView.of(outcome.earn(), false), List.of(outcome.error()), null);

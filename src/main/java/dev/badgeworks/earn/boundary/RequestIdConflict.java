@@ -22,6 +22,11 @@ public class RequestIdConflict extends RuntimeException {
      * the loser answers as a repeat of the winner. Must be called outside a transaction.
      */
     public static <T> T retrying(Supplier<T> work) {
-        return RaceRetry.retrying(work, RequestIdConflict.class, ATTEMPTS, 20, lost -> lost);
+        return retrying(work, () -> { });
+    }
+
+    /** As {@link #retrying(Supplier)}, calling {@code lost} for each race lost (to count it). */
+    public static <T> T retrying(Supplier<T> work, Runnable lost) {
+        return RaceRetry.retrying(work, RequestIdConflict.class, ATTEMPTS, 20, e -> e, lost);
     }
 }

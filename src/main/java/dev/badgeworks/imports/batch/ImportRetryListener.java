@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Counts, and logs in one line, each time a chunk is rolled back and run again because another writer took one of its requestIds first
- * (a REST earn, another import, the same file on another instance): the second run finds those earns as duplicates.
+ * Counts (as a lost race of the import) and logs in one line each chunk rolled back and run again because another
+ * writer took one of its requestIds first (a REST earn, another import, the same file on another instance): the second
+ * run finds those earns as duplicates.
  */
 @Named("importRetryListener")
 @Dependent
@@ -28,8 +29,7 @@ public class ImportRetryListener implements RetryWriteListener {
 
     @Override
     public void onRetryWriteException(List<Object> items, Exception e) {
-        metrics.count("badgeworks.import.chunk.retries", "Import chunks rolled back and run again after a requestId"
-                + " collision with another writer", 1);
+        metrics.raceLost("import");
         LOG.info(() -> "Import " + importId + ": chunk of " + items.size() + " rows retried after a requestId"
                 + " collision with another writer");
     }

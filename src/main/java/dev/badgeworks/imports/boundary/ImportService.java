@@ -10,6 +10,7 @@ import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.platform.Ids;
+import dev.badgeworks.platform.Settings;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -202,6 +203,7 @@ public class ImportService {
         Properties parameters = new Properties();
         parameters.setProperty("importId", id);
         parameters.setProperty("fence", Long.toString(fence));
+        parameters.setProperty("chunkSize", Integer.toString(chunkSize()));
         try {
             long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
             ledger.executionStarted(id, fence, execution);
@@ -213,6 +215,19 @@ public class ImportService {
                     + Excerpt.of(String.valueOf(e.getMessage())) + " Restart it once the server runs batch jobs.");
         }
         return ledger.get(id);
+    }
+
+    /**
+     * Rows per chunk (BADGEWORKS_IMPORT_CHUNK_SIZE, 1000): each chunk is one transaction with its checkpoint. Small
+     * chunks let the crash and stop tests land inside a file of modest size; a bad value is the default.
+     */
+    static int chunkSize() {
+        try {
+            int size = Integer.parseInt(Settings.get("badgeworks.import.chunk.size", "1000"));
+            return size >= 1 && size <= 10_000 ? size : 1000;
+        } catch (NumberFormatException e) {
+            return 1000;
+        }
     }
 
     /**

@@ -236,7 +236,7 @@ class ImportJobIT {
     }
 
     private double retries() {
-        Counter counter = metrics.registry().find("badgeworks.import.chunk.retries").counter();
+        Counter counter = metrics.registry().find("badgeworks.request.races").tag("request", "import").counter();
         return counter == null ? 0 : counter.count();
     }
 
