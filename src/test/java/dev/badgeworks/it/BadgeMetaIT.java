@@ -66,6 +66,14 @@ class BadgeMetaIT {
         assertEquals("UPCOMING", a.getString("status"));
 
         String offset = start.atOffset(java.time.ZoneOffset.ofHoursMinutes(5, 30)).toString();
+        assertTrue(offset.endsWith("+05:30"), offset);
+        // the offset is applied, not dropped: 10:00+05:30 is 04:30Z, in either field
+        for (String field : new String[] {"startOnISO", "startOn"}) {
+            JsonObject alone = with(without(Badges.earnBadge(Badges.uniqueName("offset")), "startOn"), field, offset);
+            JsonObject c = api.post("badgeMeta", alone.toString()).expect(201).data();
+            assertEquals(start, Instant.parse(c.getString("startOnISO")), field + " " + offset);
+        }
+
         JsonObject iso = with(with(Badges.earnBadge(Badges.uniqueName("iso")), "startOn", offset), "startOnISO",
                 start.plusSeconds(60).toString());
         JsonObject b = api.post("badgeMeta", iso.toString()).expect(201).data();

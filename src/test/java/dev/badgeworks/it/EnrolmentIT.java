@@ -65,12 +65,18 @@ class EnrolmentIT {
 
     @Test
     void overlappingEnrolmentsAreRefusedPerCustomer() {
-        api.post("badgeMeta/customer/issueBulk", enrol(null, "dave")).expect(200);
+        // another customer's enrolment first, so an answer pointing at the wrong enrolment cannot pass by luck
+        api.post("badgeMeta/customer/issueBulk", enrol(null, "zed")).expect(200);
+        String first = api.post("badgeMeta/customer/issueBulk", enrol(null, "dave")).expect(200).data()
+                .getJsonArray("issuedBadges").getJsonObject(0).getString("issuedId");
         JsonObject again = api.post("badgeMeta/customer/issueBulk", enrol(null, "dave", "erin")).expect(200).data();
         JsonObject dave = again.getJsonArray("issuedBadges").getJsonObject(0);
+        assertEquals("dave", dave.getString("customerId"));
         assertEquals(1040, dave.getJsonObject("error").getInt("code"));
-        assertEquals(24, dave.getString("issuedId").length(), "points at the enrolment that overlaps");
-        assertTrue(again.getJsonArray("issuedBadges").getJsonObject(1).isNull("error"));
+        assertEquals(first, dave.getString("issuedId"), "points at the enrolment that overlaps");
+        JsonObject erin = again.getJsonArray("issuedBadges").getJsonObject(1);
+        assertTrue(erin.isNull("error"));
+        assertNotEquals(first, erin.getString("issuedId"), "erin's own, new enrolment");
     }
 
     @Test
@@ -117,6 +123,14 @@ class EnrolmentIT {
         assertEquals(idaIssue, byIssual.getJsonArray("revokedIssuedBadges").getJsonObject(0).getString("issuedId"));
         assertEquals(1, byIssual.getJsonArray("revokedIssuedBadges").size(), "revokeIssuals wins over customers");
         api.post("badgeMeta/customer/revokeIssue", "{\"badgeMetaId\":\"" + badge + "\"}").expectError(400, 1051, "revokeIssuals");
+        // issue 15: at most 20 entries; 21 is refused whole and jo's enrolment stays
+        api.post("badgeMeta/customer/issueBulk", enrol(null, "jo")).expect(200);
+        StringBuilder many = new StringBuilder("{\"badgeMetaId\":\"" + badge + "\",\"customers\":[\"jo\"");
+        for (int i = 1; i <= 20; i++) {
+            many.append(",\"c").append(i).append('"');
+        }
+        api.post("badgeMeta/customer/revokeIssue", many.append("]}").toString()).expectError(400, 1127, "customers");
+        api.post("customer/earn", earnBody("jo")).expect(200);
 
         JsonObject reEnrolled = api.post("badgeMeta/customer/issueBulk", enrol(null, "hal")).expect(200).data();
         assertNotEquals(enrolled.getJsonArray("issuedBadges").getJsonObject(0).getString("issuedId"),
@@ -130,9 +144,16 @@ class EnrolmentIT {
         for (int i = 0; i < customers.length; i++) {
             customers[i] = Integer.toString(300_000 + i);
         }
+        // issue 15: one customer more is refused whole, and none of them is enrolled (the 1,000 below all succeed)
+        String[] tooMany = java.util.Arrays.copyOf(customers, 1001);
+        tooMany[1000] = "301000";
+        api.post("badgeMeta/customer/issueBulk", enrol("big-" + java.util.UUID.randomUUID(), tooMany))
+                .expectError(400, 1127, "customers");
         String body = enrol("big-" + java.util.UUID.randomUUID(), customers);
         JsonObject first = api.post("badgeMeta/customer/issueBulk", body).expect(200).data();
         assertEquals(1000, first.getJsonArray("issuedBadges").size());
+        assertTrue(first.getJsonArray("issuedBadges").stream().allMatch(i -> i.asJsonObject().isNull("error")),
+                "no enrolment was left by the refused request");
         assertEquals(300_000, first.getJsonArray("issuedBadges").getJsonObject(0).getJsonNumber("customerId")
                 .longValueExact(), "numeric customer ids are answered as numbers");
         Api.Reply repeat = api.post("badgeMeta/customer/issueBulk", body).expectError(400, 809, "requestId");

@@ -59,6 +59,33 @@ class HistoricalImportIT {
         assertTrue(backwards.getJsonObject(1).isNull("errors"), "an expiry right after its event: earned");
     }
 
+    /** Issue 15: more than 1,000 elements is refused whole with 1127, nothing earned; 1,000 is one answer each. */
+    @Test
+    void atMostAThousandElementsPerRequest() {
+        Api api = BadgeworksServer.shared().admin().newOrg("history-limit");
+        String badge = Badges.create(api, Badges.earnBadge(Badges.uniqueName("Migrated")));
+        long expiry = Instant.now().plus(Duration.ofDays(3)).getEpochSecond();
+        var tooMany = Json.createArrayBuilder();
+        var thousand = Json.createArrayBuilder();
+        for (int i = 0; i < 1001; i++) {
+            var element = Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", 60_000 + i)
+                    .add("earnExpiresOn", expiry);
+            tooMany.add(element);
+            if (i < 1000) {
+                thousand.add(Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", 60_000 + i)
+                        .add("earnExpiresOn", expiry));
+            }
+        }
+        Api.Reply refused = api.post("import/customerBadges", tooMany.build().toString()).expectError(400, 1127, null);
+        assertTrue(refused.errors().getJsonObject(0).getString("message").contains("1000"), refused.body());
+        assertEquals(0, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"), "nothing earned");
+
+        JsonArray answers = parse(api.post("import/customerBadges", thousand.build().toString()).expect(200).body());
+        assertEquals(1000, answers.size());
+        assertTrue(answers.stream().allMatch(a -> a.asJsonObject().isNull("errors")), "all earned");
+        assertEquals(1000, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+    }
+
     private static JsonArray parse(String body) {
         return Json.createReader(new StringReader(body)).readArray();
     }

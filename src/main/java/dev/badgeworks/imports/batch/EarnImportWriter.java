@@ -82,7 +82,8 @@ public class EarnImportWriter extends AbstractItemWriter {
                 case EARNED -> earned++;
                 case DUPLICATE -> duplicate++;
                 case CONFLICT, REJECTED -> rejects.add(new ImportReject(importId, rows.get(i).lineNumber(),
-                        outcome.error().code(), describe(outcome.error()), rows.get(i).text()));
+                        outcome.error().code(), outcome.error().reference(), outcome.error().message(),
+                        rows.get(i).text()));
             }
         }
         ImportRow last = rows.get(rows.size() - 1);
@@ -91,9 +92,5 @@ public class EarnImportWriter extends AbstractItemWriter {
         int read = rows.size();
         metrics.afterCommit(() -> metrics.count("badgeworks.import.rows",
                 "Rows of import files read and committed on this instance (its rate is rows per second)", read));
-    }
-
-    private static String describe(dev.badgeworks.api.ApiError error) {
-        return error.reference() == null ? error.message() : error.message() + " (" + error.reference() + ")";
     }
 }

@@ -36,13 +36,13 @@ public class ImportLedger {
     /** The states in which an import has an owner. */
     static final Set<ImportStatus> LIVE = EnumSet.of(ImportStatus.RUNNING, ImportStatus.STOPPING);
 
-    private static final String INSERT_REJECT = "INSERT INTO import_reject (import_id, line_number, code, message,"
-            + " line) VALUES (?, ?, ?, ?, ?) ON CONFLICT (import_id, line_number) DO NOTHING";
-    private static final String MERGE_REJECT = "MERGE INTO import_reject t USING (VALUES (?, ?, ?, ?, ?))"
-            + " AS s (import_id, line_number, code, message, line)"
+    private static final String INSERT_REJECT = "INSERT INTO import_reject (import_id, line_number, code, reference,"
+            + " message, line) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (import_id, line_number) DO NOTHING";
+    private static final String MERGE_REJECT = "MERGE INTO import_reject t USING (VALUES (?, ?, ?, ?, ?, ?))"
+            + " AS s (import_id, line_number, code, reference, message, line)"
             + " ON t.import_id = s.import_id AND t.line_number = s.line_number"
-            + " WHEN NOT MATCHED THEN INSERT (import_id, line_number, code, message, line)"
-            + " VALUES (s.import_id, s.line_number, s.code, s.message, s.line)";
+            + " WHEN NOT MATCHED THEN INSERT (import_id, line_number, code, reference, message, line)"
+            + " VALUES (s.import_id, s.line_number, s.code, s.reference, s.message, s.line)";
 
     @PersistenceContext
     EntityManager em;
@@ -328,9 +328,10 @@ public class ImportLedger {
                     insert.setString(1, id);
                     insert.setLong(2, r.lineNumber());
                     insert.setInt(3, r.code());
-                    insert.setString(4, r.message());
+                    insert.setString(4, r.reference());
+                    insert.setString(5, r.message());
                     // PostgreSQL text cannot hold NUL; the rejects file keeps the line exactly as it came
-                    insert.setString(5, r.line() == null ? null : r.line().replace('\u0000', '\uFFFD'));
+                    insert.setString(6, r.line() == null ? null : r.line().replace('\u0000', '\uFFFD'));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -11,7 +11,7 @@ import java.util.function.LongFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes the summary report (JSON) and the rejects file (CSV: line, code, reason, original line) of an import. */
+/** Writes the summary report (JSON) and the rejects file (CSV: line, code, reference, reason, original line) of an import. */
 public final class ImportReport {
 
     private ImportReport() {
@@ -26,12 +26,12 @@ public final class ImportReport {
         long written = 0;
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                     .setHeader("line", "code", "reason", "original").get())) {
+                     .setHeader("line", "code", "reference", "reason", "original").get())) {
             long last = 0;
             List<ImportReject> page;
             while (!(page = nextPage.apply(last)).isEmpty()) {
                 for (ImportReject r : page) {
-                    csv.printRecord(r.lineNumber(), r.code(), r.message(), r.line());
+                    csv.printRecord(r.lineNumber(), r.code(), r.reference(), r.message(), r.line());
                     last = r.lineNumber();
                     written++;
                 }

@@ -43,6 +43,10 @@ public class ImportReject {
     @Column(nullable = false)
     private int code;
 
+    /** The field the error names, as the REST answer's {@code reference}; null when it names none. */
+    @Column
+    private String reference;
+
     @Column(nullable = false)
     private String message;
 
@@ -52,10 +56,11 @@ public class ImportReject {
     protected ImportReject() {
     }
 
-    public ImportReject(String importId, long lineNumber, int code, String message, String line) {
+    public ImportReject(String importId, long lineNumber, int code, String reference, String message, String line) {
         this.importId = importId;
         this.lineNumber = lineNumber;
         this.code = code;
+        this.reference = reference == null || reference.length() <= 200 ? reference : reference.substring(0, 200);
         this.message = message.length() > 2000 ? message.substring(0, 2000) : message;
         this.line = line.length() > 8000 ? line.substring(0, 8000) : line;
     }
@@ -66,6 +71,10 @@ public class ImportReject {
 
     public int code() {
         return code;
+    }
+
+    public String reference() {
+        return reference;
     }
 
     public String message() {

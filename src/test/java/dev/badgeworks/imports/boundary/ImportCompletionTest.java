@@ -101,7 +101,7 @@ class ImportCompletionTest {
     private void assertAllIn(String folder) throws IOException {
         assertEquals(Set.of(BASE, BASE + ".report.json", BASE + ".rejects.csv"), names(folder));
         assertEquals("the data", Files.readString(files.folder(7, folder).resolve(BASE)));
-        assertEquals(List.of("line,code,reason,original", "3,1104,Invalid date.,\"r,x\""),
+        assertEquals(List.of("line,code,reference,reason,original", "3,1104,earnEventDate,Invalid date.,\"r,x\""),
                 Files.readAllLines(files.folder(7, folder).resolve(BASE + ".rejects.csv")));
         assertEquals(files.folder(7, folder).resolve(BASE).toString(), ledger.endedPath);
         for (String other : new String[] {ImportFiles.PROCESSING, ImportFiles.DONE, ImportFiles.FAILED}) {
@@ -139,7 +139,7 @@ class ImportCompletionTest {
             if (rejectsFail) {
                 throw new IllegalStateException("the database went away");
             }
-            return afterLine < 3 ? List.of(new ImportReject(id, 3, 1104, "Invalid date.", "r,x")) : List.of();
+            return afterLine < 3 ? List.of(new ImportReject(id, 3, 1104, "earnEventDate", "Invalid date.", "r,x")) : List.of();
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.control.EarnCommand;
+import dev.badgeworks.earn.control.EarnMode;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,22 @@ class RowParserTest {
         EarnCommand c = row.command();
         assertEquals(EarnCommand.live(BADGE, "42", "r-1", Instant.parse("2026-11-20T09:00:00Z"), OwnerType.Loyalty, "p1")
                 .fingerprint(), c.fingerprint());
+        // the fingerprint leaves the requestId out (it is the key, not the content): check it on its own
+        assertEquals("r-1", c.requestId());
+        assertEquals(EarnMode.FILE, c.mode());
         assertEquals(new EarnCommand.Origin("import-1", 7), c.origin());
         assertEquals(300, row.nextOffset());
+    }
+
+    @Test
+    void aJsonLineKeepsItsRequestIdAsGivenAndABlankOneIsDerived() {
+        RowParser jsonl = RowParser.jsonLines("i", HASH);
+        String rest = ",\"badgeMetaId\":\"" + BADGE + "\",\"customerId\":1,"
+                + "\"triggeredBy\":{\"ownerType\":\"Loyalty\",\"referenceId\":\"p\"}}";
+        assertEquals("x-77", jsonl.parse(2, "{\"requestId\":\"x-77\"" + rest, 0).command().requestId());
+        assertEquals("12345", jsonl.parse(2, "{\"requestId\":12345" + rest, 0).command().requestId());
+        assertEquals("0123456789abcdef:4", jsonl.parse(4, "{\"requestId\":\"  \"" + rest, 0).command().requestId());
+        assertEquals("0123456789abcdef:5", csv.parse(5, "  ," + BADGE + ",42,,Loyalty,p1", 0).command().requestId());
     }
 
     @Test
@@ -39,6 +54,7 @@ class RowParserTest {
         EarnCommand c = reordered.parse(2, "42," + BADGE + ",Loyalty,p1,1716803487", 0).command();
         assertEquals("42", c.customerId());
         assertEquals(Instant.ofEpochSecond(1716803487), c.eventDate());
+        assertEquals("0123456789abcdef:2", c.requestId(), "no requestId column: derived from hash and line");
     }
 
     @Test
