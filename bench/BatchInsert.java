@@ -69,7 +69,10 @@ public class BatchInsert {
         }
     }
 
-    /** An org of the ceiling's own (its rows meet no requestId of the benchmark's orgs); ids far above the sequence's. */
+    /**
+     * An org of the ceiling's own (its rows meet no requestId of the benchmark's orgs); ids far above the sequence's.
+     * Repeated in each ceiling program: each runs as one source file (java File.java), which cannot share a class.
+     */
     static long ceilingOrg(Connection c) throws java.sql.SQLException {
         long id = System.currentTimeMillis();
         try (java.sql.Statement s = c.createStatement()) {

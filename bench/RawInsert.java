@@ -85,7 +85,10 @@ public class RawInsert {
                 sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6);
     }
 
-    /** An org of the ceiling's own (its rows meet no requestId of the benchmark's orgs); ids far above the sequence's. */
+    /**
+     * An org of the ceiling's own (its rows meet no requestId of the benchmark's orgs); ids far above the sequence's.
+     * Repeated in each ceiling program: each runs as one source file (java File.java), which cannot share a class.
+     */
     static long ceilingOrg(Connection c) throws java.sql.SQLException {
         long id = System.currentTimeMillis();
         try (java.sql.Statement s = c.createStatement()) {
