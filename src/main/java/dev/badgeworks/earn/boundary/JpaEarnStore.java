@@ -237,7 +237,9 @@ public class JpaEarnStore implements EarnStore {
                 insertBatch(c, earns);
             }
         } catch (SQLException e) {
-            if (Persistence.isUniqueViolation(e)) {
+            // a new earn waits only on another transaction's uncommitted row with the same requestId (its id is new):
+            // waiting past H2's LOCK_TIMEOUT is that race still undecided, run again like a lost one
+            if (Persistence.isUniqueViolation(e) || Persistence.isLockTimeout(e)) {
                 throw new RequestIdConflict(e);
             }
             throw new PersistenceException("cannot write " + earns.size() + " earns", e);

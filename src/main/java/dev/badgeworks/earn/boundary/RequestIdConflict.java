@@ -1,5 +1,6 @@
 package dev.badgeworks.earn.boundary;
 
+import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.platform.RaceRetry;
 import jakarta.ejb.ApplicationException;
 import java.util.function.Supplier;
@@ -19,7 +20,8 @@ public class RequestIdConflict extends RuntimeException {
 
     /**
      * Runs {@code work} (one transaction) and runs it again when a concurrent request won a requestId race, so
-     * the loser answers as a repeat of the winner. Must be called outside a transaction.
+     * the loser answers as a repeat of the winner; a race still undecided after every attempt is 409 1125. Must be
+     * called outside a transaction.
      */
     public static <T> T retrying(Supplier<T> work) {
         return retrying(work, () -> { });
@@ -27,6 +29,8 @@ public class RequestIdConflict extends RuntimeException {
 
     /** As {@link #retrying(Supplier)}, calling {@code lost} for each race lost (to count it). */
     public static <T> T retrying(Supplier<T> work, Runnable lost) {
-        return RaceRetry.retrying(work, RequestIdConflict.class, ATTEMPTS, 20, e -> e, lost);
+        return RaceRetry.retrying(work, RequestIdConflict.class, ATTEMPTS, 20,
+                e -> ErrorCode.CONCURRENT_CHANGE.exception("requestId",
+                        "(a request with the same requestId is still being processed)"), lost);
     }
 }
