@@ -56,9 +56,44 @@ public class BadgeDefinitions {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        return current(orgId, versions(orgId, ids));
+    }
+
+    /** A badge's current definition and its counts. */
+    public record Counted(Definition definition, BadgeCounters.Counts counts) {
+    }
+
+    /**
+     * The org's badge by id with its counts (null when it has none such), read in one query with the versions: a
+     * badge GET costs one statement on one pooled connection while its copy is kept.
+     */
+    public Counted currentCounted(long orgId, String id) {
+        long[] row = reads.read(em, connection -> {
+            // no join: H2 answered a grouped join of the two more slowly than two queries
+            try (PreparedStatement read = connection.prepareStatement("SELECT m.version, m.claims_version,"
+                    + " c.earned, c.issued FROM badge_meta m, (SELECT COALESCE(SUM(earned), 0) AS earned,"
+                    + " COALESCE(SUM(issued), 0) AS issued FROM badge_counter WHERE badge_id = ?) c"
+                    + " WHERE m.org_id = ? AND m.id = ?")) {
+                read.setString(1, id);
+                read.setLong(2, orgId);
+                read.setString(3, id);
+                try (ResultSet rows = read.executeQuery()) {
+                    return rows.next() ? new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3),
+                            rows.getLong(4)} : null;
+                }
+            }
+        });
+        if (row == null) {
+            return null;
+        }
+        Definition definition = current(orgId, Map.of(id, new long[] {row[0], row[1]})).get(id);
+        return definition == null ? null : new Counted(definition, new BadgeCounters.Counts(row[2], row[3]));
+    }
+
+    private Map<String, Definition> current(long orgId, Map<String, long[]> versions) {
         Map<String, Definition> current = new HashMap<>();
         List<String> stale = new ArrayList<>();
-        versions(orgId, ids).forEach((id, version) -> {
+        versions.forEach((id, version) -> {
             Definition definition = kept.get(id);
             if (definition != null && definition.badge().version() == version[0]
                     && definition.badge().claimsVersion() == version[1]) {

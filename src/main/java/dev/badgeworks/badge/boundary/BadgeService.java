@@ -111,12 +111,11 @@ public class BadgeService {
     /** The org's badge for reading (a kept copy checked against the database); not found like {@link #find}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Current current(long orgId, String id) {
-        BadgeDefinitions.Definition definition = id == null ? null : definitions.current(orgId, List.of(id)).get(id);
-        if (definition == null) {
+        BadgeDefinitions.Counted counted = id == null ? null : definitions.currentCounted(orgId, id);
+        if (counted == null) {
             throw ErrorCode.BADGE_NOT_FOUND.exception("badgeId");
         }
-        return new Current(definition.badge(), definition.claims(),
-                counters.of(List.of(id)).getOrDefault(id, BadgeCounters.Counts.ZERO));
+        return new Current(counted.definition().badge(), counted.definition().claims(), counted.counts());
     }
 
     /** The org's badge; another org's badge, or an id that is not one, is simply not found. */
