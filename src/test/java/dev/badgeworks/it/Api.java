@@ -123,6 +123,11 @@ public final class Api {
         return sendBody("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), Map.of("Content-Type", contentType));
     }
 
+    /** A POST whose body says nothing of its type: no Content-Type header at all. */
+    public Reply postUntyped(String path, String body) {
+        return sendBody("POST", path, HttpRequest.BodyPublishers.ofString(body), Map.of());
+    }
+
     /** A POST to a path outside the reference's prefix (an alias at another API's path). */
     public Reply postAtRoot(String pathFromRoot, String json) {
         return sendBody("POST", "../../../" + pathFromRoot, HttpRequest.BodyPublishers.ofString(json),

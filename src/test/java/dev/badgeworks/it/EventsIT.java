@@ -181,6 +181,29 @@ class EventsIT {
         assertNotNull(status.getString("lastFailureOnISO"));
     }
 
+    /**
+     * A redirect is never followed — it could point anywhere, private addresses included — and is a failed attempt:
+     * the event is sent again to the endpoint's own URL. The secret appears in no log line.
+     */
+    @Test
+    void aRedirectIsAFailureNeverFollowedAndTheSecretIsNeverLogged() throws Exception {
+        JsonObject hook = subscribe(1);
+        try (Receiver elsewhere = new Receiver()) {
+            receiver.redirectNext(2, elsewhere.url());
+            earn("redirected", EarnIT.rid());
+            receiver.await(e -> receiver.accepted().size() == 1, WAIT_MS);
+            List<Receiver.Post> posts = receiver.posts();
+            assertEquals(List.of(307, 307, 204), posts.stream().map(Receiver.Post::answered).toList());
+            sleepPastAFewTurns();
+            assertEquals(List.of(), elsewhere.posts(), "the redirect's target got nothing");
+        }
+        JsonObject status = admin.get("webhooks/" + hook.getString("id")).data().getJsonObject("status");
+        assertEquals("HTTP 307", status.getString("lastError"));
+        String secret = hook.getString("secret");
+        assertTrue(secret.length() >= 16, secret);
+        assertFalse(BadgeworksServer.shared().log().contains(secret), "the endpoint's secret is in the server log");
+    }
+
     @Test
     void aReceiverTooSlowToAnswerIsRetriedAndReceiversDropTheDuplicateByEventId() {
         JsonObject hook = subscribe(1);

@@ -50,7 +50,12 @@ class FuzzIT {
         long userId = operator.post("admin/orgs/" + api.orgId() + "/users", "{\"username\": \"fuzz-member-"
                 + UUID.randomUUID() + "\", \"password\": \"fuzz-member-password\"}").expect(201).data()
                 .getJsonNumber("id").longValue();
-        List<Endpoint> endpoints = endpoints(api.orgId(), userId, badge, issueBadge);
+        // webhooks belong to the org's admin; a receiver nobody listens on, for the earns the fuzzing makes
+        Api orgAdmin = operator.orgAdminOf(api);
+        String webhook = orgAdmin.post("webhooks", "{\"url\": \"http://127.0.0.1:9/fuzz\", \"eventTypes\":"
+                + " [\"badgeIssueRevoked\"]}").expect(201).data().getString("id");
+        List<Endpoint> endpoints = endpoints(api.orgId(), userId, badge, issueBadge, webhook);
+        long started = System.nanoTime();
 
         Random random = new Random(SEED);
         List<String[]> requests = new ArrayList<>();
@@ -64,7 +69,7 @@ class FuzzIT {
         try {
             for (String[] r : requests) {
                 // the operator manages the fuzz org's users; badge and earn calls go as the org's own user
-                Api caller = r[1].startsWith("admin/") ? operator : api;
+                Api caller = r[1].startsWith("admin/") ? operator : r[1].startsWith("webhooks") ? orgAdmin : api;
                 problems.add(pool.submit(() -> {
                     Api.Reply reply = caller.send(r[0], r[1], r[2], Map.of());
                     statuses.merge(reply.status() + "", 1, Integer::sum);
@@ -77,8 +82,10 @@ class FuzzIT {
                     found.add(f.get());
                 }
             }
-            System.out.println("FuzzIT: " + BODIES + " bodies, answers by status " + statuses);
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            System.out.println("FuzzIT: " + BODIES + " bodies in " + seconds + " s, answers by status " + statuses);
             assertEquals(List.of(), found);
+            assertTrue(seconds < 60, "a bounded run for CI: " + seconds + " s");
         } finally {
             pool.shutdownNow();
         }
@@ -126,7 +133,8 @@ class FuzzIT {
         return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
-    private static List<Endpoint> endpoints(long orgId, long userId, String badge, String issueBadge) {
+    private static List<Endpoint> endpoints(long orgId, long userId, String badge, String issueBadge,
+                                            String webhook) {
         JsonObject trigger = Json.createObjectBuilder().add("ownerType", "Loyalty").add("referenceId", "p1").build();
         JsonObject earn = Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", 42)
                 .add("requestId", "fuzz-1").add("earnEventDate", System.currentTimeMillis() / 1000)
@@ -149,7 +157,17 @@ class FuzzIT {
                         .add("badgeMetaId", issueBadge).add("customerId", "a").build()),
                 new Endpoint("POST", "import/customerBadges", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("badgeMetaId", badge).add("customerId", 9).add("earnEventDate", 1700000000)).build()),
+                new Endpoint("PUT", "import/customerBadges", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("badgeMetaId", badge).add("customerId", 10).add("earnEventDate", 1700000000)).build()),
+                new Endpoint("POST", "../../../badges/customer/revokeEarn", Json.createObjectBuilder()
+                        .add("badgeMetaId", badge).add("customerId", 42).add("earnedBadgeId", "x").build()),
                 new Endpoint("POST", "imports", Json.createObjectBuilder().add("path", "missing.csv").build()),
+                new Endpoint("POST", "webhooks", Json.createObjectBuilder().add("url", "http://127.0.0.1:9/other")
+                        .add("eventTypes", Json.createArrayBuilder().add("badgeIssued")).add("batchSize", 5).build()),
+                new Endpoint("PUT", "webhooks/" + webhook, Json.createObjectBuilder().add("batchSize", 10)
+                        .add("active", true).build()),
+                new Endpoint("POST", "webhooks/" + webhook + "/deliveries/redeliver", Json.createObjectBuilder()
+                        .add("eventIds", Json.createArrayBuilder().add("01a219ce-a26b-73a3-9fc1-10a1ba3f5dbb")).build()),
                 new Endpoint("POST", "admin/orgs", Json.createObjectBuilder().add("name", "fuzz-org").build()),
                 new Endpoint("POST", "admin/orgs/" + orgId + "/users", Json.createObjectBuilder()
                         .add("username", "fuzz-user").add("password", "fuzz-user-password").build()),

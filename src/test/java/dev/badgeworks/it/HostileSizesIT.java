@@ -125,6 +125,9 @@ class HostileSizesIT {
             api.send("POST", "badgeMeta", body, Map.of("Content-Type", type)).expectError(415, 415, null);
         }
         api.postBytes("customer/earn", "text/plain", "{}".getBytes()).expectError(415, 415, null);
+        // no Content-Type at all: a cross-site form or script needs no preflight to send that either
+        api.postUntyped("badgeMeta", body).expectError(415, 415, null);
+        api.postUntyped("customer/earn", "{}").expectError(415, 415, null);
         assertEquals(0, api.get("badgeMeta").data().getJsonObject("pagination").getInt("total"));
         api.send("POST", "badgeMeta", body, Map.of("Content-Type", "application/json; charset=UTF-8")).expect(201);
     }

@@ -35,10 +35,11 @@ class PublicSurfaceIT {
         assertTrue(ready.body().contains("\"name\":\"badgeworks\"") && ready.body().contains("\"database\":\"UP\"")
                 && ready.body().contains("\"inbox\":\"UP\"") && ready.body().contains("\"schema\":\""), ready.body());
         for (String path : new String[] {"metrics", "api_gateway/v1/badges/admin/metrics",
-                "api_gateway/v1/badges/badgeMeta", "application.wadl"}) {
+                "api_gateway/v1/badges/badgeMeta", "application.wadl", "openapi"}) {
             HttpResponse<String> response = get(path);
             assertNotEquals(200, response.statusCode(), path + ": " + response.body());
             assertFalse(response.body().contains("base_") || response.body().contains("badgeworks_"), path);
+            assertFalse(response.body().contains("/api_gateway/"), path + " describes the API: " + response.body());
         }
     }
 

@@ -47,7 +47,9 @@ final class Receiver implements AutoCloseable {
     private final List<Post> posts = new CopyOnWriteArrayList<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger slowNext = new AtomicInteger();
+    private final AtomicInteger redirectNext = new AtomicInteger();
     private volatile long slowMs;
+    private volatile String redirectTo;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -62,10 +64,15 @@ final class Receiver implements AutoCloseable {
             }
             var headers = exchange.getRequestHeaders();
             boolean fail = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            boolean redirect = !fail && redirectNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            int status = fail ? 503 : redirect ? 307 : 204;
             posts.add(new Post(System.currentTimeMillis(), new String(bytes, StandardCharsets.UTF_8),
                     headers.getFirst("X-Badgeworks-Timestamp"), headers.getFirst("X-Badgeworks-Signature"),
-                    headers.getFirst("X-Badgeworks-Webhook-Id"), fail ? 503 : 204));
-            exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+                    headers.getFirst("X-Badgeworks-Webhook-Id"), status));
+            if (redirect) {
+                exchange.getResponseHeaders().add("Location", redirectTo);
+            }
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
@@ -78,6 +85,12 @@ final class Receiver implements AutoCloseable {
     /** The next {@code n} POSTs are answered 503 (and recorded). */
     void failNext(int n) {
         failNext.set(n);
+    }
+
+    /** The next {@code n} POSTs are answered 307 to {@code location} (and recorded). */
+    void redirectNext(int n, String location) {
+        redirectTo = location;
+        redirectNext.set(n);
     }
 
     /** The next {@code n} POSTs are answered only after {@code ms}. */

@@ -7,10 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Slows password guessing without handing an attacker a way to lock real users out. Failures are counted per
- * username and client address together, and per client address alone; past a few free failures each key waits
- * twice as long as before, up to a cap. A guess from one address never blocks the same user logging in from
- * another, and a wait is never longer than the cap. A blocked attempt is refused before any password is hashed,
+ * Slows password guessing without handing an attacker a way to lock real users out for long. Failures are counted
+ * per username and client address together, per client address alone, and per username alone (guesses spread
+ * over many addresses); past the free failures each key waits twice as long as before, up to a cap. A few guesses
+ * from one address never block the same user logging in from another; only many guesses at one username from
+ * everywhere slow its logins, and never by more than half a minute. A blocked attempt is refused before any password is hashed,
  * so guessing costs the server nothing either. Counts are forgotten after a quiet period and are kept per
  * instance (a client spread over several instances gets each one's allowance).
  */
@@ -22,6 +23,8 @@ public final class LoginThrottle {
 
     public static final Policy PER_USER_AND_ADDRESS = new Policy(5, Duration.ofSeconds(1), Duration.ofMinutes(1));
     public static final Policy PER_ADDRESS = new Policy(50, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    /** A low cap: this key is the one an attacker can push for a real user, who then waits at most this long. */
+    public static final Policy PER_USER = new Policy(50, Duration.ofSeconds(1), Duration.ofSeconds(30));
     private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
     private static final int MAX_KEYS = 200_000;
 
@@ -38,7 +41,8 @@ public final class LoginThrottle {
     /** How long this login must wait before it may be checked at all; empty when it may be checked now. */
     public Optional<Duration> waitBefore(String usernameKey, String address) {
         long now = nanoClock.getAsLong();
-        long until = Math.max(blockedUntil(pairKey(usernameKey, address), now), blockedUntil(addressKey(address), now));
+        long until = Math.max(Math.max(blockedUntil(pairKey(usernameKey, address), now),
+                blockedUntil(addressKey(address), now)), blockedUntil(userKey(usernameKey), now));
         return until - now > 0 ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
     }
 
@@ -49,9 +53,13 @@ public final class LoginThrottle {
         }
         count(pairKey(usernameKey, address), PER_USER_AND_ADDRESS, now);
         count(addressKey(address), PER_ADDRESS, now);
+        count(userKey(usernameKey), PER_USER, now);
     }
 
-    /** A right password clears its user's failures from that address; the address's own count stays. */
+    /**
+     * A right password clears its user's failures from that address; the address's own count and the username's
+     * count over all addresses stay (a login of the real user must not reset a distributed guesser's count).
+     */
     public void succeeded(String usernameKey, String address) {
         failures.remove(pairKey(usernameKey, address));
     }
@@ -79,6 +87,10 @@ public final class LoginThrottle {
 
     private static String pairKey(String usernameKey, String address) {
         return "u\u0000" + usernameKey + "\u0000" + address;
+    }
+
+    private static String userKey(String usernameKey) {
+        return "n\u0000" + usernameKey;
     }
 
     private static String addressKey(String address) {

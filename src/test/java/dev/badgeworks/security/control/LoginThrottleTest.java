@@ -56,6 +56,25 @@ class LoginThrottleTest {
     }
 
     @Test
+    void oneUsernameGuessedFromManyAddressesIsSlowedEverywhereButNeverPastHalfAMinute() {
+        for (int i = 0; i < 49; i++) {
+            throttle.failed("alice", "10.1.0." + i);
+        }
+        assertEquals(Optional.empty(), throttle.waitBefore("alice", "10.9.9.9"));
+        throttle.failed("alice", "10.1.0.49");
+        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.waitBefore("alice", "10.9.9.9"));
+        assertEquals(Optional.empty(), throttle.waitBefore("bob", "10.9.9.9"), "other users are not slowed");
+        for (int i = 50; i < 100; i++) {
+            throttle.failed("alice", "10.1.0." + i);
+        }
+        assertEquals(Optional.of(Duration.ofSeconds(30)), throttle.waitBefore("alice", "10.9.9.9"), "the cap");
+        throttle.succeeded("alice", "10.9.9.9");
+        assertTrue(throttle.waitBefore("alice", "10.1.0.1").isPresent(), "the real user's login resets no guesser");
+        advance(Duration.ofSeconds(30));
+        assertEquals(Optional.empty(), throttle.waitBefore("alice", "10.9.9.9"), "the real user waits no longer");
+    }
+
+    @Test
     void aRightPasswordClearsTheUsersFailuresAndQuietTimeForgetsThem() {
         fail("alice", "10.0.0.1", 4);
         throttle.succeeded("alice", "10.0.0.1");
