@@ -11,9 +11,9 @@ import java.util.function.LongSupplier;
  * per username and client address together, per client address alone, and per username alone (guesses spread
  * over many addresses); past the free failures each key waits twice as long as before, up to a cap. A few guesses
  * from one address never block the same user logging in from another; only many guesses at one username from
- * everywhere slow its logins, and never by more than half a minute. A blocked attempt is refused before any password is hashed,
- * so guessing costs the server nothing either. Counts are forgotten after a quiet period and are kept per
- * instance (a client spread over several instances gets each one's allowance).
+ * everywhere slow its logins, and never by more than half a minute. A blocked attempt is refused before any
+ * password is hashed, so guessing costs the server nothing either. Counts are forgotten after a quiet period and
+ * are kept per instance (a client spread over several instances gets each one's allowance).
  */
 public final class LoginThrottle {
 
