@@ -90,6 +90,13 @@ public class BadgeCounters {
         }
     }
 
+    /**
+     * One badge's counts as a row ({@code earned}, {@code issued}; zeros without counters), its id the one
+     * parameter: for a read that wants them in the same statement as something else.
+     */
+    static final String COUNTS_OF_ONE_BADGE = "SELECT COALESCE(SUM(earned), 0) AS earned,"
+            + " COALESCE(SUM(issued), 0) AS issued FROM badge_counter WHERE badge_id = ?";
+
     /** The counts of these badges (zero for a badge without counters), in one query; starts no transaction. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Counts> of(Collection<String> badgeIds) {

@@ -71,8 +71,7 @@ public class BadgeDefinitions {
         long[] row = reads.read(em, connection -> {
             // no join: H2 answered a grouped join of the two more slowly than two queries
             try (PreparedStatement read = connection.prepareStatement("SELECT m.version, m.claims_version,"
-                    + " c.earned, c.issued FROM badge_meta m, (SELECT COALESCE(SUM(earned), 0) AS earned,"
-                    + " COALESCE(SUM(issued), 0) AS issued FROM badge_counter WHERE badge_id = ?) c"
+                    + " c.earned, c.issued FROM badge_meta m, (" + BadgeCounters.COUNTS_OF_ONE_BADGE + ") c"
                     + " WHERE m.org_id = ? AND m.id = ?")) {
                 read.setString(1, id);
                 read.setLong(2, orgId);
