@@ -33,6 +33,18 @@ start_server() {
   auth="Basic $(printf 'bench-%s:bench-user-password' "$org_id" | base64 -w0)"
 }
 
+# a live EARN badge claimed by Loyalty/bench, with extra JSON members ($2, e.g. limits); answers its id
+create_badge() { # name, extra JSON members
+  local id
+  id=$(curl -sf -H "Authorization: $auth" -H Content-Type:application/json -X POST "$base/badgeMeta" -d '{
+    "name":"'"$1"'","startOn":'"$(date +%s)"',"expiresOnISO":"2099-01-01T00:00:00Z","earnType":"EARN","active":true,
+    "earnedBadgeExpiry":{"expiryType":"RELATIVE","relativeExpirytype":"DAYS","value":30},
+    "ownership":{"restrictedToOwners":["Loyalty"]}'"$2"'}' | json_field id)
+  curl -sf -H "Authorization: $auth" -H Content-Type:application/json -X POST "$base/badgeMeta/$id/claim" \
+    -d '{"ownerType":"Loyalty","referenceId":"bench"}' >/dev/null
+  echo "$id"
+}
+
 stop_server() {
   if [ -n "${server_pid:-}" ]; then
     kill "$server_pid" 2>/dev/null || true
