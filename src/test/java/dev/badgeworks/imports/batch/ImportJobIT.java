@@ -188,9 +188,11 @@ class ImportJobIT {
         private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
         HeldEarn(long org, EarnCommand command) throws Exception {
+            // looked up here, on the test's request thread: on the managed thread java:comp/ now and then failed to
+            // resolve (a CI run); a UserTransaction acts on the transaction of whichever thread calls it
+            UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
             threads.newThread(() -> {
                 try {
-                    UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
                     tx.begin();
                     try {
                         assertEquals(EarnOutcome.Kind.EARNED, earns.earnAll(org, List.of(command)).get(0).kind());
