@@ -12,6 +12,7 @@ import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.earn.control.RequestIdCheck;
+import dev.badgeworks.earn.control.RequestsInFlight;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.platform.Metrics;
@@ -47,6 +48,8 @@ public class EarnResource {
     @Inject
     Metrics metrics;
 
+    private final RequestsInFlight running = new RequestsInFlight();
+
     /**
      * 200 with the earn; a repeat of a finished request is 809 with the original earn in data (so a client that
      * timed out can reconcile); a requestId reused for other content is 809 without data.
@@ -61,16 +64,19 @@ public class EarnResource {
         long orgId = caller.orgId();
         long arrivedMs = System.currentTimeMillis();
         EarnOutcome outcome;
-        try {
-            // a new requestId, as nearly every real-time earn has: the unique key is the check
-            outcome = earns.earnAll(orgId, List.of(command), RequestIdCheck.CONSTRAINT).get(0);
-        } catch (RequestIdConflict taken) {
-            outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0),
-                    () -> metrics.raceLost("earn"));
-            // the unique key also refuses a plain repeat of a finished request: a race only when the earn that won
-            // began after this request arrived, so it cannot have been committed before (conservative, one clock)
-            if (outcome.earn() != null && outcome.earn().earnedOnMs() > arrivedMs) {
-                metrics.raceLost("earn");
+        try (RequestsInFlight.Entry inFlight = running.enter(orgId, command.requestId())) {
+            try {
+                // a new requestId, as nearly every real-time earn has: the unique key is the check
+                outcome = earns.earnAll(orgId, List.of(command), RequestIdCheck.CONSTRAINT).get(0);
+            } catch (RequestIdConflict taken) {
+                outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0),
+                        () -> metrics.raceLost("earn"));
+                // the unique key also refuses a plain repeat of a finished request: a race only when a request with
+                // this requestId was running here when this one arrived, or the earn that won began after it arrived
+                // (another instance's, on one clock), so it cannot have been committed before
+                if (inFlight.overlapped() || outcome.earn() != null && outcome.earn().earnedOnMs() > arrivedMs) {
+                    metrics.raceLost("earn");
+                }
             }
         }
         return switch (outcome.kind()) {
