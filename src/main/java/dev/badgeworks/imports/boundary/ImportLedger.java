@@ -44,6 +44,9 @@ public class ImportLedger {
             + " WHEN NOT MATCHED THEN INSERT (import_id, line_number, code, reference, message, line)"
             + " VALUES (s.import_id, s.line_number, s.code, s.reference, s.message, s.line)";
 
+    private static final String CLAIM_SLOT = "INSERT INTO scheduler_run (name, slot, instance, created_on_ms)"
+            + " VALUES (?, ?, ?, ?)";
+
     @PersistenceContext
     EntityManager em;
 
@@ -358,19 +361,29 @@ public class ImportLedger {
                 .setParameter("id", id).setParameter("after", afterLine).setMaxResults(pageSize).getResultList();
     }
 
-    /** Claims one scheduled slot for this instance; false when another instance claimed it first. */
+    /**
+     * Claims one scheduled slot for this instance; false when another instance claimed it first. Losing is routine
+     * (every instance's timer tries every slot), so it is decided without an error: PostgreSQL skips the taken key,
+     * H2's refusal is caught on plain JDBC, where the JPA provider would log it as a warning with a stack trace.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claimSlot(String name, String slot, String instance) {
+        Connection c = Persistence.connection(em);
         try {
-            em.createNativeQuery("INSERT INTO scheduler_run (name, slot, instance, created_on_ms) VALUES (?, ?, ?, ?)")
-                    .setParameter(1, name).setParameter(2, slot).setParameter(3, instance)
-                    .setParameter(4, System.currentTimeMillis()).executeUpdate();
-            return true;
-        } catch (PersistenceException e) {
+            boolean postgres = Jdbc.isPostgres(c);
+            try (PreparedStatement insert = c.prepareStatement(postgres ? CLAIM_SLOT + " ON CONFLICT DO NOTHING"
+                    : CLAIM_SLOT)) {
+                insert.setString(1, name);
+                insert.setString(2, slot);
+                insert.setString(3, instance);
+                insert.setLong(4, System.currentTimeMillis());
+                return insert.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
             if (Persistence.isUniqueViolation(e)) {
                 return false;
             }
-            throw e;
+            throw new PersistenceException("cannot claim slot " + slot + " of " + name, e);
         }
     }
 }
