@@ -1,6 +1,7 @@
 package dev.badgeworks.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -371,6 +372,7 @@ class ImportIT {
 
     @Test
     void wholeFileProblemsFailTheImportAndEarnNothing() {
+        int logBefore = BadgeworksServer.shared().log().length();
         String wrongHeader = "request,badge,customer\n" + "r1," + direct + ",1\n";
         String id = Imports.upload(api, "bad-header.csv", "text/csv", wrongHeader);
         JsonObject failed = Imports.await(api, id, WAIT, "COMPLETED", "FAILED");
@@ -387,6 +389,10 @@ class ImportIT {
         assertEquals("FAILED", failed2.getString("status"));
         assertTrue(failed2.getString("message").contains("not UTF-8"), failed2.toString());
         assertEquals(0, failed2.getInt("rowsEarned"));
+        // a user's bad file is no server fault: no stack trace in the operator's log
+        String log = BadgeworksServer.shared().log().substring(logBefore);
+        assertFalse(log.contains("Caught exception executing step"), log);
+        assertFalse(log.contains("IllegalStateException"), log);
 
         api.post("imports", "{\"path\":\"../../../etc/passwd\"}").expectError(400, 1131, "path");
         api.post("imports", "{\"path\":\"missing.csv\"}").expectError(400, 1131, "path");

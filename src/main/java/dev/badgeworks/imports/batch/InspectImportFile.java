@@ -17,13 +17,17 @@ import java.util.logging.Logger;
 /**
  * First step: the whole-file checks (exists, UTF-8, header). A file that fails them fails the import before a
  * single row is earned. A resumed import was inspected already and only needs its file to be there — taken back
- * from done/ or failed/ if a finish crashed before recording the end.
+ * from done/ or failed/ if a finish crashed before recording the end. A refused file is the user's problem, not the
+ * server's: the step answers {@value #REFUSED} and the job's {@code <fail>} ends it, with the reason as the job's exit
+ * status and no exception (which the batch runtime would log with its stack trace).
  */
 @Named("inspectImportFile")
 @Dependent
 public class InspectImportFile extends AbstractBatchlet {
 
     private static final Logger LOG = Logger.getLogger(InspectImportFile.class.getName());
+
+    static final String REFUSED = "REFUSED";
 
     @Inject
     @BatchProperty
@@ -42,7 +46,7 @@ public class InspectImportFile extends AbstractBatchlet {
         boolean present = ImportFiles.fromSettings().reclaim(job.orgId(), file).isPresent();
         if (job.contentHash() != null) {
             if (!present) {
-                throw fail("the file is gone: " + file.getFileName());
+                return refuse("the file is gone: " + file.getFileName());
             }
             return "RESUMED";
         }
@@ -55,12 +59,12 @@ public class InspectImportFile extends AbstractBatchlet {
             if (problem.getCause() != null) {
                 LOG.log(Level.WARNING, "Import " + importId + ": cannot read " + file, problem.getCause());
             }
-            throw fail(problem.getMessage());
+            return refuse(problem.getMessage());
         }
     }
 
-    private IllegalStateException fail(String message) {
-        jobContext.setExitStatus(message);
-        return new IllegalStateException(message);
+    private String refuse(String reason) {
+        jobContext.setExitStatus(reason);
+        return REFUSED;
     }
 }
