@@ -435,21 +435,9 @@ class ImportIT {
      */
     @Test
     void aStoppedImportRestartsWhereItStopped() throws Exception {
-        StringBuilder file = new StringBuilder(Imports.HEADER);
         int rows = 100_000;
-        for (int i = 1; i <= rows; i++) {
-            file.append("stop-").append(i).append(',').append(direct).append(',').append(i % 5000).append(",,Loyalty,p1\n");
-        }
-        String id = Imports.upload(api, "big.csv", "text/csv", file.toString());
-        Imports.await(api, id, WAIT, "RUNNING");
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (api.get("imports/" + id).data().getInt("rowsRead") == 0 && System.nanoTime() < deadline) {
-            Imports.sleep(50);
-        }
-        JsonObject stopping = api.post("imports/" + id + "/stop", null).expect(200).data();
-        assertTrue(stopping.getString("status").startsWith("STOP"), stopping.toString());
-        JsonObject stopped = Imports.await(api, id, WAIT, "STOPPED", "COMPLETED", "FAILED");
-        assertEquals("STOPPED", stopped.getString("status"), stopped.toString());
+        JsonObject stopped = stoppedMidFile("stop-", rows, direct);
+        String id = stopped.getString("id");
         int committed = stopped.getInt("rowsRead");
         assertTrue(committed > 0 && committed < rows && committed % 1000 == 0, "whole chunks, mid-file: " + stopped);
         assertEquals(committed, stopped.getInt("rowsEarned"), stopped.toString());
@@ -479,5 +467,44 @@ class ImportIT {
             }
         }
         api.post("imports/" + id + "/restart", null).expectError(409, 1132, "importId");
+    }
+
+    /** A restart finds the stopped import's file gone (an operator cleaned up): FAILED with the reason, no stack trace. */
+    @Test
+    void aRestartWhoseFileIsGoneFailsWithTheReason() throws Exception {
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Gone")), "Loyalty", "p1");
+        JsonObject stopped = stoppedMidFile("gone-", 30_000, badge);
+        String id = stopped.getString("id");
+        Path file = inbox.resolve("processing").resolve(id + "-big.csv");
+        assertTrue(Files.isRegularFile(file), file.toString());
+        Files.delete(file);
+        int logBefore = BadgeworksServer.shared().log().length();
+
+        api.post("imports/" + id + "/restart", null).expect(200);
+        JsonObject failed = Imports.await(api, id, WAIT, "COMPLETED", "FAILED");
+        assertEquals("FAILED", failed.getString("status"), failed.toString());
+        assertTrue(failed.getString("message").contains("the file is gone: " + id + "-big.csv"), failed.toString());
+        assertEquals(stopped.getInt("rowsEarned"), failed.getInt("rowsEarned"), "nothing earned after the stop");
+        assertEquals(stopped.getInt("rowsEarned"), api.get("badgeMeta/" + badge).data().getInt("earnedCount"));
+        assertFalse(BadgeworksServer.shared().log().substring(logBefore).contains("Caught exception executing step"));
+    }
+
+    /** Uploads {@code rows} rows (1000 a chunk) and stops the import once its first chunk is committed. */
+    private JsonObject stoppedMidFile(String prefix, int rows, String badge) {
+        StringBuilder file = new StringBuilder(Imports.HEADER);
+        for (int i = 1; i <= rows; i++) {
+            file.append(prefix).append(i).append(',').append(badge).append(',').append(i % 5000).append(",,Loyalty,p1\n");
+        }
+        String id = Imports.upload(api, "big.csv", "text/csv", file.toString());
+        Imports.await(api, id, WAIT, "RUNNING");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (api.get("imports/" + id).data().getInt("rowsRead") == 0 && System.nanoTime() < deadline) {
+            Imports.sleep(50);
+        }
+        JsonObject stopping = api.post("imports/" + id + "/stop", null).expect(200).data();
+        assertTrue(stopping.getString("status").startsWith("STOP"), stopping.toString());
+        JsonObject stopped = Imports.await(api, id, WAIT, "STOPPED", "COMPLETED", "FAILED");
+        assertEquals("STOPPED", stopped.getString("status"), stopped.toString());
+        return stopped;
     }
 }
