@@ -4,7 +4,7 @@
     deploy/smoke.py BASE_URL ADMIN_PASSWORD > answers.txt
 
 Creates, claims and earns a badge, replays the earn (809), enrols in an ISSUE_EARN badge and replays that, and
-imports a CSV to COMPLETED. Fails (exit 1) on any unexpected status or count. Prints every answer with ids, times
+imports a CSV to COMPLETED and one with a wrong header to FAILED. Fails (exit 1) on any unexpected status or count. Prints every answer with ids, times
 and rates masked, one line per step, so the answers of two servers can be compared with diff.
 """
 import base64
@@ -88,17 +88,32 @@ csv = ("requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId\n"
        f"pos-1,{earn_badge},90003,{NOW - 2 * 86400},Loyalty,program-1\n"
        f"pos-2,{earn_badge},90004,{NOW - 86400},Loyalty,program-1\n"
        f"pos-3,{earn_badge},90005,yesterday,Loyalty,program-1\n")
+
+
+def finished(import_id):
+    """The import's view once it ended, polled quietly (the number of polls differs between servers)."""
+    for _ in range(120):
+        request = urllib.request.Request(BASE + f"imports/{import_id}", headers={"Authorization": AUTH})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            view = json.loads(response.read().decode())["data"]
+        if view["status"] in ("COMPLETED", "FAILED"):
+            return view
+        time.sleep(0.5)
+    return view
+
+
 imported = call("import", "POST", "imports?fileName=smoke.csv", csv.encode(), 202, "text/csv")["data"]["id"]
-for _ in range(120):
-    request = urllib.request.Request(BASE + f"imports/{imported}", headers={"Authorization": AUTH})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        view = json.loads(response.read().decode())["data"]
-    if view["status"] in ("COMPLETED", "FAILED"):
-        break
-    time.sleep(0.5)
+view = finished(imported)
 call("import-done", "GET", f"imports/{imported}")
 if (view["status"], view["rowsEarned"], view["rowsRejected"]) != ("COMPLETED", 2, 1):
     sys.exit(f"import: expected COMPLETED with 2 earned and 1 rejected, got {view}")
+# a file the batch job refuses as a whole (its header): FAILED with the reason, as each server's batch runtime ends it
+refused = call("import-refused", "POST", "imports?fileName=refused.csv",
+               f"request,badge,customer\nr1,{earn_badge},1\n".encode(), 202, "text/csv")["data"]["id"]
+view = finished(refused)
+call("import-refused-done", "GET", f"imports/{refused}")
+if view["status"] != "FAILED" or "unknown column 'request'" not in (view.get("message") or ""):
+    sys.exit(f"import: expected FAILED naming the unknown column, got {view}")
 counted = call("badge-after", "GET", f"badgeMeta/{earn_badge}")["data"]["earnedCount"]
 if counted != 3:
     sys.exit(f"badge: expected 3 earns (1 REST + 2 imported), got {counted}")
