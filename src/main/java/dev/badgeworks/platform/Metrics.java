@@ -1,6 +1,7 @@
 package dev.badgeworks.platform;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -44,6 +45,13 @@ public class Metrics {
     public void raceLost(String request) {
         count("badgeworks.request.races", "Requests that lost a requestId race to a concurrent request and ran again",
                 1, "request", request);
+    }
+
+    /** The size of each group of concurrent requests run in one transaction ({@code GroupCommit}). */
+    public void grouped(String request, int size) {
+        DistributionSummary.builder("badgeworks.request.group.size")
+                .description("Concurrent requests run together in one transaction, per transaction")
+                .tag("request", request).register(registry).record(size);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {

@@ -21,8 +21,16 @@ class PublicSurfaceIT {
 
     private final BadgeworksServer server = BadgeworksServer.shared();
 
+    /**
+     * In HTTP/1.1: Java's client otherwise asks for an upgrade to HTTP/2 (h2c), and Grizzly's upgraded answer of a
+     * large document (openapi.yaml, 185 kB) is broken about once in 50 (part of the body outside HTTP/2 frames, a
+     * protocol error in the client); turning HTTP/2 off is worse (Grizzly then loses the body of a request asking for
+     * the upgrade). Noted in docs/operations.md.
+     */
+    private static final HttpClient HTTP_11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(),
+        return HTTP_11.send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -15,7 +15,9 @@ import dev.badgeworks.earn.control.RequestIdCheck;
 import dev.badgeworks.earn.control.RequestsInFlight;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.platform.GroupCommit;
 import dev.badgeworks.platform.Metrics;
+import dev.badgeworks.platform.Settings;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,6 +52,11 @@ public class EarnResource {
 
     private final RequestsInFlight running = new RequestsInFlight();
 
+    /** Concurrent single earns of one org share a transaction (see {@link GroupCommit}); tuned in operations.md. */
+    private final GroupCommit<Long, EarnCommand, EarnOutcome> together = new GroupCommit<>(
+            Integer.parseInt(Settings.get("badgeworks.earn.group.running", "2")),
+            Integer.parseInt(Settings.get("badgeworks.earn.group.size", "64")), this::earnTogether);
+
     /**
      * 200 with the earn; a repeat of a finished request is 809 with the original earn in data (so a client that
      * timed out can reconcile); a requestId reused for other content is 809 without data.
@@ -65,18 +72,13 @@ public class EarnResource {
         long arrivedMs = System.currentTimeMillis();
         EarnOutcome outcome;
         try (RequestsInFlight.Entry inFlight = running.enter(orgId, command.requestId())) {
-            try {
-                // a new requestId, as nearly every real-time earn has: the unique key is the check
-                outcome = earns.earnAll(orgId, List.of(command), RequestIdCheck.CONSTRAINT).get(0);
-            } catch (RequestIdConflict taken) {
-                outcome = RequestIdConflict.retrying(() -> earns.earnAll(orgId, List.of(command)).get(0),
-                        () -> metrics.raceLost("earn"));
-                // the unique key also refuses a plain repeat of a finished request: a race only when a request with
-                // this requestId was running here when this one arrived, or the earn that won began after it arrived
-                // (another instance's, on one clock), so it cannot have been committed before
-                if (inFlight.overlapped() || outcome.earn() != null && outcome.earn().earnedOnMs() > arrivedMs) {
-                    metrics.raceLost("earn");
-                }
+            outcome = together.submit(orgId, command);
+            // the unique key refuses a plain repeat of a finished request as it refuses a racing one: a race only when
+            // a request with this requestId was running here when this one arrived, or the earn that won began after
+            // it arrived (another instance's, on one clock), so it cannot have been committed before
+            if (outcome.kind() != EarnOutcome.Kind.EARNED && outcome.kind() != EarnOutcome.Kind.REJECTED
+                    && (inFlight.overlapped() || outcome.earn() != null && outcome.earn().earnedOnMs() > arrivedMs)) {
+                metrics.raceLost("earn");
             }
         }
         return switch (outcome.kind()) {
@@ -85,6 +87,17 @@ public class EarnResource {
                     EarnView.of(outcome.earn(), requestIdAsNumber));
             case CONFLICT, REJECTED -> throw new ApiException(outcome.error());
         };
+    }
+
+    /** One transaction for the grouped earns of an org, retried as a list when a concurrent request took a requestId. */
+    private List<EarnOutcome> earnTogether(long orgId, List<EarnCommand> commands) {
+        metrics.grouped("earn", commands.size());
+        try {
+            // new requestIds, as nearly every real-time earn has: the unique key is the check
+            return earns.earnAll(orgId, commands, RequestIdCheck.CONSTRAINT);
+        } catch (RequestIdConflict taken) {
+            return RequestIdConflict.retrying(() -> earns.earnAll(orgId, commands), () -> metrics.raceLost("earn"));
+        }
     }
 
     /**
