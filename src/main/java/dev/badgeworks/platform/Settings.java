@@ -25,6 +25,16 @@ public final class Settings {
         return get(key).orElse(fallback);
     }
 
+    /** A whole number from {@code min} to {@code max}; unset, unreadable or out of range is {@code fallback}. */
+    public static int intBetween(String key, int min, int max, int fallback) {
+        try {
+            int value = Integer.parseInt(get(key, Integer.toString(fallback)));
+            return value >= min && value <= max ? value : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     /** The import inbox (BADGEWORKS_INBOX_DIR); bin/run puts it inside the data folder. */
     public static Path inboxDir() {
         return Path.of(get("badgeworks.inbox.dir", "data/inbox"));

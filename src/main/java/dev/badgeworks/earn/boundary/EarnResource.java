@@ -54,8 +54,8 @@ public class EarnResource {
 
     /** Concurrent single earns of one org share a transaction (see {@link GroupCommit}); tuned in operations.md. */
     private final GroupCommit<Long, EarnCommand, EarnOutcome> together = new GroupCommit<>(
-            Integer.parseInt(Settings.get("badgeworks.earn.group.running", "2")),
-            Integer.parseInt(Settings.get("badgeworks.earn.group.size", "64")), this::earnTogether);
+            Settings.intBetween("badgeworks.earn.group.running", 1, 64, 2),
+            Settings.intBetween("badgeworks.earn.group.size", 1, 1000, 64), this::earnTogether);
 
     /**
      * 200 with the earn; a repeat of a finished request is 809 with the original earn in data (so a client that

@@ -222,12 +222,7 @@ public class ImportService {
      * chunks let the crash and stop tests land inside a file of modest size; a bad value is the default.
      */
     static int chunkSize() {
-        try {
-            int size = Integer.parseInt(Settings.get("badgeworks.import.chunk.size", "1000"));
-            return size >= 1 && size <= 10_000 ? size : 1000;
-        } catch (NumberFormatException e) {
-            return 1000;
-        }
+        return Settings.intBetween("badgeworks.import.chunk.size", 1, 10_000, 1000);
     }
 
     /**
