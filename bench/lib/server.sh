@@ -1,5 +1,6 @@
 # Sourced by the bench scripts: start Badgeworks from the built WAR on a fresh database, stop it on exit.
-# Needs: db (h2|postgres), port, workdir. Sets: base, auth (Basic header of a fresh org's user).
+# Needs: db (h2|postgres), port, workdir. Sets: base, auth (Basic header of a fresh org's user), bench_org_id (its
+# org: not "the last org", since the JDBC ceilings create orgs of their own in the database).
 
 bench_db_name=badgeworks_bench
 export PGPASSWORD=badgeworks
@@ -30,6 +31,7 @@ start_server() {
   org_id=$(curl -sf $admin -X POST "$base/admin/orgs" -d "{\"name\":\"bench-$(date +%s%N)\"}" | json_field id)
   curl -sf $admin -X POST "$base/admin/orgs/$org_id/users" \
     -d '{"username":"bench-'"$org_id"'","password":"bench-user-password"}' >/dev/null
+  bench_org_id=$org_id
   auth="Basic $(printf 'bench-%s:bench-user-password' "$org_id" | base64 -w0)"
 }
 
