@@ -1,7 +1,7 @@
 /**
  * Cross-cutting infrastructure: schema migration at start-up, the readiness check (MicroProfile Health, where the
  * server has it), the application's metrics (Micrometer), ids, settings, hashing, this instance's name, the JDBC
- * connection of either JPA provider, reads without a transaction, and turning database constraint violations into
+ * connection of either JPA provider, reads without a transaction, the work of concurrent callers run together (group commit), and turning database constraint violations into
  * API errors. May use {@code api}; features may use it.
  */
 package dev.badgeworks.platform;

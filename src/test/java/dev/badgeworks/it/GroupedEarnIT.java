@@ -80,6 +80,7 @@ class GroupedEarnIT {
             grouped = (MetricsIT.value(scraped, GROUP_SUM) - sumBefore) - (MetricsIT.value(scraped, GROUP_COUNT) - countBefore);
         }
         assertTrue(grouped >= 1, "no earns shared a transaction in " + MAX_ROUNDS + " rounds of 60 clients");
+        assertTrue(scraped.contains("\nbadgeworks_earns_waiting 0.0\n"), "every client answered, none waiting");
         assertEquals(1 + newEarns, first.get("badgeMeta/" + badge).data().getInt("earnedCount"), "each stored once, the reused requestId earned nothing");
         assertEquals(otherEarns, second.get("badgeMeta/" + otherBadge).data().getInt("earnedCount"));
         assertEquals(1, first.get("management/finished/badge/" + badge + "?includeStatistics=true").expect(200)

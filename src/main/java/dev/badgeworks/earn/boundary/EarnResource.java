@@ -19,6 +19,7 @@ import dev.badgeworks.platform.GroupCommit;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.platform.Settings;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -56,6 +57,12 @@ public class EarnResource {
     private final GroupCommit<Long, EarnCommand, EarnOutcome> together = new GroupCommit<>(
             Settings.intBetween("badgeworks.earn.group.running", 1, 64, 2),
             Settings.intBetween("badgeworks.earn.group.size", 1, 1000, 64), this::earnTogether);
+
+    @PostConstruct
+    void watchWaiting() {
+        metrics.gauge("badgeworks.earns.waiting", "Single earns waiting for the next transaction of grouped earns",
+                together::waiting);
+    }
 
     /**
      * 200 with the earn; a repeat of a finished request is 809 with the original earn in data (so a client that
