@@ -54,8 +54,7 @@ class GroupCommitTest {
     void callersArrivingWhileABatchRunsAreRunTogetherInTheNext() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit<String, String, String> grouping = grouping(1, 64, release);
-        Future<String> first = callers.submit(() -> grouping.submit("org", "first"));
-        waitUntil(() -> batches.size() == 1);
+        Future<String> first = firstBatchRunning(grouping, "org");
         List<Future<String>> waiting = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String item = "w" + i;
@@ -75,15 +74,10 @@ class GroupCommitTest {
     void aBatchTakesAtMostMaxBatchCallersAndOneKeyPerCall() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit<String, String, String> grouping = grouping(1, 4, release);
-        Future<String> first = callers.submit(() -> grouping.submit("a", "first"));
-        waitUntil(() -> batches.size() == 1);
+        Future<String> first = firstBatchRunning(grouping, "a");
         List<Future<String>> waiting = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String key = i % 2 == 0 ? "a" : "b";
-            String item = "w" + i;
-            waiting.add(callers.submit(() -> grouping.submit(key, item)));
-            int queued = i + 1;
-            waitUntil(() -> grouping.waiting() == queued); // one at a time: the queue's order is known
+            waiting.add(queued(grouping, i % 2 == 0 ? "a" : "b", "w" + i));
         }
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
@@ -99,14 +93,10 @@ class GroupCommitTest {
     void aFailingItemFailsAloneAndTheOthersOfItsBatchStillGetTheirAnswers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit<String, String, String> grouping = grouping(1, 64, release);
-        Future<String> first = callers.submit(() -> grouping.submit("org", "first"));
-        waitUntil(() -> batches.size() == 1);
-        Future<String> before = callers.submit(() -> grouping.submit("org", "before"));
-        waitUntil(() -> grouping.waiting() == 1);
-        Future<String> poison = callers.submit(() -> grouping.submit("org", "poison"));
-        waitUntil(() -> grouping.waiting() == 2);
-        Future<String> after = callers.submit(() -> grouping.submit("org", "after"));
-        waitUntil(() -> grouping.waiting() == 3);
+        Future<String> first = firstBatchRunning(grouping, "org");
+        Future<String> before = queued(grouping, "org", "before");
+        Future<String> poison = queued(grouping, "org", "poison");
+        Future<String> after = queued(grouping, "org", "after");
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
         assertEquals("org:BEFORE", before.get(5, TimeUnit.SECONDS));
@@ -153,6 +143,23 @@ class GroupCommitTest {
         assertTrue(most.get() <= 2, "at most 2 batches at once, saw " + most.get());
         assertTrue(calls.get() < 32_000, "some callers shared a batch: " + calls.get() + " calls");
         assertEquals(0, grouping.waiting());
+    }
+
+    /** A caller whose batch runs, and holds the only runner until the work's latch is released. */
+    private Future<String> firstBatchRunning(GroupCommit<String, String, String> grouping, String key)
+            throws InterruptedException {
+        Future<String> first = callers.submit(() -> grouping.submit(key, "first"));
+        waitUntil(() -> batches.size() == 1);
+        return first;
+    }
+
+    /** A caller queued behind the running batch, once it is queued: the queue's order is the order of these calls. */
+    private Future<String> queued(GroupCommit<String, String, String> grouping, String key, String item)
+            throws InterruptedException {
+        int before = grouping.waiting();
+        Future<String> caller = callers.submit(() -> grouping.submit(key, item));
+        waitUntil(() -> grouping.waiting() == before + 1);
+        return caller;
     }
 
     private static void await(CountDownLatch latch) {
