@@ -47,10 +47,10 @@ public class Metrics {
                 1, "request", request);
     }
 
-    /** The size of each group of concurrent requests run in one transaction ({@code GroupCommit}). */
+    /** The size of each group of concurrent requests run together ({@code GroupCommit}): one transaction or one read. */
     public void grouped(String request, int size) {
         DistributionSummary.builder("badgeworks.request.group.size")
-                .description("Concurrent requests run together in one transaction, per transaction")
+                .description("Concurrent requests run together in one transaction or one read, per group")
                 .tag("request", request).register(registry).record(size);
     }
 

@@ -108,14 +108,16 @@ public class BadgeService {
     public record Current(BadgeMeta badge, List<Claim> claims, BadgeCounters.Counts counts) {
     }
 
-    /** The org's badge for reading (a kept copy checked against the database); not found like {@link #find}. */
+    /**
+     * The org's badges among these ids for reading (kept copies checked against the database, in one query), by id;
+     * another org's badge or an unknown id is left out, so its reader answers not found as {@link #find} does.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Current current(long orgId, String id) {
-        BadgeDefinitions.Counted counted = id == null ? null : definitions.currentCounted(orgId, id);
-        if (counted == null) {
-            throw ErrorCode.BADGE_NOT_FOUND.exception("badgeId");
-        }
-        return new Current(counted.definition().badge(), counted.definition().claims(), counted.counts());
+    public Map<String, Current> current(long orgId, Collection<String> ids) {
+        Map<String, Current> current = new HashMap<>();
+        definitions.currentCounted(orgId, ids).forEach((id, counted) -> current.put(id, new Current(
+                counted.definition().badge(), counted.definition().claims(), counted.counts())));
+        return current;
     }
 
     /** The org's badge; another org's badge, or an id that is not one, is simply not found. */
