@@ -87,19 +87,22 @@ public class DeliveryStore {
 
     /**
      * Claims due deliveries of one endpoint, oldest first, holding up to {@code maxEvents} events (at least one row),
-     * until {@code leaseUntilMs}. Each row is taken by a conditional UPDATE, so of two instances claiming at once
-     * each row goes to one; on PostgreSQL the candidates are read with SKIP LOCKED, so the two take different rows
-     * instead of waiting for each other. Payloads are read only for the rows won.
+     * until {@code leaseUntilMs}. On PostgreSQL the candidates are read with SKIP LOCKED: of two instances claiming
+     * at once each locks different rows instead of waiting for the other, and the rows locked are this claim's,
+     * taken by primary key in one statement. Elsewhere (H2, one instance) each row is taken by a conditional UPDATE
+     * and payloads are read only for the rows won.
      */
     public List<Delivery> claim(String webhookId, String claim, long nowMs, long leaseUntilMs, int maxEvents) {
         try {
             Connection c = connection();
+            boolean locking = Jdbc.isPostgres(c);
             List<Delivery> candidates = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT event_id, event_type, event_count, created_ms,"
-                    + " attempts, retry_from_ms FROM event_delivery WHERE webhook_id = ? AND " + DUE
+                    + " attempts, retry_from_ms" + (locking ? ", payload" : "") + " FROM event_delivery"
+                    + " WHERE webhook_id = ? AND " + DUE
                     // the index's own order, its equal leading columns included: H2 otherwise sorts the whole backlog
                     + " ORDER BY webhook_id, status, created_ms, event_id LIMIT ?"
-                    + (Jdbc.isPostgres(c) ? " FOR UPDATE SKIP LOCKED" : ""))) {
+                    + (locking ? " FOR UPDATE SKIP LOCKED" : ""))) {
                 s.setString(1, webhookId);
                 s.setLong(2, nowMs);
                 s.setLong(3, nowMs);
@@ -112,12 +115,25 @@ public class DeliveryStore {
                             break;
                         }
                         events += count;
-                        candidates.add(new Delivery(webhookId, rs.getString(1), rs.getString(2), count, null,
-                                rs.getLong(4), rs.getInt(5), rs.getLong(6)));
+                        candidates.add(new Delivery(webhookId, rs.getString(1), rs.getString(2), count,
+                                locking ? rs.getString(7) : null, rs.getLong(4), rs.getInt(5), rs.getLong(6)));
                     }
                 }
             }
             if (candidates.isEmpty()) {
+                return candidates;
+            }
+            if (locking) {
+                // by primary key alone: with the due conditions repeated, a planner without statistics of the table
+                // (autovacuum off) chose the status index and scanned the endpoint's whole backlog for each row
+                try (PreparedStatement s = c.prepareStatement("UPDATE event_delivery SET claim = ?,"
+                        + " claimed_until_ms = ? WHERE webhook_id = ? AND event_id = ANY (?)")) {
+                    s.setString(1, claim);
+                    s.setLong(2, leaseUntilMs);
+                    s.setString(3, webhookId);
+                    Jdbc.bindColumn(s, 4, "varchar", candidates, Delivery::eventId);
+                    s.executeUpdate();
+                }
                 return candidates;
             }
             List<Delivery> claimed = new ArrayList<>();
