@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class GroupedEarnIT {
 
-    static final String GROUP_SUM = "badgeworks_request_group_size_sum{request=\"earn\"}";
-    static final String GROUP_COUNT = "badgeworks_request_group_size_count{request=\"earn\"}";
     static final int MAX_ROUNDS = 10;
 
     @Test
@@ -37,8 +35,7 @@ class GroupedEarnIT {
         int newEarns = 0;
         int otherEarns = 0;
         String scraped = MetricsIT.scrape(operator);
-        double sumBefore = MetricsIT.value(scraped, GROUP_SUM);
-        double countBefore = MetricsIT.value(scraped, GROUP_COUNT);
+        double sharedBefore = MetricsIT.sharedSoFar(scraped, "earn");
         for (int round = 1; round <= MAX_ROUNDS && grouped < 1; round++) {
             String wave = UUID.randomUUID().toString().substring(0, 8);
             List<Api.Reply> replies = Concurrently.run(60, i -> {
@@ -76,8 +73,7 @@ class GroupedEarnIT {
             newEarns += 40;
             otherEarns += 5;
             scraped = MetricsIT.scrape(operator);
-            // a group of n earns adds n to the sum and 1 to the count: more earns than groups means some were shared
-            grouped = (MetricsIT.value(scraped, GROUP_SUM) - sumBefore) - (MetricsIT.value(scraped, GROUP_COUNT) - countBefore);
+            grouped = MetricsIT.sharedSoFar(scraped, "earn") - sharedBefore;
         }
         assertTrue(grouped >= 1, "no earns shared a transaction in " + MAX_ROUNDS + " rounds of 60 clients");
         assertTrue(scraped.contains("\nbadgeworks_earns_waiting 0.0\n"), "every client answered, none waiting");

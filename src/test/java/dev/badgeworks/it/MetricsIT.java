@@ -28,6 +28,15 @@ class MetricsIT {
         return reply.body();
     }
 
+    /**
+     * How many requests of a kind ({@code earn}, {@code badgeGet}) have so far run together with others: a group of n
+     * adds n to the group metric's sum and 1 to its count, so the sum beyond the count is what was shared.
+     */
+    static double sharedSoFar(String scraped, String request) {
+        return value(scraped, "badgeworks_request_group_size_sum{request=\"" + request + "\"}")
+                - value(scraped, "badgeworks_request_group_size_count{request=\"" + request + "\"}");
+    }
+
     /** The value of one series, 0 while it has never been counted. */
     static double value(String scraped, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scraped);

@@ -97,6 +97,12 @@ public class BadgeCounters {
     static final String COUNTS_OF_ONE_BADGE = "SELECT COALESCE(SUM(earned), 0) AS earned,"
             + " COALESCE(SUM(issued), 0) AS issued FROM badge_counter WHERE badge_id = ?";
 
+    /** Counts by badge ({@code badge_id, earned, issued}) of {@code badges} badges bound as parameters. */
+    static String countsOf(int badges) {
+        return "SELECT badge_id, SUM(earned) AS earned, SUM(issued) AS issued FROM badge_counter WHERE badge_id IN ("
+                + Jdbc.marks(badges) + ") GROUP BY badge_id";
+    }
+
     /** The counts of these badges (zero for a badge without counters), in one query; starts no transaction. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Counts> of(Collection<String> badgeIds) {
@@ -104,8 +110,7 @@ public class BadgeCounters {
         if (badgeIds.isEmpty()) {
             return counts;
         }
-        String sql = "SELECT badge_id, SUM(earned), SUM(issued) FROM badge_counter WHERE badge_id IN ("
-                + Jdbc.marks(badgeIds.size()) + ") GROUP BY badge_id";
+        String sql = countsOf(badgeIds.size());
         return reads.read(em, connection -> {
             try (PreparedStatement s = connection.prepareStatement(sql)) {
                 Jdbc.bind(s, 1, badgeIds);

@@ -76,9 +76,8 @@ public class BadgeDefinitions {
                 ? "SELECT m.id, m.version, m.claims_version, c.earned, c.issued FROM badge_meta m, ("
                         + BadgeCounters.COUNTS_OF_ONE_BADGE + ") c WHERE m.org_id = ? AND m.id = ?"
                 : "SELECT m.id, m.version, m.claims_version, COALESCE(c.earned, 0), COALESCE(c.issued, 0)"
-                        + " FROM badge_meta m LEFT JOIN (SELECT badge_id, SUM(earned) AS earned, SUM(issued) AS issued"
-                        + " FROM badge_counter WHERE badge_id IN (" + Jdbc.marks(distinct.size()) + ")"
-                        + " GROUP BY badge_id) c ON c.badge_id = m.id"
+                        + " FROM badge_meta m LEFT JOIN (" + BadgeCounters.countsOf(distinct.size()) + ") c"
+                        + " ON c.badge_id = m.id"
                         + " WHERE m.org_id = ? AND m.id IN (" + Jdbc.marks(distinct.size()) + ")";
         Map<String, long[]> versions = new HashMap<>();
         Map<String, BadgeCounters.Counts> counts = new HashMap<>();
