@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The earned and issued counts of badges, kept as striped counter rows (migration V7) updated in the transaction of
@@ -32,8 +33,8 @@ public class BadgeCounters {
         public static final Counts ZERO = new Counts(0, 0);
     }
 
-    /** One change: {@code earned} and {@code issued} added to the stripe of {@code customerId}. */
-    public record Change(String badgeId, String customerId, long earned, long issued) {
+    /** One change: {@code earned} and {@code issued} added to {@code badgeId}'s counts. */
+    public record Change(String badgeId, long earned, long issued) {
     }
 
     @PersistenceContext
@@ -57,31 +58,31 @@ public class BadgeCounters {
         }
     }
 
-    private record Stripe(String badgeId, int stripe) implements Comparable<Stripe> {
-        public int compareTo(Stripe o) {
-            int byBadge = badgeId.compareTo(o.badgeId);
-            return byBadge != 0 ? byBadge : Integer.compare(stripe, o.stripe);
-        }
-    }
-
-    /** Applies the changes, stripe by stripe in one order (so concurrent writers never wait in a circle). */
+    /**
+     * Applies the changes: each badge's sum to one stripe, drawn at random per call, badges in id order (so
+     * concurrent writers never wait in a circle). A stripe per call, not per customer: a grouped earn or an import
+     * chunk holds many customers, and stripes by customer made it take every stripe of its badge, so two concurrent
+     * groups of one badge queued on each other's counter rows until the first committed. Drawn at random, two
+     * writers of a badge meet on a row once in {@value #STRIPES}.
+     */
     public void add(Collection<Change> changes) {
-        Map<Stripe, long[]> byStripe = new TreeMap<>();
+        Map<String, long[]> byBadge = new TreeMap<>();
         for (Change c : changes) {
-            long[] sum = byStripe.computeIfAbsent(new Stripe(c.badgeId(), stripe(c.customerId())), k -> new long[2]);
+            long[] sum = byBadge.computeIfAbsent(c.badgeId(), k -> new long[2]);
             sum[0] += c.earned();
             sum[1] += c.issued();
         }
-        if (byStripe.isEmpty()) {
+        if (byBadge.isEmpty()) {
             return;
         }
+        int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
         try (PreparedStatement s = connection().prepareStatement("UPDATE badge_counter"
                 + " SET earned = earned + ?, issued = issued + ? WHERE badge_id = ? AND stripe = ?")) {
-            for (Map.Entry<Stripe, long[]> e : byStripe.entrySet()) {
+            for (Map.Entry<String, long[]> e : byBadge.entrySet()) {
                 s.setLong(1, e.getValue()[0]);
                 s.setLong(2, e.getValue()[1]);
-                s.setString(3, e.getKey().badgeId());
-                s.setInt(4, e.getKey().stripe());
+                s.setString(3, e.getKey());
+                s.setInt(4, stripe);
                 s.addBatch();
             }
             s.executeBatch();
@@ -122,10 +123,6 @@ public class BadgeCounters {
             }
             return counts;
         });
-    }
-
-    private static int stripe(String customerId) {
-        return Math.floorMod(customerId.hashCode(), STRIPES);
     }
 
     /** The entity manager's own connection: counters change in the transaction of what they count. */

@@ -128,7 +128,7 @@ public class EnrolmentService {
                     now.toEpochMilli(), expiresOnMs, command.triggeredBy().ownerType(),
                     command.triggeredBy().referenceId(), command.requestId());
             em.persist(enrolment);
-            enrolled.add(new BadgeCounters.Change(badge.id(), customer, 0, 1));
+            enrolled.add(new BadgeCounters.Change(badge.id(), 0, 1));
             events.add(BadgeEvent.issued(orgId, enrolment.id(), badge.id(), customer, command.requestId(),
                     enrolment.issuedOnMs(), enrolment.issueEventMs(), enrolment.expiresOnMs()));
             items.add(new IssuedBadge(Jsons.customerId(customer), enrolment.id(), null, "ACTIVE"));
@@ -171,7 +171,7 @@ public class EnrolmentService {
                     items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), issual.issueId(),
                             ErrorCode.ISSUE_OF_OTHER_CUSTOMER.at("customerId")));
                 } else if (revokeIfActive(enrolment.id(), now)) {
-                    revoked.add(new BadgeCounters.Change(badge.id(), enrolment.customerId(), 0, -1));
+                    revoked.add(new BadgeCounters.Change(badge.id(), 0, -1));
                     events.add(BadgeEvent.issueRevoked(orgId, enrolment.id(), badge.id(), enrolment.customerId(), now));
                     items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), enrolment.id(), null));
                 } else {
@@ -187,7 +187,7 @@ public class EnrolmentService {
                 int before = items.size();
                 for (Enrolment enrolment : active) {
                     if (revokeIfActive(enrolment.id(), now)) {
-                        revoked.add(new BadgeCounters.Change(badge.id(), customer, 0, -1));
+                        revoked.add(new BadgeCounters.Change(badge.id(), 0, -1));
                         events.add(BadgeEvent.issueRevoked(orgId, enrolment.id(), badge.id(), customer, now));
                         items.add(new RevokedIssue(Jsons.customerId(customer), enrolment.id(), null));
                     }

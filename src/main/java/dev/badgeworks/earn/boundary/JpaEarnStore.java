@@ -246,7 +246,7 @@ public class JpaEarnStore implements EarnStore {
         }
         addStandings(earns);
         // counters last: a revocation takes the standing row, then the stripe, in the same order
-        counters.add(earns.stream().map(e -> new BadgeCounters.Change(e.badgeId(), e.customerId(), 1, 0)).toList());
+        counters.add(earns.stream().map(e -> new BadgeCounters.Change(e.badgeId(), 1, 0)).toList());
     }
 
     private static void insertBatch(Connection c, List<Earn> earns) throws SQLException {
@@ -304,7 +304,7 @@ public class JpaEarnStore implements EarnStore {
         }
         // the standing row before the counter stripe, in the order earns take them, or the two would deadlock
         recomputeStanding(new CustomerBadge(badgeId, customerId));
-        counters.add(List.of(new BadgeCounters.Change(badgeId, customerId, -1, 0)));
+        counters.add(List.of(new BadgeCounters.Change(badgeId, -1, 0)));
         Earn earn = em.find(Earn.class, earnId);
         em.refresh(earn);
         return earn;
