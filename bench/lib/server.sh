@@ -75,5 +75,6 @@ server_heap_mib() {
   local jpid
   jpid=$(pgrep -f "payara-micro.jar.*--port $port" | head -1)
   jcmd "$jpid" GC.run >/dev/null 2>&1 || true
-  jcmd "$jpid" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K","",v); print int(v/1024); exit}}'
+  # the heap's generations (Parallel: PSYoungGen and ParOldGen, young empty after a full GC; G1: one line)
+  jcmd "$jpid" GC.heap_info 2>/dev/null | awk '/ total .*, used / {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K","",v); kib+=v}} END {print int(kib/1024)}'
 }
