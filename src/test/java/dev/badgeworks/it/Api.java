@@ -25,7 +25,12 @@ import java.util.UUID;
 public final class Api {
 
     public static final String PREFIX = "api_gateway/v1/badges/";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as docs/operations.md tells clients to speak (and as load balancers speak to instances): Java's client
+     * otherwise upgrades to HTTP/2 (h2c), where Grizzly can deadlock a connection for good (see BadgeworksServer).
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String username;

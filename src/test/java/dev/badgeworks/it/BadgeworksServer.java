@@ -200,10 +200,15 @@ public final class BadgeworksServer {
 
     /** Ready when the application itself answers (401 without credentials), not just the HTTP port. */
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: a probe upgraded to HTTP/2 that timed out while the server answered its 404 (the application not
+        // yet deployed) deadlocked Grizzly's HTTP/2 session with the answer's writer (two worker threads blocked on
+        // each other's locks, a thread dump showed), and every later probe on that connection timed out
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(baseUri().resolve("api_gateway/v1/badges/badgeMeta"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        String lastProbe = "none";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited during start-up:\n" + logTail());
@@ -213,18 +218,35 @@ public final class BadgeworksServer {
                 if (status == 401) {
                     return;
                 }
+                lastProbe = "HTTP " + status;
                 if (status == 404 && log().contains("ready in")) {
                     throw new IllegalStateException("Payara Micro started but Badgeworks did not deploy:\n" + logTail());
                 }
             } catch (IOException e) {
-                // not listening yet
+                lastProbe = e.toString(); // not listening yet, or not answering
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             sleep(300);
         }
-        throw new IllegalStateException("Badgeworks did not become ready in 180 s:\n" + logTail());
+        throw new IllegalStateException("Badgeworks did not become ready in 180 s (last probe: " + lastProbe
+                + "; its threads: " + threadDump() + "):\n" + logTail());
+    }
+
+    /** The server's threads, written beside its log: what a start that never answers was waiting for. */
+    private Path threadDump() {
+        Path dump = log.resolveSibling(log.getFileName().toString().replace(".log", "-threads.txt"));
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return dump;
     }
 
     /** A graceful stop, as an operator's SIGTERM. */

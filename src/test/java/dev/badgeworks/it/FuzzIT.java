@@ -91,7 +91,7 @@ class FuzzIT {
         }
         assertTrue(server.log().lines().noneMatch(l -> l.contains("OutOfMemoryError")));
         api.get("badgeMeta").expect(200);
-        assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        assertEquals(200, Api.HTTP.send(java.net.http.HttpRequest.newBuilder(
                 server.baseUri().resolve("health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
                 .statusCode());
     }
