@@ -192,7 +192,12 @@ public final class BadgeworksServer {
             pb.environment().remove("BADGEWORKS_BOOTSTRAP_PASSWORD");
             pb.environment().putAll(env);
             process = pb.start();
-            awaitReady();
+            try {
+                awaitReady();
+            } catch (IllegalStateException e) {
+                process.destroyForcibly(); // a start that failed must not outlive the test that asked for it
+                throw e;
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
