@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -21,16 +20,9 @@ class PublicSurfaceIT {
 
     private final BadgeworksServer server = BadgeworksServer.shared();
 
-    /**
-     * In HTTP/1.1: Java's client otherwise asks for an upgrade to HTTP/2 (h2c), and Grizzly's upgraded answer of a
-     * large document (openapi.yaml, 185 kB) is broken about once in 50 (part of the body outside HTTP/2 frames, a
-     * protocol error in the client); turning HTTP/2 off is worse (Grizzly then loses the body of a request asking for
-     * the upgrade). Noted in docs/operations.md.
-     */
-    private static final HttpClient HTTP_11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
+    /** Unauthenticated, in HTTP/1.1 like every client of the tests (see {@link Api}). */
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP_11.send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(),
+        return Api.HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
