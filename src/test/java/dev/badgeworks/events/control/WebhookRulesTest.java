@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,37 @@ class WebhookRulesTest {
         assertTrue(WebhookAddress.refusal("not a url", false).isPresent());
         assertTrue(WebhookAddress.refusal("https:///nohost", false).isPresent());
         assertFalse(WebhookAddress.isPrivate(InetAddress.getByName("8.8.8.8")));
+    }
+
+    @Test
+    void everySpecialPurposeBlockOfIanasRegistriesIsRefused() throws Exception {
+        // issue 26: the benchmarking and protocol-assignment ranges were accepted and delivered to
+        for (String special : List.of("198.18.0.1", "198.19.255.254", "192.0.0.1", "192.0.0.9", "192.0.2.7",
+                "198.51.100.1", "203.0.113.9", "192.88.99.1", "192.31.196.1", "192.52.193.1", "192.175.48.1",
+                "224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255", "0.1.2.3", "100.127.255.255",
+                "::", "::1", "fe80::1", "fc00::1", "ff02::1", "100::1", "2001:db8::1", "2001::1", "2001:2::1",
+                "3fff::1", "5f00::1", "64:ff9b:1::1")) {
+            assertTrue(WebhookAddress.isPrivate(InetAddress.getByName(special)), special);
+        }
+        for (String public_ : List.of("8.8.8.8", "1.1.1.1", "100.63.255.255", "100.128.0.1", "198.17.255.255",
+                "198.20.0.1", "192.0.1.1", "223.255.255.254", "2606:4700:4700::1111", "2a00:1450:4001::200e")) {
+            assertFalse(WebhookAddress.isPrivate(InetAddress.getByName(public_)), public_);
+        }
+    }
+
+    @Test
+    void transitionFormsAreJudgedByTheIpv4AddressTheyCarry() throws Exception {
+        // each of these reaches 127.0.0.1 or a private host wherever NAT64 or 6to4 is routed
+        for (String hidden : List.of("[::127.0.0.1]", "[64:ff9b::7f00:1]", "[64:ff9b::a00:1]", "[2002:7f00:1::]",
+                "[2002:c0a8:1::1]", "[::ffff:0:7f00:1]", "[::ffff:127.0.0.1]", "[::ffff:10.0.0.1]")) {
+            assertTrue(WebhookAddress.refusal("http://" + hidden + "/hook", false).isPresent(), hidden);
+        }
+        // the same forms around a public address stay usable; the deprecated ones never are
+        assertFalse(WebhookAddress.refusal("http://[64:ff9b::808:808]/hook", false).isPresent(), "NAT64 of 8.8.8.8");
+        assertFalse(WebhookAddress.refusal("http://[2002:808:808::1]/hook", false).isPresent(), "6to4 of 8.8.8.8");
+        assertFalse(WebhookAddress.refusal("http://[::ffff:8.8.8.8]/hook", false).isPresent(), "mapped 8.8.8.8");
+        assertTrue(WebhookAddress.refusal("http://[::8.8.8.8]/hook", false).isPresent(), "IPv4-compatible");
+        assertTrue(WebhookAddress.refusal("http://[::ffff:0:808:808]/hook", false).isPresent(), "SIIT");
     }
 
     @Test
