@@ -55,7 +55,7 @@ public final class BoundedBody extends FilterInputStream {
             if (isTimeout(e)) {
                 throw timedOut();
             }
-            LOG.info(() -> "Request body from " + client + " broke off after " + received + " bytes: " + e);
+            LOG.info(() -> "Request body from " + client + " broke off after " + received + " bytes: " + LogSafe.text(e));
             throw ErrorCode.INVALID_REQUEST.exception(null, "The request body broke off before its end.");
         }
         if (n > 0) {

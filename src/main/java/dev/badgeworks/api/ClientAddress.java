@@ -30,7 +30,8 @@ public final class ClientAddress {
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].trim();
             if (!hop.isEmpty() && (i == 0 || !TRUSTED.contains(hop))) {
-                return hop.length() > 64 ? hop.substring(0, 64) : hop;
+                // written by the client: it becomes a throttling key and appears in log lines
+                return Excerpt.of(hop.length() > 64 ? hop.substring(0, 64) : hop);
             }
         }
         return peer;

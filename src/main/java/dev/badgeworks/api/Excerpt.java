@@ -19,12 +19,17 @@ public final class Excerpt {
 
     /** The text as it may be quoted: short, escaped, with "…" when it was cut. */
     public static String of(String text) {
+        return escaped(text, MAX);
+    }
+
+    /** The text escaped as in {@link #of}, cut with "…" past {@code max} characters. */
+    static String escaped(String text, int max) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
             int c = text.codePointAt(i);
             String shown = escape(c);
-            if (out.length() + shown.length() > MAX) {
+            if (out.length() + shown.length() > max) {
                 return out.append('…').toString();
             }
             out.append(shown);

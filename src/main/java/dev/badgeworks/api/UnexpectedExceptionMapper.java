@@ -26,7 +26,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         String correlationId = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, correlationId=" + correlationId, e);
+        LOG.log(Level.SEVERE, "Unexpected failure, correlationId=" + correlationId, LogSafe.failure(e));
         return internalError(correlationId);
     }
 

@@ -1,9 +1,11 @@
 package dev.badgeworks.api;
 
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -28,13 +30,18 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (e instanceof NotSupportedException) {
             return ApiExceptionMapper.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE.exception());
         }
+        if (e instanceof NotAcceptableException) {
+            // answered in JSON all the same: a client that asked for text gets a reason it can read, not a 500
+            return ApiExceptionMapper.response(ErrorCode.NOT_ACCEPTABLE.exception());
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 400 && status < 500) {
-            return Response.status(status).entity(Envelope.failure(java.util.List.of(
+            // typed: without a type the runtime picks one from the client's Accept and finds no writer for it
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Envelope.failure(java.util.List.of(
                     new ApiError(status, ErrorCode.INVALID_REQUEST.message(), null)))).build();
         }
         String correlationId = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, correlationId=" + correlationId, e);
+        LOG.log(Level.SEVERE, "Unexpected failure, correlationId=" + correlationId, LogSafe.failure(e));
         return UnexpectedExceptionMapper.internalError(correlationId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.badgeworks.events.boundary;
 
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.events.control.WebhookAddress;
 import dev.badgeworks.events.control.WebhookSignature;
 import dev.badgeworks.events.entity.Webhook;
@@ -104,7 +105,7 @@ public class EventDispatcher {
             }
             purgeNowAndThen();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Event delivery turn failed; the next turn tries again: " + e);
+            LOG.log(Level.WARNING, "Event delivery turn failed; the next turn tries again: " + LogSafe.text(e));
         } finally {
             running.set(false);
         }

@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.batch;
 
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.imports.boundary.ImportLedger;
 import dev.badgeworks.imports.control.FileInspector;
 import dev.badgeworks.imports.control.ImportFiles;
@@ -57,7 +58,8 @@ public class InspectImportFile extends AbstractBatchlet {
             return "INSPECTED";
         } catch (FileInspector.FileProblem problem) {
             if (problem.getCause() != null) {
-                LOG.log(Level.WARNING, "Import " + importId + ": cannot read " + file, problem.getCause());
+                LOG.log(Level.WARNING, "Import " + importId + ": cannot read " + LogSafe.text(file),
+                        LogSafe.failure(problem.getCause()));
             }
             return refuse(problem.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.boundary;
 
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.platform.Settings;
@@ -73,7 +74,7 @@ public class ImportLeases {
             }
         } catch (RuntimeException e) {
             // the database may be briefly unreachable: the next tick tries again
-            LOG.log(Level.WARNING, "Import leases not renewed or checked this time", e);
+            LOG.log(Level.WARNING, "Import leases not renewed or checked this time", LogSafe.failure(e));
         }
     }
 

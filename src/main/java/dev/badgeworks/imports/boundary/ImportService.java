@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.boundary;
 
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.Excerpt;
@@ -75,7 +76,8 @@ public class ImportService {
             ImportFiles files = ImportFiles.fromSettings();
             // no server path in an answer: the org knows the folder only as its inbox
             Path file = files.resolveInOrgInbox(orgId, relativePath).orElseThrow(() -> ErrorCode.IMPORT_FILE_INVALID
-                    .exception("path", "No such file in this org's inbox folder."));
+                    .exception("path", "No such file in this org's inbox folder (processing/, done/ and"
+                    + " failed/ hold the service's own files)."));
             FileNames.checkFileName(file.getFileName().toString(), "path");
             String name = FileNames.stored(file.getFileName().toString());
             ImportFormat format = formatOf(name, "path");
@@ -145,7 +147,8 @@ public class ImportService {
             }
         } catch (RuntimeException e) {
             // the owner's sessions end by the idle-in-transaction timeout alone, or when it wakes
-            LOG.log(Level.WARNING, "Import " + abandoned.id() + ": cannot end its frozen owner's sessions", e);
+            LOG.log(Level.WARNING, "Import " + abandoned.id() + ": cannot end its frozen owner's sessions",
+                    LogSafe.failure(e));
         }
     }
 
@@ -161,7 +164,7 @@ public class ImportService {
                 started.addAll(scanInbox(Long.parseLong(org.getFileName().toString())));
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot scan the inbox " + inbox, e);
+            LOG.log(Level.WARNING, "Cannot scan the inbox " + inbox, LogSafe.failure(e));
         }
         return started;
     }
@@ -176,19 +179,20 @@ public class ImportService {
                     continue;
                 }
                 if (ImportFormat.ofFileName(file.getFileName().toString()).isEmpty()) {
-                    LOG.warning(() -> "Inbox file " + file + " is neither .csv nor .jsonl/.ndjson: left alone");
+                    LOG.warning(() -> "Inbox file " + LogSafe.text(file) + " is neither .csv nor .jsonl/.ndjson: left alone");
                     continue;
                 }
                 try {
                     started.add(fromInbox(orgId, file.getFileName().toString(), "INBOX"));
                 } catch (ApiException e) {
-                    LOG.warning(() -> "Inbox file " + file + " not imported: " + e.getMessage());
+                    LOG.warning(() -> "Inbox file " + LogSafe.text(file) + " not imported: " + LogSafe.text(e.getMessage()));
                 } catch (UncheckedIOException e) {
-                    LOG.log(Level.WARNING, "Inbox file " + file + " not imported (another instance took it?)", e);
+                    LOG.log(Level.WARNING, "Inbox file " + LogSafe.text(file) + " not imported (another instance took it?)",
+                            LogSafe.failure(e));
                 }
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot scan the inbox of org " + orgId, e);
+            LOG.log(Level.WARNING, "Cannot scan the inbox of org " + orgId, LogSafe.failure(e));
         }
         return started;
     }
@@ -210,7 +214,7 @@ public class ImportService {
         } catch (RuntimeException e) {
             // the server refused the job (its security, repository or resources): FAILED with the reason, the file
             // beside its report in failed/, restartable once the server is fixed — never RUNNING with nobody on it
-            LOG.log(Level.WARNING, "Import " + id + ": its batch execution could not start", e);
+            LOG.log(Level.WARNING, "Import " + id + ": its batch execution could not start", LogSafe.failure(e));
             completion.failed(id, fence, "The import could not start on this server: "
                     + Excerpt.of(String.valueOf(e.getMessage())) + " Restart it once the server runs batch jobs.");
         }
@@ -240,7 +244,7 @@ public class ImportService {
             try {
                 ledger.markExecutionAbandoned(executionId);
             } catch (RuntimeException e) {
-                LOG.fine(() -> "Execution " + executionId + " left as the batch repository has it: " + e);
+                LOG.fine(() -> "Execution " + executionId + " left as the batch repository has it: " + LogSafe.text(e));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.boundary;
 
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.imports.control.ImportFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -47,7 +48,7 @@ public class SharedInbox {
             try {
                 ledger.recordFactOnce("inbox", mine);
             } catch (RuntimeException e) {
-                LOG.fine(() -> "Another instance recorded the inbox first: " + e);
+                LOG.fine(() -> "Another instance recorded the inbox first: " + LogSafe.text(e));
             }
             String theirs = ledger.fact("inbox").orElse(mine);
             if (!theirs.equals(mine)) {
@@ -58,7 +59,7 @@ public class SharedInbox {
                         + " this instance resumes no other instance's import");
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warning(() -> "The inbox " + inbox + " cannot be written (" + e + "): uploads and the nightly scan"
+            LOG.warning(() -> "The inbox " + inbox + " cannot be written (" + LogSafe.text(e) + "): uploads and the nightly scan"
                     + " will fail on this instance");
         }
     }

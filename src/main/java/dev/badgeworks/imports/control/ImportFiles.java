@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,7 @@ public final class ImportFiles {
     public static final String PROCESSING = "processing";
     public static final String DONE = "done";
     public static final String FAILED = "failed";
+    private static final List<String> SERVICE_FOLDERS = List.of(PROCESSING, DONE, FAILED);
     public static final String REPORT = ".report.json";
     public static final String REJECTS = ".rejects.csv";
 
@@ -50,7 +52,11 @@ public final class ImportFiles {
         return Files.createDirectories(orgInbox(orgId).resolve(name));
     }
 
-    /** A path a client named, if it is a regular file inside the org's inbox (never elsewhere on the server). */
+    /**
+     * A path a client named, if it is a regular file inside the org's inbox (never elsewhere on the server) and
+     * not in one of the service's own folders: a file being imported, or an earlier import's archived file,
+     * report or rejects, is no new file (importing one moved another import's file away).
+     */
     public Optional<Path> resolveInOrgInbox(long orgId, String relative) throws IOException {
         Path root = orgInbox(orgId);
         Path resolved;
@@ -59,10 +65,17 @@ public final class ImportFiles {
         } catch (InvalidPathException e) {
             return Optional.empty(); // characters this file system cannot name: no file of the org has them
         }
-        if (!resolved.startsWith(root) || resolved.equals(root) || !isOwnRegularFile(root, resolved)) {
+        if (!resolved.startsWith(root) || resolved.equals(root) || isServiceFolder(root.relativize(resolved))
+                || !isOwnRegularFile(root, resolved)) {
             return Optional.empty();
         }
         return Optional.of(resolved);
+    }
+
+    /** processing/, done/ or failed/ (in any case: a file system may not tell DONE from done). */
+    private static boolean isServiceFolder(Path relative) {
+        String first = relative.getName(0).toString();
+        return relative.getNameCount() > 1 && SERVICE_FOLDERS.stream().anyMatch(first::equalsIgnoreCase);
     }
 
     /**

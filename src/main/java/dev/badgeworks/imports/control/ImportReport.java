@@ -11,7 +11,13 @@ import java.util.function.LongFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes the summary report (JSON) and the rejects file (CSV: line, code, reference, reason, original line) of an import. */
+/**
+ * Writes the summary report (JSON) and the rejects file (CSV: line, code, reference, reason, original line) of an
+ * import. The rejects file is opened by operators in spreadsheets, and its text is the sender's: a cell that a
+ * spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage return, OWASP's list) gets a
+ * leading apostrophe, and so does a cell that already began with one, so that removing one leading apostrophe from
+ * every cell that has one gives back the original bytes.
+ */
 public final class ImportReport {
 
     private ImportReport() {
@@ -31,12 +37,23 @@ public final class ImportReport {
             List<ImportReject> page;
             while (!(page = nextPage.apply(last)).isEmpty()) {
                 for (ImportReject r : page) {
-                    csv.printRecord(r.lineNumber(), r.code(), r.reference(), r.message(), r.line());
+                    csv.printRecord(r.lineNumber(), r.code(), inert(r.reference()), inert(r.message()), inert(r.line()));
                     last = r.lineNumber();
                     written++;
                 }
             }
         }
         return written;
+    }
+
+    /** The text as a cell no spreadsheet runs (see the class comment); null stays null. */
+    static String inert(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        return switch (cell.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r', '\'' -> "'" + cell;
+            default -> cell;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.badgeworks.security.boundary;
 
+import dev.badgeworks.api.LogSafe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -58,7 +59,7 @@ public class CredentialChanges {
                 users.forgetChangesBefore(now - KEEP.toMillis());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Credential changes not read this time", e);
+            LOG.log(Level.WARNING, "Credential changes not read this time", LogSafe.failure(e));
         }
     }
 }
