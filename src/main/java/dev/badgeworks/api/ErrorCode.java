@@ -14,6 +14,7 @@ public enum ErrorCode {
     RESOURCE_NOT_FOUND(404, 404, "No such resource."),
     NO_ISSUE(404, 404, "Customer doesn't have issue instance"),
     METHOD_NOT_ALLOWED(405, 405, "HTTP method not allowed on this resource."),
+    NOT_ACCEPTABLE(406, 406, "Not acceptable: this API answers application/json (send Accept: application/json or */*)."),
     REQUEST_TIMEOUT(408, 408, "Request timeout."),
     PAYLOAD_TOO_LARGE(413, 413, "Request body too large."),
     UNSUPPORTED_MEDIA_TYPE(415, 415, "Unsupported media type: send application/json."),

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +70,7 @@ public class RequestBodyFilter implements ContainerRequestFilter {
                     .header("Connection", "close").build());
             return;
         }
+        requireKnownCharset(type);
         if (!request.hasEntity()) {
             return;
         }
@@ -79,6 +82,24 @@ public class RequestBodyFilter implements ContainerRequestFilter {
         String client = ClientAddress.of(servletRequest.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"));
         request.setEntityStream(new BoundedBody(request.getEntityStream(), limit, limits.bodyGrace().toNanos(),
                 limits.minBytesPerSecond(), System::nanoTime, client));
+    }
+
+    /** A charset the body cannot be decoded in is the client's mistake (415), not a failure of the reader (500). */
+    private static void requireKnownCharset(MediaType type) {
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset == null) {
+            return;
+        }
+        boolean known;
+        try {
+            known = Charset.isSupported(charset.trim());
+        } catch (IllegalCharsetNameException e) {
+            known = false;
+        }
+        if (!known) {
+            throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.exception(null, "Unknown charset '" + Excerpt.of(charset)
+                    + "': send UTF-8.");
+        }
     }
 
     /** The Content-Length as a long: JAX-RS reads it as an int and fails on an upload's honest 3 GB. */
