@@ -55,6 +55,7 @@ public enum ErrorCode {
     USER_NOT_FOUND(1113, 404, "API user not found."),
     OWN_ACCESS(1114, 409, "You cannot disable, delete or change the role of your own user."),
     LAST_OPERATOR(1115, 409, "The platform needs at least one active operator."),
+    TOO_MANY_TAKEN_USERNAMES(1116, 429, "Too many usernames tried that were taken: wait before trying again."),
     BADGE_DEACTIVATED(1120, 409, "Badge is deactivated."),
     OWNER_HAS_ACTIVE_CLAIM(1121, 409, "An owner with an active claim cannot be removed."),
     EARN_DATE_OUTSIDE_BADGE(1122, 409, "Earn event date is outside the badge's start and expiry."),

@@ -184,7 +184,7 @@ public final class BadgeworksServer {
             }
             cmd.addAll(List.of("-jar", projectDir.resolve("target/runtime/payara-micro.jar").toString(),
                     "--deploy", projectDir.resolve("target/badgeworks.war").toString(), "--contextroot", "/",
-                    "--port", Integer.toString(port), "--nocluster", "--nohostaware",
+                    "--port", Integer.toString(port), "--nohazelcast",
                     "--addLibs", projectDir.resolve("target/runtime/postgresql.jar").toString(),
                     "--prebootcommandfile", projectDir.resolve("server-config/preboot.asadmin").toString(),
                     "--postbootcommandfile", projectDir.resolve("server-config/" + db + ".asadmin").toString()));
@@ -273,6 +273,38 @@ public final class BadgeworksServer {
     }
 
     /** The process id, which names this instance in its imports' {@code instance} (pid@host#…). */
+    /**
+     * The TCP ports the server's process listens on, read from Linux's /proc: the sockets among its open files
+     * that /proc/net/tcp and tcp6 list in state LISTEN.
+     */
+    public java.util.Set<String> listening() throws IOException {
+        java.util.Set<String> sockets = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        sockets.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // a descriptor closed while the folder was read
+                }
+            }
+        }
+        java.util.Set<String> listening = new java.util.TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                String[] f = line.trim().split("\\s+");
+                // local address as hex address:port, state 0A is LISTEN, field 9 the socket's inode
+                if (f[3].equals("0A") && sockets.contains(f[9])) {
+                    String[] local = f[1].split(":");
+                    listening.add(local[0] + ":" + Integer.parseInt(local[1], 16));
+                }
+            }
+        }
+        return listening;
+    }
+
     public long pid() {
         return process.pid();
     }

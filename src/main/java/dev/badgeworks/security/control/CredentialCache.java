@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +24,7 @@ public final class CredentialCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong forgets = new AtomicLong();
     private final byte[] key = new byte[32];
     private final long ttlNanos;
     private final LongSupplier nanoClock;
@@ -47,11 +49,26 @@ public final class CredentialCache {
         return MessageDigest.isEqual(entry.mac, mac(password)) ? Optional.of(entry.caller) : Optional.empty();
     }
 
-    public void remember(String username, String password, Caller caller) {
-        entries.put(username, new Entry(mac(password), caller, nanoClock.getAsLong() + ttlNanos));
+    /** Changes counted so far: a login reads it before it reads the user, and passes it to {@link #remember}. */
+    public long generation() {
+        return forgets.get();
+    }
+
+    /**
+     * Remembers a login read when the cache was at {@code generation}. If any user was forgotten meanwhile (its
+     * change may have committed between this login's read and now) it is not kept: a login that read a user just
+     * before it was disabled would otherwise be remembered after the forget, and work on for minutes.
+     */
+    public void remember(String username, String password, Caller caller, long generation) {
+        Entry entry = new Entry(mac(password), caller, nanoClock.getAsLong() + ttlNanos);
+        entries.put(username, entry);
+        if (forgets.get() != generation) {
+            entries.remove(username, entry);
+        }
     }
 
     public void forget(String username) {
+        forgets.incrementAndGet();
         entries.remove(username);
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -64,9 +65,14 @@ public class ApiUser {
         this.createdOnMs = createdOnMs;
     }
 
-    /** The key a username is found and kept unique by (names are already NFC when they get here). */
+    /**
+     * The key a username is found and kept unique by: its compatibility form (NFKC: fullwidth letters, ligatures
+     * and other presentation forms become the plain ones), lower-cased, and NFKC again (lower-casing may decompose).
+     * "ＡＤＭＩＮ" and "ﬀ" are the names "admin" and "ff".
+     */
     public static String keyOf(String username) {
-        return username.toLowerCase(Locale.ROOT);
+        String folded = Normalizer.normalize(username, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
     public Long id() {
