@@ -178,14 +178,18 @@ class HostileAuthIT {
             clients.add(client);
         }
         Thread.sleep(1_000);
-        operator.send("PUT", "admin/orgs/" + target.orgId() + "/users/" + userId, "{\"disabled\": true}", Map.of())
-                .expect(200);
+        // a change just before (here a no-op) makes the clients' next logins miss the cache and read the user: those
+        // still hashing when the user is disabled must not be remembered as valid afterwards
+        String account = "admin/orgs/" + target.orgId() + "/users/" + userId;
+        operator.send("PUT", account, "{\"disabled\": false}", Map.of()).expect(200);
+        operator.send("PUT", account, "{\"disabled\": true}", Map.of()).expect(200);
         disabledAt.set(System.nanoTime());
         Thread.sleep(3_000);
         stop.set(true);
         for (Thread client : clients) {
             client.join();
         }
-        assertEquals(List.of(), lateAnswers);
+        assertTrue(lateAnswers.isEmpty(), lateAnswers.size() + " answers after the change, the first: "
+                + lateAnswers.subList(0, Math.min(3, lateAnswers.size())));
     }
 }
