@@ -445,7 +445,14 @@ class ImportIT {
                 "the committed chunks' earns, nothing of the stopped one");
         api.post("imports/" + id + "/stop", null).expectError(409, 1132, "importId");
 
-        api.post("imports/" + id + "/restart", null).expect(200);
+        JsonObject restarted = api.post("imports/" + id + "/restart", null).expect(200).data();
+        // issue 26: the instance running it (pid@host) is an operator's detail: admins see it, plain users do not
+        assertEquals("RUNNING", restarted.getString("status"));
+        assertTrue(restarted.containsKey("instance") && restarted.isNull("instance"), restarted.toString());
+        JsonObject asAdmin = BadgeworksServer.shared().admin().orgAdminOf(api).get("imports/" + id).data();
+        if (asAdmin.getString("status").equals("RUNNING")) {
+            assertTrue(asAdmin.getString("instance").contains("@"), asAdmin.toString());
+        }
         JsonObject done = Imports.await(api, id, Duration.ofMinutes(3), "COMPLETED", "FAILED");
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertEquals(rows, done.getInt("rowsRead"));
