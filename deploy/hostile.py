@@ -7,7 +7,8 @@
     meanwhile 3 normal GETs (10 s timeout each) must answer 200, and every slow client must be answered (408 from
     the WAR) within 40 s, never left hanging;
 (b) a 40 MB JSON body, streamed chunked and then with a declared Content-Length, must be answered 413 with the
-    envelope's code 413, and the server must keep answering;
+    envelope's code 413 (streamed, the server must also read the rest rather than break the connection under a
+    client still sending), and the server must keep answering;
 (c) a client that stops sending mid-body must lose its request (408, or the connection closed) within 30 s.
 Also prints, for the record (INFO, never a failure): a client silent in the middle of its headers, the Server and
 X-Powered-By headers, and the answers to malformed percent escapes.
@@ -73,6 +74,7 @@ class Answer:
         self.raw = b""
         self.ended = None  # None while open; "answered", "closed" (FIN, no answer) or "reset"
         self.at = None  # seconds until the answer's headers (or the end)
+        self.closed = None  # how the server ended the connection: "closed" (FIN) or "reset"
 
     def feed(self, data):
         self.raw += data
@@ -131,10 +133,12 @@ def receive(sock, answer, started):
     except BlockingIOError:
         return True
     except OSError:
+        answer.closed = "reset"
         answer.ended = answer.ended or ("answered" if answer.status else "reset")
         answer.at = answer.at or time.monotonic() - started
         return False
     if not data:
+        answer.closed = "closed"
         answer.ended = answer.ended or ("answered" if answer.status else "closed")
         answer.at = answer.at or time.monotonic() - started
         return False
@@ -240,21 +244,25 @@ def slow_clients():
 
 
 def big_body(chunked):
-    """Streams BIG_BYTES of JSON in 64 KiB pieces while reading: the answer can come at any point."""
+    """Streams BIG_BYTES of JSON in 64 KiB pieces while reading, and goes on sending after the answer as a client
+    that writes its whole body before reading would: whether the server lets it finish or breaks the connection."""
     prefix = b'{"name":"Huge","description":"'
     total = BIG_BYTES
     sock = socket.create_connection((HOST, PORT), timeout=10)
     sock.sendall(head(chunked=chunked) if chunked else head(length=total))
     sock.setblocking(False)
-    answer, started, sent = Answer(), time.monotonic(), 0
+    answer, started, sent, answered_at_mb = Answer(), time.monotonic(), 0, None
     body = memoryview(prefix + b"a" * (total - len(prefix) - 2) + b'"}')
     pending = b""
-    how = "sent all"
-    while time.monotonic() - started < 30 and answer.ended is None and not answer.complete():
-        want_write = answer.status is None and (sent < total or pending)
+    broke = None
+    while time.monotonic() - started < 30 and answer.ended is None and not (answer.complete() and sent >= total
+                                                                                and not pending):
+        want_write = sent < total or pending
         readable, writable, _ = select.select([sock], [sock] if want_write else [], [], 0.5)
         if readable and not receive(sock, answer, started):
             break
+        if answer.status is not None and answered_at_mb is None:
+            answered_at_mb = sent / (1024 * 1024)
         if writable and not pending and sent < total:
             data = body[sent:sent + 65536]
             sent += len(data)
@@ -266,21 +274,30 @@ def big_body(chunked):
             except BlockingIOError:
                 pass
             except OSError as error:
-                how = f"{type(error).__name__} after {sent // (1024 * 1024)} MB sent"
+                broke = f"{type(error).__name__} after {sent / (1024 * 1024):.1f} MB sent"
                 receive(sock, answer, started)
                 break
-    if answer.status is not None and how == "sent all" and (sent < total or pending):
-        how = f"answered after {sent / (1024 * 1024):.1f} MB sent"
     sock.close()
-    return answer, how, time.monotonic() - started
+    drained = sent >= total and not pending and broke is None
+    if answer.status is None:
+        how = broke or f"{sent / (1024 * 1024):.1f} MB sent, connection {answer.ended or 'still open'}"
+    else:
+        how = f"answered after {answered_at_mb or 0:.1f} MB sent, then " + (
+            broke or ("the rest read by the server" if sent >= total and not pending
+                      else f"connection {answer.closed or 'stalled'} after {sent / (1024 * 1024):.1f} MB sent"))
+    return answer, how, time.monotonic() - started, drained
 
 
 def big_bodies():
+    """413 with the envelope both ways. Streamed (chunked), the WAR refuses it after reading its limit: the server
+    must then read the rest, or a client that sends its whole body before reading sees a broken pipe, not the 413.
+    With a declared length the WAR refuses it before reading a byte and asks for the connection to be closed: the
+    413 must reach a client that reads while it sends; whether the server reads the rest is shown, not required."""
     results = []
     ok = True
     for chunked in (True, False):
-        answer, how, took = big_body(chunked)
-        ok = ok and answer.status == 413 and answer.code() == 413
+        answer, how, took, drained = big_body(chunked)
+        ok = ok and answer.status == 413 and answer.code() == 413 and (drained or not chunked)
         results.append(f"{'chunked' if chunked else 'Content-Length'}: {answer.describe()}, {how}, {took:.1f} s")
     status, took, _ = get()
     results.append(f"then GET: {status} in {took:.1f} s")
@@ -303,17 +320,18 @@ def silent(request_bytes, result):
 
 def main():
     surface()
-    slow_clients()
+    # a client silent in its headers waits on the server's own timers, not on its worker threads: measured alongside
     mid_body, mid_header = [], []
-    threads = [threading.Thread(target=silent, args=(head(length=1000) + b"{", mid_body), daemon=True),
-               threading.Thread(target=silent, args=(f"POST {PATH} HTTP/1.1\r\nHost: {HOST}:{PORT}\r\n"
-                                                     f"Authorization: {AUTH}\r\n".encode(), mid_header),
-                                daemon=True)]
-    for thread in threads:
-        thread.start()
+    header_thread = threading.Thread(target=silent, args=(f"POST {PATH} HTTP/1.1\r\nHost: {HOST}:{PORT}\r\n"
+                                                           f"Authorization: {AUTH}\r\n".encode(), mid_header),
+                                     daemon=True)
+    header_thread.start()
+    slow_clients()
+    body_thread = threading.Thread(target=silent, args=(head(length=1000) + b"{", mid_body), daemon=True)
+    body_thread.start()
     big_bodies()
-    for thread in threads:
-        thread.join()
+    body_thread.join()
+    header_thread.join()
     answer = mid_body[0]
     lost = answer.at is not None and answer.at <= SILENT_DEADLINE and (answer.status == 408 or answer.ended in (
         "closed", "reset"))
