@@ -133,6 +133,9 @@ def receive(sock, answer, started):
         data = sock.recv(65536)
     except BlockingIOError:
         return True
+    except socket.timeout:
+        answer.ended = answer.ended or ("answered" if answer.status else "no answer")
+        return False
     except OSError:
         answer.closed = "reset"
         answer.ended = answer.ended or ("answered" if answer.status else "reset")
@@ -178,9 +181,14 @@ def raw_exchange(text, timeout):
 
 def slow_clients():
     clients = []
+    refused = 0
     for _ in range(SLOW_CLIENTS):
-        sock = socket.create_connection((HOST, PORT), timeout=10)
-        sock.sendall(head(length=100_000))
+        try:
+            sock = socket.create_connection((HOST, PORT), timeout=10)
+            sock.sendall(head(length=100_000))
+        except OSError:
+            refused += 1
+            continue
         sock.setblocking(False)
         clients.append((sock, Answer()))
     started = time.monotonic()
@@ -201,7 +209,8 @@ def slow_clients():
         if not open_ and not any(t.is_alive() for t in threads):
             break
         if open_:
-            readable, _, _ = select.select([s for s, _ in open_], [], [], max(0.0, min(0.2, next_byte - time.monotonic())))
+            wait = max(0.0, min(0.2, next_byte - time.monotonic()))
+            readable, _, _ = select.select([s for s, _ in open_], [], [], wait)
             for sock, answer in open_:
                 if sock in readable and (not receive(sock, answer, started) or answer.complete()):
                     answer.ended = answer.ended or "answered"
@@ -237,10 +246,11 @@ def slow_clients():
     probes_ok = len(probes) == len(PROBE_AT) and all(status == 200 for _, status, _ in probes)
     answered_408 = kinds.get("408 (code 408)", 0)
     figures = (f"{SLOW_CLIENTS} clients at 1 byte/s ({sent} bytes sent): "
-               f"{', '.join(f'{n}x {k}' for k, n in sorted(kinds.items()))}; "
+               + (f"{refused} could not connect, " if refused else "")
+               + f"{', '.join(f'{n}x {k}' for k, n in sorted(kinds.items()))}; "
                f"{hanging} unanswered after {SLOW_DEADLINE:.0f} s; answers after "
-               f"{times[0] if times else 0:.1f}-{times[-1] if times else 0:.1f} s; GETs at "
-               + ", ".join(f"{at:.0f} s: {status} in {took:.1f} s" for at, status, took in probes))
+               + (f"{times[0]:.1f}-{times[-1]:.1f} s" if times else "none")
+               + "; GETs at " + ", ".join(f"{at:.0f} s: {status} in {took:.1f} s" for at, status, took in probes))
     report("(a) slow clients", probes_ok and hanging == 0 and answered_408 == SLOW_CLIENTS, figures)
 
 
