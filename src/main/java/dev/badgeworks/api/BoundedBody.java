@@ -3,7 +3,7 @@ package dev.badgeworks.api;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
@@ -81,10 +81,13 @@ public final class BoundedBody extends FilterInputStream {
         }
     }
 
-    /** Grizzly reports a read that waited past the listener's read timeout as an IOException around a timeout. */
+    /**
+     * A read that waited past the listener's read timeout: Grizzly (Payara, GlassFish) reports an IOException around
+     * a timeout, Undertow (WildFly) XNIO's ReadTimeoutException, an InterruptedIOException as SocketTimeoutException is.
+     */
     private static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+            if (t instanceof InterruptedIOException || t instanceof TimeoutException) {
                 return true;
             }
         }

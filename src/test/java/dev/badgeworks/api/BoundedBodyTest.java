@@ -78,4 +78,20 @@ class BoundedBodyTest {
         }
         assertEquals(100_000, total);
     }
+
+    @Test
+    void aReadThatTheServerTimedOutIs408OnEveryServersException() {
+        // Grizzly wraps a SocketTimeoutException; Undertow throws XNIO's ReadTimeoutException (an InterruptedIOException)
+        for (IOException timeout : new IOException[] {new IOException(new java.net.SocketTimeoutException()),
+                new java.io.InterruptedIOException("Read timed out")}) {
+            InputStream silent = new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw timeout;
+                }
+            };
+            ApiException e = assertThrows(ApiException.class, () -> body(silent, 1000).read());
+            assertEquals(ErrorCode.REQUEST_TIMEOUT, e.firstCode(), timeout.toString());
+        }
+    }
 }
