@@ -1,5 +1,6 @@
 package dev.badgeworks.api;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,7 +12,8 @@ import java.util.logging.Logger;
 
 /**
  * Anything unexpected: 500 with code 999999 and a correlation id the operator finds in the log.
- * The client never sees a stack trace.
+ * The client never sees a stack trace. An API error or a lost optimistic lock (a concurrent change of the same row,
+ * at a flush or at the commit, however the container wrapped it) is no surprise: its own answer.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -23,6 +25,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return ApiExceptionMapper.response(api);
+            }
+            if (t instanceof OptimisticLockException) {
+                return ApiExceptionMapper.response(ErrorCode.CONCURRENT_CHANGE.exception());
             }
         }
         String correlationId = UUID.randomUUID().toString();

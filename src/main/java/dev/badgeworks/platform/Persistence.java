@@ -1,8 +1,6 @@
 package dev.badgeworks.platform;
 
-import dev.badgeworks.api.ErrorCode;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,12 +51,14 @@ public final class Persistence {
         }
     }
 
-    /** Flushes; a unique-constraint violation throws {@code onDuplicate} (an ApiException, or RequestIdConflict). */
+    /**
+     * Flushes; a unique-constraint violation throws {@code onDuplicate} (an ApiException, or RequestIdConflict). A
+     * lost optimistic lock goes on as it is: the API answers it 409 1125 wherever it surfaces (at a flush or at a
+     * commit), see {@code UnexpectedExceptionMapper}.
+     */
     public static void flushOrFail(EntityManager em, RuntimeException onDuplicate) {
         try {
             em.flush();
-        } catch (OptimisticLockException e) {
-            throw ErrorCode.CONCURRENT_CHANGE.exception();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw onDuplicate;

@@ -198,4 +198,15 @@ class ConcurrentChangesIT {
         return "statuses " + replies.stream().map(Api.Reply::status).toList() + "; first body "
                 + replies.get(0).body();
     }
+
+    /** Concurrent activations of one badge: each answers as if alone or 409 1125 (a lost optimistic lock), never 500. */
+    @Test
+    void concurrentActivationsAnswerEachOrLoseTheirOptimisticLock() throws Exception {
+        String id = api.post("badgeMeta", Badges.earnBadge(Badges.uniqueName("Toggle race")).toString())
+                .expect(201).data().getString("id");
+        List<Api.Reply> replies = Concurrently.run(CLIENTS, i -> api.send("PUT", "badgeMeta/" + id + "/"
+                + (i % 2 == 0 ? "deactivate" : "activate"), null, java.util.Map.of()));
+        assertTrue(replies.stream().anyMatch(r -> r.status() == 200), () -> statuses(replies));
+        replies.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(409, 1125, null));
+    }
 }

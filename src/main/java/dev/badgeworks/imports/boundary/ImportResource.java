@@ -9,7 +9,6 @@ import dev.badgeworks.api.Pagination;
 import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.security.boundary.CurrentCaller;
-import dev.badgeworks.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -118,6 +117,6 @@ public class ImportResource {
     }
 
     private ImportView shown(ImportView view) {
-        return caller.get().role() == Role.USER ? view.withoutInstance() : view;
+        return caller.isAdmin() ? view : view.withoutInstance();
     }
 }

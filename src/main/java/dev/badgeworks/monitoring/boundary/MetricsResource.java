@@ -3,7 +3,6 @@ package dev.badgeworks.monitoring.boundary;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;
-import dev.badgeworks.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,7 +27,7 @@ public class MetricsResource {
     @GET
     @Produces("text/plain; version=0.0.4; charset=utf-8")
     public String scrape() {
-        if (caller.get().role() != Role.PLATFORM_OPERATOR) {
+        if (!caller.isOperator()) {
             throw ErrorCode.FORBIDDEN.exception(null, "Only the platform operator reads the metrics.");
         }
         return metrics.scrape();

@@ -2,6 +2,7 @@ package dev.badgeworks.security.boundary;
 
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.security.control.Caller;
+import dev.badgeworks.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The authenticated caller of the current HTTP request, set by AuthenticationFilter. */
@@ -31,5 +32,15 @@ public class CurrentCaller {
 
     public String username() {
         return get().username();
+    }
+
+    /** Whether the caller runs the platform: creates orgs, reads the metrics, sees every org's users. */
+    public boolean isOperator() {
+        return get().role() == Role.PLATFORM_OPERATOR;
+    }
+
+    /** Whether the caller administers its org (an org admin, or an operator): sees operators' details. */
+    public boolean isAdmin() {
+        return get().role() != Role.USER;
     }
 }

@@ -1,0 +1,93 @@
+package dev.badgeworks;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The package rules each package-info.java states ("May use …"), checked: a package may depend on itself, on the
+ * JDK and libraries, and on the Badgeworks packages listed here, nothing else. A change that needs another
+ * dependency changes its package-info and this table together.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "dev.badgeworks.";
+
+    /** Each package and the Badgeworks packages it may use, as its package-info says. */
+    static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
+
+    static {
+        MAY_USE.put("api", Set.of("platform"));
+        MAY_USE.put("platform", Set.of());
+        MAY_USE.put("badge.boundary", Set.of("api", "platform", "security.boundary", "badge.control", "badge.entity"));
+        MAY_USE.put("badge.control", Set.of("api", "badge.entity"));
+        MAY_USE.put("badge.entity", Set.of("api"));
+        MAY_USE.put("customer.boundary", Set.of("api", "platform", "security.boundary", "badge.boundary",
+                "badge.entity", "earn.boundary", "earn.control", "earn.entity", "customer.control", "customer.entity"));
+        MAY_USE.put("customer.control", Set.of("api", "badge.entity", "customer.entity"));
+        MAY_USE.put("customer.entity", Set.of());
+        MAY_USE.put("earn.boundary", Set.of("api", "platform", "security.boundary", "badge.boundary", "badge.control",
+                "badge.entity", "earn.control", "earn.entity", "events.boundary", "events.control", "events.entity"));
+        MAY_USE.put("earn.control", Set.of("api", "platform", "badge.entity", "earn.entity"));
+        MAY_USE.put("earn.entity", Set.of("badge.entity"));
+        MAY_USE.put("events.boundary", Set.of("api", "platform", "security.boundary", "security.control",
+                "security.entity", "events.control", "events.entity"));
+        MAY_USE.put("events.control", Set.of("api", "events.entity"));
+        MAY_USE.put("events.entity", Set.of());
+        MAY_USE.put("imports.batch", Set.of("api", "platform", "earn.boundary", "earn.control", "earn.entity",
+                "imports.boundary", "imports.control", "imports.entity"));
+        MAY_USE.put("imports.boundary", Set.of("api", "platform", "security.boundary", "imports.control",
+                "imports.entity"));
+        MAY_USE.put("imports.control", Set.of("api", "platform", "earn.control", "imports.entity"));
+        MAY_USE.put("imports.entity", Set.of());
+        MAY_USE.put("monitoring.boundary", Set.of("api", "platform", "security.boundary"));
+        MAY_USE.put("security.boundary", Set.of("api", "platform", "security.control", "security.entity"));
+        MAY_USE.put("security.control", Set.of("api", "security.entity"));
+        MAY_USE.put("security.entity", Set.of());
+    }
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("dev.badgeworks");
+
+    @TestFactory
+    Stream<DynamicTest> eachPackageUsesOnlyWhatItsPackageInfoAllows() {
+        return MAY_USE.entrySet().stream().map(rule -> DynamicTest.dynamicTest(rule.getKey(), () -> {
+            String[] forbidden = MAY_USE.keySet().stream()
+                    .filter(other -> !other.equals(rule.getKey()) && !rule.getValue().contains(other))
+                    .map(other -> ROOT + other + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage(ROOT + rule.getKey())
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .because("package-info.java of " + ROOT + rule.getKey() + " says what it may use")
+                    .check(MAIN);
+        }));
+    }
+
+    @Test
+    void featuresDependOnEachOtherWithoutCycles() {
+        // api and platform used each other until issue 27; a cycle makes "may use" meaningless
+        slices().matching("dev.badgeworks.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPackageHasARule() {
+        return MAIN.stream().map(c -> c.getPackageName()).distinct()
+                .filter(p -> !p.equals("dev.badgeworks"))
+                .map(p -> DynamicTest.dynamicTest(p, () -> {
+                    if (!MAY_USE.containsKey(p.substring(ROOT.length()))) {
+                        throw new AssertionError(p + " has no rule here: add what its package-info allows");
+                    }
+                }));
+    }
+}
