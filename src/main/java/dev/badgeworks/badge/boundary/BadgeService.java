@@ -228,15 +228,7 @@ public class BadgeService {
         Map<String, Object> params = new HashMap<>();
         params.put("org", orgId);
         if (!q.statuses().isEmpty() && q.statuses().size() < BadgeStatus.values().length) {
-            List<String> any = new ArrayList<>();
-            for (BadgeStatus s : q.statuses()) {
-                any.add(switch (s) {
-                    case UPCOMING -> "b.startOnMs > :now";
-                    case LIVE -> "(b.startOnMs <= :now AND b.expiresOnMs >= :now)";
-                    case EXPIRED -> "b.expiresOnMs < :now";
-                });
-            }
-            where.append(" AND (").append(String.join(" OR ", any)).append(")");
+            where.append(" AND ").append(BadgeStatus.anyOf(q.statuses(), "b.startOnMs", "b.expiresOnMs", ":now").text());
             params.put("now", now);
         }
         if (q.earnType() != null) {

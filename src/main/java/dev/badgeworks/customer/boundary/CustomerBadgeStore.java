@@ -168,19 +168,11 @@ public class CustomerBadgeStore {
             where.append(q.active() ? " AND b.active = TRUE" : " AND b.active = FALSE");
         }
         if (!q.statuses().isEmpty() && q.statuses().size() < BadgeStatus.values().length) {
-            List<String> any = new ArrayList<>();
-            for (BadgeStatus s : q.statuses()) {
-                any.add(switch (s) {
-                    case UPCOMING -> "b.start_on_ms > ?";
-                    case LIVE -> "(b.start_on_ms <= ? AND b.expires_on_ms >= ?)";
-                    case EXPIRED -> "b.expires_on_ms < ?";
-                });
+            BadgeStatus.Condition status = BadgeStatus.anyOf(q.statuses(), "b.start_on_ms", "b.expires_on_ms", "?");
+            where.append(" AND ").append(status.text());
+            for (int i = 0; i < status.nowParameters(); i++) {
                 params.add(nowMs);
-                if (s == BadgeStatus.LIVE) {
-                    params.add(nowMs);
-                }
             }
-            where.append(" AND (").append(String.join(" OR ", any)).append(")");
         }
         if (q.owner() != null) {
             where.append(" AND b.owners LIKE ?");
