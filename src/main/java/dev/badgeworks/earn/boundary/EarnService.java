@@ -27,9 +27,8 @@ import dev.badgeworks.events.boundary.EventOutbox;
 import dev.badgeworks.events.control.BadgeEvent;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Metrics;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,10 +47,13 @@ import java.util.function.Function;
 /**
  * The one earn service: a REST earn is a list of one, an import chunk a list of many, a migration a list of up to a
  * thousand. {@link #earnAll} looks everything up set-wise (one call to the store per kind), decides each earn with
- * {@link EarnRules} and {@link LimitTally}, and writes the accepted earns at once. Joins the caller's transaction.
+ * {@link EarnRules} and {@link LimitTally}, and writes the accepted earns at once.
+ *
+ * <p>A stateless session bean, as the design card draws it: the container's transaction (REQUIRED: it joins the
+ * caller's — the REST path's grouped transaction, a batch chunk's — or begins one), and the API's refusals and
+ * {@link RequestIdConflict} are application exceptions that roll it back and reach the caller as they are.
  */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class EarnService {
 
     @Inject
