@@ -11,15 +11,9 @@ import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRequestReader;
-import dev.badgeworks.earn.control.RequestIdCheck;
-import dev.badgeworks.earn.control.RequestsInFlight;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Earn;
-import dev.badgeworks.platform.GroupCommit;
-import dev.badgeworks.platform.Metrics;
-import dev.badgeworks.platform.Settings;
 import dev.badgeworks.security.boundary.CurrentCaller;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -33,7 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Real-time earns, single and bulk, and their revocation. */
+/** Real-time earns, single and bulk (through {@link LiveEarns} to the one {@link EarnService}), and their revocation. */
 @ApplicationScoped
 @Path("api_gateway/v1/badges/customer")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,23 +40,10 @@ public class EarnResource {
     CurrentCaller caller;
 
     @Inject
-    EarnService earns;
+    LiveEarns live;
 
     @Inject
-    Metrics metrics;
-
-    private final RequestsInFlight running = new RequestsInFlight();
-
-    /** Concurrent single earns of one org share a transaction (see {@link GroupCommit}); tuned in operations.md. */
-    private final GroupCommit<Long, EarnCommand, EarnOutcome> together = new GroupCommit<>(
-            Settings.intBetween("badgeworks.earn.group.running", 1, 64, 2),
-            Settings.intBetween("badgeworks.earn.group.size", 1, 1000, 64), this::earnTogether);
-
-    @PostConstruct
-    void watchWaiting() {
-        metrics.gauge("badgeworks.earns.waiting", "Single earns waiting for the next transaction of grouped earns",
-                together::waiting);
-    }
+    EarnService earns;
 
     /**
      * 200 with the earn; a repeat of a finished request is 809 with the original earn in data (so a client that
@@ -75,36 +56,13 @@ public class EarnResource {
         EarnCommand command = EarnRequestReader.read(in);
         in.throwIfInvalid();
         boolean requestIdAsNumber = in.isNumber("requestId");
-        long orgId = caller.orgId();
-        long arrivedMs = System.currentTimeMillis();
-        EarnOutcome outcome;
-        try (RequestsInFlight.Entry inFlight = running.enter(orgId, command.requestId())) {
-            outcome = together.submit(orgId, command);
-            // the unique key refuses a plain repeat of a finished request as it refuses a racing one: a race only when
-            // a request with this requestId was running here when this one arrived, or the earn that won began after
-            // it arrived (another instance's, on one clock), so it cannot have been committed before
-            if (outcome.kind() != EarnOutcome.Kind.EARNED && outcome.kind() != EarnOutcome.Kind.REJECTED
-                    && (inFlight.overlapped() || outcome.earn() != null && outcome.earn().earnedOnMs() > arrivedMs)) {
-                metrics.raceLost("earn");
-            }
-        }
+        EarnOutcome outcome = live.earn(caller.orgId(), command);
         return switch (outcome.kind()) {
             case EARNED -> Envelope.of(EarnView.of(outcome.earn(), requestIdAsNumber));
             case DUPLICATE -> throw new ApiException(List.of(outcome.error()),
                     EarnView.of(outcome.earn(), requestIdAsNumber));
             case CONFLICT, REJECTED -> throw new ApiException(outcome.error());
         };
-    }
-
-    /** One transaction for the grouped earns of an org, retried as a list when a concurrent request took a requestId. */
-    private List<EarnOutcome> earnTogether(long orgId, List<EarnCommand> commands) {
-        metrics.grouped("earn", commands.size());
-        try {
-            // new requestIds, as nearly every real-time earn has: the unique key is the check
-            return earns.earnAll(orgId, commands, RequestIdCheck.CONSTRAINT);
-        } catch (RequestIdConflict taken) {
-            return RequestIdConflict.retrying(() -> earns.earnAll(orgId, commands), () -> metrics.raceLost("earn"));
-        }
     }
 
     /**
@@ -134,9 +92,7 @@ public class EarnResource {
         Trigger trigger = EarnRequestReader.trigger(in, true);
         in.throwIfInvalid();
         BulkEarn bulk = new BulkEarn(badgeMetaId, customerIds, requestId, in.isNumber("requestId"), event, trigger);
-        long orgId = caller.orgId();
-        return Envelope.of(RequestIdConflict.retrying(() -> earns.earnBulk(orgId, bulk),
-                () -> metrics.raceLost("earnBulk")));
+        return Envelope.of(live.earnBulk(caller.orgId(), bulk));
     }
 
     @POST
