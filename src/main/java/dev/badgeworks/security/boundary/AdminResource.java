@@ -115,7 +115,7 @@ public class AdminResource {
             ApiUser user = users.createUser(orgId, username, password, role);
             return Response.status(Response.Status.CREATED).entity(Envelope.of(UserView.of(user))).build();
         } catch (ApiException e) {
-            if (throttled && e.errors().get(0).code() == ErrorCode.USERNAME_TAKEN.code()) {
+            if (throttled && e.firstCode() == ErrorCode.USERNAME_TAKEN) {
                 takenNames.failed(prober, prober);
             }
             throw e;
