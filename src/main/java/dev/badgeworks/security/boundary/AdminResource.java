@@ -21,7 +21,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -106,10 +105,7 @@ public class AdminResource {
         boolean throttled = me.role() != Role.PLATFORM_OPERATOR;
         Optional<Duration> wait = throttled ? takenNames.waitBefore(prober, prober) : Optional.empty();
         if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Envelope.failure(List.of(ErrorCode.TOO_MANY_TAKEN_USERNAMES.at("username",
-                            "Retry after " + seconds + " s.")))).build();
+            return AuthenticationFilter.tooMany(ErrorCode.TOO_MANY_TAKEN_USERNAMES, "username", wait.get());
         }
         try {
             ApiUser user = users.createUser(orgId, username, password, role);

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -55,13 +56,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 return;
             }
             if (login.retryAfter().isPresent()) {
-                long seconds = Math.max(1, (login.retryAfter().get().toMillis() + 999) / 1000);
-                request.abortWith(Response.status(429)
-                        .header(HttpHeaders.RETRY_AFTER, seconds)
-                        .type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Envelope.failure(List.of(ErrorCode.TOO_MANY_ATTEMPTS.at(null,
-                                "Retry after " + seconds + " s."))))
-                        .build());
+                request.abortWith(tooMany(ErrorCode.TOO_MANY_ATTEMPTS, null, login.retryAfter().get()));
                 return;
             }
         }
@@ -70,6 +65,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Envelope.failure(List.of(ErrorCode.UNAUTHENTICATED.at(null))))
                 .build());
+    }
+
+    /** 429 with Retry-After in whole seconds (at least one), the same wait in the error's message. */
+    static Response tooMany(ErrorCode code, String reference, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Envelope.failure(List.of(code.at(reference, "Retry after " + seconds + " s.")))).build();
     }
 
     static Optional<String[]> credentials(String header) {
