@@ -29,31 +29,43 @@ class ArchitectureTest {
     static {
         MAY_USE.put("api", Set.of("platform"));
         MAY_USE.put("platform", Set.of());
-        MAY_USE.put("badge.boundary", Set.of("api", "platform", "security.boundary", "badge.control", "badge.entity"));
+        MAY_USE.put("badge.boundary", Set.of("api", "platform", "security.boundary", "badge.control", "badge.entity",
+                "badge.store"));
         MAY_USE.put("badge.control", Set.of("api", "badge.entity"));
         MAY_USE.put("badge.entity", Set.of("api"));
+        MAY_USE.put("badge.store", Set.of("api", "platform", "badge.control", "badge.entity"));
         MAY_USE.put("customer.boundary", Set.of("api", "platform", "security.boundary", "badge.boundary",
-                "badge.entity", "earn.boundary", "earn.control", "earn.entity", "customer.control", "customer.entity"));
+                "badge.entity", "badge.store", "earn.control", "earn.entity", "earn.store", "customer.control",
+                "customer.entity", "customer.store"));
         MAY_USE.put("customer.control", Set.of("api", "badge.entity", "customer.entity"));
         MAY_USE.put("customer.entity", Set.of());
+        MAY_USE.put("customer.store", Set.of("api", "platform", "badge.entity", "earn.entity", "customer.control",
+                "customer.entity"));
         MAY_USE.put("earn.boundary", Set.of("api", "platform", "security.boundary", "badge.boundary", "badge.control",
-                "badge.entity", "earn.control", "earn.entity", "events.boundary", "events.control", "events.entity"));
+                "badge.entity", "badge.store", "earn.control", "earn.entity", "earn.store", "events.control",
+                "events.store"));
         MAY_USE.put("earn.control", Set.of("api", "platform", "badge.entity", "earn.entity"));
         MAY_USE.put("earn.entity", Set.of("badge.entity"));
+        MAY_USE.put("earn.store", Set.of("api", "platform", "badge.entity", "badge.store", "earn.control",
+                "earn.entity"));
         MAY_USE.put("events.boundary", Set.of("api", "platform", "security.boundary", "security.control",
-                "security.entity", "events.control", "events.entity"));
+                "security.entity", "events.control", "events.entity", "events.store"));
         MAY_USE.put("events.control", Set.of("api", "events.entity"));
         MAY_USE.put("events.entity", Set.of());
+        MAY_USE.put("events.store", Set.of("platform", "events.control", "events.entity"));
         MAY_USE.put("imports.batch", Set.of("api", "platform", "earn.boundary", "earn.control", "earn.entity",
-                "imports.boundary", "imports.control", "imports.entity"));
+                "imports.boundary", "imports.control", "imports.entity", "imports.store"));
         MAY_USE.put("imports.boundary", Set.of("api", "platform", "security.boundary", "imports.control",
-                "imports.entity"));
+                "imports.entity", "imports.store"));
         MAY_USE.put("imports.control", Set.of("api", "platform", "earn.control", "imports.entity"));
         MAY_USE.put("imports.entity", Set.of());
+        MAY_USE.put("imports.store", Set.of("api", "platform", "imports.control", "imports.entity"));
         MAY_USE.put("monitoring.boundary", Set.of("api", "platform", "security.boundary"));
-        MAY_USE.put("security.boundary", Set.of("api", "platform", "security.control", "security.entity"));
+        MAY_USE.put("security.boundary", Set.of("api", "platform", "security.control", "security.entity",
+                "security.store"));
         MAY_USE.put("security.control", Set.of("api", "security.entity"));
         MAY_USE.put("security.entity", Set.of());
+        MAY_USE.put("security.store", Set.of("api", "platform", "security.entity"));
     }
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -72,6 +84,26 @@ class ArchitectureTest {
                     .because("package-info.java of " + ROOT + rule.getKey() + " says what it may use")
                     .check(MAIN);
         }));
+    }
+
+    @Test
+    void onlyStoresReachTheDatabase() {
+        // a feature's data access has one home (its store package); platform holds the shared JDBC plumbing
+        noClasses().that().resideOutsideOfPackages("dev.badgeworks..store..", ROOT + "platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.Query")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.TypedQuery")
+                .because("data access lives in each feature's store package (see its package-info)")
+                .check(MAIN);
+    }
+
+    @Test
+    void storesAreNotEndpoints() {
+        noClasses().that().resideInAPackage("dev.badgeworks..store..")
+                .should().beAnnotatedWith("jakarta.ws.rs.Path")
+                .because("a store only reads and writes; requests enter through boundary")
+                .check(MAIN);
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.control.BadgeReader;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.OwnerType;
-import dev.badgeworks.security.boundary.UserDirectory;
+import dev.badgeworks.security.boundary.UserAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -29,7 +29,7 @@ public class TestData {
     public static final String PROGRAM = "program-1";
 
     @Inject
-    UserDirectory users;
+    UserAccounts users;
 
     @Inject
     BadgeService badges;

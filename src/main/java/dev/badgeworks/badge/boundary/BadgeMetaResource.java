@@ -11,6 +11,7 @@ import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.badge.store.BadgeCounters;
 import dev.badgeworks.platform.GroupCommit;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.platform.Settings;

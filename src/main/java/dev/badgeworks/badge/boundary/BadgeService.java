@@ -3,25 +3,21 @@ package dev.badgeworks.badge.boundary;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
-import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeRules;
 import dev.badgeworks.badge.control.FixedWindowChanges;
 import dev.badgeworks.badge.control.IfMatch;
 import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.BadgeMeta;
-import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.badge.store.BadgeCounters;
+import dev.badgeworks.badge.store.BadgeDefinitions;
+import dev.badgeworks.badge.store.BadgeStore;
 import dev.badgeworks.platform.Ids;
-import dev.badgeworks.platform.Persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,8 +38,8 @@ public class BadgeService {
     public record Page(List<BadgeMeta> badges, Map<String, List<Claim>> claims, int page, int size, long total) {
     }
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    BadgeStore store;
 
     @Inject
     BadgeCounters counters;
@@ -56,16 +52,15 @@ public class BadgeService {
     public BadgeMeta create(long orgId, BadgeMeta.Author user, BadgeDefinition definition, boolean migration) {
         Instant now = clock.instant();
         List<ApiError> errors = new ArrayList<>(BadgeRules.forCreate(definition, now, migration));
-        if (nameTaken(orgId, definition.name(), null)) {
+        if (store.nameTaken(orgId, definition.name(), null)) {
             errors.add(ErrorCode.DUPLICATE_NAME.at("name"));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(errors);
         }
-        BadgeMeta badge = new BadgeMeta(Ids.newId(), orgId, nextBadgeNumber(orgId), user, now.toEpochMilli());
+        BadgeMeta badge = new BadgeMeta(Ids.newId(), orgId, store.nextBadgeNumber(orgId), user, now.toEpochMilli());
         badge.define(definition, user, now.toEpochMilli());
-        em.persist(badge);
-        Persistence.flushOrFail(em, ErrorCode.DUPLICATE_NAME.exception("name"));
+        store.insert(badge, ErrorCode.DUPLICATE_NAME.exception("name"));
         counters.create(badge.id());
         return badge;
     }
@@ -78,17 +73,17 @@ public class BadgeService {
         Instant now = clock.instant();
         BadgeMeta badge = find(orgId, id, "id");
         if (ifMatch.namesVersions()) {
-            em.refresh(badge, LockModeType.PESSIMISTIC_WRITE);
+            store.lock(badge);
             if (!ifMatch.allows(badge.version())) {
                 throw ErrorCode.STALE_VERSION.exception("If-Match",
                         "Its ETag is now " + IfMatch.tagOf(badge.version()) + ".");
             }
         }
-        Set<OwnerType> claimed = claimsOf(List.of(id)).getOrDefault(id, List.of()).stream()
+        Set<OwnerType> claimed = store.claimsOf(List.of(id)).getOrDefault(id, List.of()).stream()
                 .filter(Claim::active).map(Claim::ownerType)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(OwnerType.class)));
         List<ApiError> errors = new ArrayList<>(BadgeRules.forUpdate(badge, claimed, definition, now));
-        if (nameTaken(orgId, definition.name(), id)) {
+        if (store.nameTaken(orgId, definition.name(), id)) {
             errors.add(ErrorCode.DUPLICATE_NAME.at("name"));
         }
         if (!errors.isEmpty()) {
@@ -100,7 +95,7 @@ public class BadgeService {
                         LimitLevel.CUSTOMER, nowMs),
                 FixedWindowChanges.apply(badge.badgeConstraints(), definition.badgeConstraints(), badge,
                         LimitLevel.BADGE, nowMs)), user, nowMs);
-        Persistence.flushOrFail(em, ErrorCode.DUPLICATE_NAME.exception("name"));
+        store.flush(ErrorCode.DUPLICATE_NAME.exception("name"));
         return badge;
     }
 
@@ -127,17 +122,13 @@ public class BadgeService {
 
     /** As {@link #find(long, String)}, a 404 naming {@code field}: the request's own name for the badge id. */
     public BadgeMeta find(long orgId, String id, String field) {
-        BadgeMeta badge = id == null ? null : em.find(BadgeMeta.class, id);
-        if (badge == null || badge.orgId() != orgId) {
-            throw ErrorCode.BADGE_NOT_FOUND.exception(field);
-        }
-        return badge;
+        return store.find(orgId, id).orElseThrow(() -> ErrorCode.BADGE_NOT_FOUND.exception(field));
     }
 
     public BadgeMeta setActive(long orgId, BadgeMeta.Author user, String id, boolean active) {
         BadgeMeta badge = find(orgId, id);
         badge.setActive(active, user, clock.millis());
-        Persistence.flushOrFail(em, ErrorCode.CONCURRENT_CHANGE.exception());
+        store.flush(ErrorCode.CONCURRENT_CHANGE.exception());
         return badge;
     }
 
@@ -155,145 +146,45 @@ public class BadgeService {
                     ownerType + " is not in ownership.restrictedToOwners of this badge.");
         }
         long now = clock.millis();
-        Claim claim = findClaim(id, ownerType, referenceId);
+        Claim claim = store.findClaim(id, ownerType, referenceId).orElse(null);
         if (claim == null) {
             claim = new Claim(Ids.newId(), id, ownerType, referenceId, now);
-            em.persist(claim);
-            Persistence.flushOrFail(em, new ClaimTaken());
-            claimsChanged(id);
+            store.insertClaim(claim, new ClaimTaken());
+            store.claimsChanged(id);
         } else if (!claim.active()) {
             claim.setActive(true, now);
-            claimsChanged(id);
+            store.claimsChanged(id);
         }
         return claim;
-    }
-
-    /** In the claim change's transaction: every instance's kept copy of the badge's claims is now stale. */
-    private void claimsChanged(String badgeId) {
-        em.createNativeQuery("UPDATE badge_meta SET claims_version = claims_version + 1 WHERE id = ?")
-                .setParameter(1, badgeId).executeUpdate();
     }
 
     /** The database decides: of concurrent unclaims only one finds the claim still active, the others get 737. */
     public Claim unclaim(long orgId, String id, OwnerType ownerType, String referenceId) {
         find(orgId, id);
-        int unclaimed = em.createQuery("UPDATE Claim c SET c.active = :inactive, c.updatedOnMs = :now"
-                        + " WHERE c.badgeId = :badge AND c.ownerType = :owner AND c.referenceId = :reference"
-                        + " AND c.active = :active")
-                .setParameter("inactive", false).setParameter("now", clock.millis()).setParameter("badge", id)
-                .setParameter("owner", ownerType).setParameter("reference", referenceId).setParameter("active", true)
-                .executeUpdate();
-        if (unclaimed == 0) {
+        if (!store.endClaim(id, ownerType, referenceId, clock.millis())) {
             throw ErrorCode.CLAIM_NOT_FOUND.exception("referenceId");
         }
-        claimsChanged(id);
-        return findClaim(id, ownerType, referenceId);
+        store.claimsChanged(id);
+        return store.findClaim(id, ownerType, referenceId).orElseThrow();
     }
 
     /** The org's badges among these ids (others' and unknown ids are left out), by id. */
     public Map<String, BadgeMeta> findAll(long orgId, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("SELECT b FROM BadgeMeta b WHERE b.orgId = :org AND b.id IN :ids", BadgeMeta.class)
-                .setParameter("org", orgId).setParameter("ids", ids).getResultStream()
-                .collect(Collectors.toMap(BadgeMeta::id, b -> b));
+        return store.findAll(orgId, ids);
     }
 
     public boolean hasActiveClaim(String badgeId, OwnerType ownerType, String referenceId) {
-        Claim claim = findClaim(badgeId, ownerType, referenceId);
-        return claim != null && claim.active();
-    }
-
-    private Claim findClaim(String badgeId, OwnerType ownerType, String referenceId) {
-        return em.createQuery("SELECT c FROM Claim c WHERE c.badgeId = :badge AND c.ownerType = :owner "
-                        + "AND c.referenceId = :reference", Claim.class)
-                .setParameter("badge", badgeId).setParameter("owner", ownerType).setParameter("reference", referenceId)
-                .getResultStream().findFirst().orElse(null);
+        return store.findClaim(badgeId, ownerType, referenceId).filter(Claim::active).isPresent();
     }
 
     /** All claims (active and not) of the given badges, in one query. */
     public Map<String, List<Claim>> claimsOf(Collection<String> badgeIds) {
-        if (badgeIds.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("SELECT c FROM Claim c WHERE c.badgeId IN :ids ORDER BY c.createdOnMs, c.id", Claim.class)
-                .setParameter("ids", badgeIds).getResultStream()
-                .collect(Collectors.groupingBy(Claim::badgeId, HashMap::new, Collectors.toList()));
+        return store.claimsOf(badgeIds);
     }
 
     public Page list(long orgId, BadgeQuery q) {
-        long now = clock.millis();
-        StringBuilder where = new StringBuilder(" WHERE b.orgId = :org");
-        Map<String, Object> params = new HashMap<>();
-        params.put("org", orgId);
-        if (!q.statuses().isEmpty() && q.statuses().size() < BadgeStatus.values().length) {
-            where.append(" AND ").append(BadgeStatus.anyOf(q.statuses(), "b.startOnMs", "b.expiresOnMs", ":now").text());
-            params.put("now", now);
-        }
-        if (q.earnType() != null) {
-            where.append(" AND b.earnType = :earnType");
-            params.put("earnType", q.earnType());
-        }
-        if (q.active() != null) {
-            where.append(" AND b.active = :active");
-            params.put("active", q.active());
-        }
-        if (q.owner() != null) {
-            where.append(" AND b.owners LIKE :owner");
-            params.put("owner", BadgeMeta.ownerPattern(q.owner()));
-        }
-        if (q.claimedBy() != null) {
-            where.append(" AND EXISTS (SELECT c.id FROM Claim c WHERE c.badgeId = b.id AND c.active = :activeClaim"
-                    + " AND c.ownerType = :claimedBy)");
-            params.put("activeClaim", true);
-            params.put("claimedBy", q.claimedBy());
-        }
-        if (q.unclaimed()) {
-            where.append(" AND NOT EXISTS (SELECT c.id FROM Claim c WHERE c.badgeId = b.id AND c.active = :activeClaim)");
-            params.put("activeClaim", true);
-        }
-        if (q.name() != null) {
-            where.append(" AND LOWER(b.name) LIKE :name ESCAPE '\\'");
-            params.put("name", QueryParams.containsPattern(q.name()));
-        }
-        if (q.startOnFrom() != null) {
-            where.append(" AND b.startOnMs >= :startFrom");
-            params.put("startFrom", q.startOnFrom().toEpochMilli());
-        }
-        if (q.expiresOnUntil() != null) {
-            where.append(" AND b.expiresOnMs <= :expiresUntil");
-            params.put("expiresUntil", q.expiresOnUntil().toEpochMilli());
-        }
-        String direction = q.descending() ? " DESC" : " ASC";
-        String order = switch (q.sortOn()) {
-            case ID -> " ORDER BY b.createdOnMs" + direction + ", b.id" + direction;
-            case NAME -> " ORDER BY b.name" + direction + ", b.id" + direction;
-            case START_DATE -> " ORDER BY b.startOnMs" + direction + ", b.id" + direction;
-        };
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(b) FROM BadgeMeta b" + where, Long.class);
-        TypedQuery<BadgeMeta> select = em.createQuery("SELECT b FROM BadgeMeta b" + where + order, BadgeMeta.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            select.setParameter(k, v);
-        });
-        List<BadgeMeta> badges = select.setFirstResult((int) Math.min((long) q.page() * q.size(), Integer.MAX_VALUE))
-                .setMaxResults(q.size()).getResultList();
-        Map<String, List<Claim>> claims = claimsOf(badges.stream().map(BadgeMeta::id).toList());
-        return new Page(badges, claims, q.page(), q.size(), count.getSingleResult());
-    }
-
-    /** The org's next badge number; the org row's lock serialises concurrent creates of one org. */
-    private long nextBadgeNumber(long orgId) {
-        em.createNativeQuery("UPDATE org SET badge_numbers = badge_numbers + 1 WHERE id = ?")
-                .setParameter(1, orgId).executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT badge_numbers FROM org WHERE id = ?").setParameter(1, orgId)
-                .getSingleResult()).longValue();
-    }
-
-    private boolean nameTaken(long orgId, String name, String exceptId) {
-        return em.createQuery("SELECT b.id FROM BadgeMeta b WHERE b.orgId = :org AND b.name = :name", String.class)
-                .setParameter("org", orgId).setParameter("name", name).getResultStream()
-                .anyMatch(found -> !found.equals(exceptId));
+        BadgeStore.Found found = store.page(orgId, q, clock.millis());
+        Map<String, List<Claim>> claims = store.claimsOf(found.badges().stream().map(BadgeMeta::id).toList());
+        return new Page(found.badges(), claims, q.page(), q.size(), found.total());
     }
 }

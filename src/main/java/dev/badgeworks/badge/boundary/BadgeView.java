@@ -11,6 +11,7 @@ import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.ExpiryRule;
 import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.badge.store.BadgeCounters;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,7 +1,6 @@
 package dev.badgeworks.customer.boundary;
 
 import dev.badgeworks.api.Pagination;
-import dev.badgeworks.badge.boundary.BadgeCounters;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.boundary.BadgeView;
 import dev.badgeworks.badge.entity.BadgeMeta;
@@ -9,13 +8,15 @@ import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.EarnLimit;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.LimitLevel;
+import dev.badgeworks.badge.store.BadgeCounters;
 import dev.badgeworks.customer.control.ConstraintStatistics;
 import dev.badgeworks.customer.control.CustomerBadgeQuery;
 import dev.badgeworks.customer.entity.CustomerStanding;
-import dev.badgeworks.earn.boundary.EarnStore;
+import dev.badgeworks.customer.store.CustomerBadgeStore;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.earn.store.EarnStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

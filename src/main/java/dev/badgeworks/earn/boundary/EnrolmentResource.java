@@ -5,6 +5,7 @@ import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.earn.control.EarnRequestReader;
+import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;

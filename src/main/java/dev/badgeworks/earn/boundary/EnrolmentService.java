@@ -6,25 +6,24 @@ import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonbConfiguration;
 import dev.badgeworks.api.Jsons;
-import dev.badgeworks.badge.boundary.BadgeCounters;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.store.BadgeCounters;
 import dev.badgeworks.earn.control.EarnRules;
+import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.control.RequestReplay;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
-import dev.badgeworks.platform.Hashes;
-import dev.badgeworks.events.boundary.EventOutbox;
+import dev.badgeworks.earn.store.EarnStore;
+import dev.badgeworks.earn.store.EnrolmentStore;
 import dev.badgeworks.events.control.BadgeEvent;
+import dev.badgeworks.events.store.EventOutbox;
+import dev.badgeworks.platform.Hashes;
 import dev.badgeworks.platform.Ids;
-import dev.badgeworks.platform.Persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Enrolments ("issues") of customers in ISSUE_EARN badges, and their revocation. */
 @ApplicationScoped
@@ -70,8 +68,8 @@ public class EnrolmentService {
     public record Issual(String customerId, String issueId) {
     }
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    EnrolmentStore enrolments;
 
     @Inject
     BadgeService badges;
@@ -98,7 +96,7 @@ public class EnrolmentService {
         }
         Instant now = clock.instant();
         BadgeMeta badge = badges.find(orgId, command.badgeMetaId(), "badgeMetaId");
-        em.lock(badge, LockModeType.PESSIMISTIC_WRITE);
+        enrolments.lockBadge(badge);
         Instant event = command.eventDate() == null ? now : command.eventDate();
         ApiError error = EarnRules.enrolmentError(badge,
                 badges.hasActiveClaim(badge.id(), command.triggeredBy().ownerType(), command.triggeredBy().referenceId()),
@@ -108,10 +106,7 @@ public class EnrolmentService {
         }
         long expiresOnMs = EarnRules.enrolmentExpiresOnMs(badge, now);
         List<String> customers = new ArrayList<>(new LinkedHashSet<>(command.customers()));
-        Map<String, List<Enrolment>> existing = em.createQuery(
-                        "SELECT n FROM Enrolment n WHERE n.badgeId = :badge AND n.customerId IN :customers", Enrolment.class)
-                .setParameter("badge", badge.id()).setParameter("customers", customers).getResultStream()
-                .collect(Collectors.groupingBy(Enrolment::customerId));
+        Map<String, List<Enrolment>> existing = enrolments.ofCustomers(badge.id(), customers);
         List<IssuedBadge> items = new ArrayList<>();
         List<BadgeCounters.Change> enrolled = new ArrayList<>();
         List<BadgeEvent> events = new ArrayList<>();
@@ -127,7 +122,7 @@ public class EnrolmentService {
             Enrolment enrolment = new Enrolment(Ids.newId(), orgId, badge.id(), customer, event.toEpochMilli(),
                     now.toEpochMilli(), expiresOnMs, command.triggeredBy().ownerType(),
                     command.triggeredBy().referenceId(), command.requestId());
-            em.persist(enrolment);
+            enrolments.insert(enrolment);
             enrolled.add(new BadgeCounters.Change(badge.id(), 0, 1));
             events.add(BadgeEvent.issued(orgId, enrolment.id(), badge.id(), customer, command.requestId(),
                     enrolment.issuedOnMs(), enrolment.issueEventMs(), enrolment.expiresOnMs()));
@@ -140,7 +135,7 @@ public class EnrolmentService {
             store.logRequest(new RequestLogEntry(orgId, OPERATION, command.requestId(), command.fingerprint(),
                     JsonbConfiguration.jsonb().toJson(result), now.toEpochMilli()));
         } else {
-            Persistence.flushOrFail(em, new RequestIdConflict(null));
+            enrolments.flush(new RequestIdConflict(null));
         }
         counters.add(enrolled);
         outbox.record(orgId, events, now.toEpochMilli());
@@ -163,14 +158,14 @@ public class EnrolmentService {
         List<BadgeEvent> events = new ArrayList<>();
         if (!issuals.isEmpty()) {
             for (Issual issual : issuals) {
-                Enrolment enrolment = issual.issueId() == null ? null : em.find(Enrolment.class, issual.issueId());
+                Enrolment enrolment = enrolments.find(issual.issueId()).orElse(null);
                 if (enrolment == null || !enrolment.badgeId().equals(badge.id()) || enrolment.revoked()) {
                     items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), issual.issueId(),
                             ErrorCode.NO_ISSUE.at("issueId")));
                 } else if (!enrolment.customerId().equals(issual.customerId())) {
                     items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), issual.issueId(),
                             ErrorCode.ISSUE_OF_OTHER_CUSTOMER.at("customerId")));
-                } else if (revokeIfActive(enrolment.id(), now)) {
+                } else if (enrolments.revokeIfActive(enrolment.id(), now)) {
                     revoked.add(new BadgeCounters.Change(badge.id(), 0, -1));
                     events.add(BadgeEvent.issueRevoked(orgId, enrolment.id(), badge.id(), enrolment.customerId(), now));
                     items.add(new RevokedIssue(Jsons.customerId(issual.customerId()), enrolment.id(), null));
@@ -181,12 +176,10 @@ public class EnrolmentService {
             }
         } else {
             for (String customer : new LinkedHashSet<>(customers)) {
-                List<Enrolment> active = em.createQuery("SELECT n FROM Enrolment n WHERE n.badgeId = :badge "
-                                + "AND n.customerId = :customer AND n.revokedOnMs IS NULL", Enrolment.class)
-                        .setParameter("badge", badge.id()).setParameter("customer", customer).getResultList();
+                List<Enrolment> active = enrolments.active(badge.id(), customer);
                 int before = items.size();
                 for (Enrolment enrolment : active) {
-                    if (revokeIfActive(enrolment.id(), now)) {
+                    if (enrolments.revokeIfActive(enrolment.id(), now)) {
                         revoked.add(new BadgeCounters.Change(badge.id(), 0, -1));
                         events.add(BadgeEvent.issueRevoked(orgId, enrolment.id(), badge.id(), customer, now));
                         items.add(new RevokedIssue(Jsons.customerId(customer), enrolment.id(), null));
@@ -201,11 +194,5 @@ public class EnrolmentService {
         counters.add(revoked);
         outbox.record(orgId, events, now);
         return new RevokeResult(badge.id(), items, JsonValue.NULL);
-    }
-
-    /** Revokes the enrolment unless it already is: of two concurrent revokes the database lets one win. */
-    private boolean revokeIfActive(String enrolmentId, long nowMs) {
-        return em.createQuery("UPDATE Enrolment n SET n.revokedOnMs = :now WHERE n.id = :id AND n.revokedOnMs IS NULL")
-                .setParameter("now", nowMs).setParameter("id", enrolmentId).executeUpdate() == 1;
     }
 }

@@ -23,6 +23,7 @@ import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.earn.control.EarnRequestReader;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.EarnDates;
+import dev.badgeworks.earn.store.EarnStore;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

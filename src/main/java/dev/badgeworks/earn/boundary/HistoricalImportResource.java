@@ -10,6 +10,7 @@ import dev.badgeworks.earn.control.EarnAttempt;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.EarnRequestReader;
+import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.platform.Hashes;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;

@@ -4,6 +4,7 @@ import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
 import dev.badgeworks.earn.control.RequestIdCheck;
+import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.control.RequestsInFlight;
 import dev.badgeworks.platform.GroupCommit;
 import dev.badgeworks.platform.Metrics;

@@ -4,6 +4,7 @@ import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.events.control.WebhookAddress;
 import dev.badgeworks.events.control.WebhookSignature;
 import dev.badgeworks.events.entity.Webhook;
+import dev.badgeworks.events.store.DeliveryStore;
 import dev.badgeworks.platform.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

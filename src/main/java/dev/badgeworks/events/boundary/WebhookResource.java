@@ -1,16 +1,17 @@
 package dev.badgeworks.events.boundary;
 
+import dev.badgeworks.api.ApiError;
+import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
-import dev.badgeworks.api.ApiError;
-import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.events.control.WebhookAddress;
 import dev.badgeworks.events.entity.DeliveryStatus;
 import dev.badgeworks.events.entity.EventType;
 import dev.badgeworks.events.entity.Webhook;
+import dev.badgeworks.events.store.DeliveryStore;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.entity.Role;

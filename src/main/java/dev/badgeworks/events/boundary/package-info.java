@@ -1,7 +1,7 @@
 /**
- * Events to the rest of the loyalty stack: the transactional outbox the earn package writes into, the dispatcher
- * that delivers it to webhook endpoints, and the endpoints' REST API. May use {@code api}, {@code platform},
- * {@code security.boundary}/{@code security.control}/{@code security.entity} and this feature's control and entity
- * packages; the earn package depends on it, never the other way round.
+ * Events to the rest of the loyalty stack: the dispatcher that delivers the outbox to webhook endpoints, and the
+ * endpoints' REST API. May use {@code api}, {@code platform}, {@code security.boundary}/{@code security.control}/
+ * {@code security.entity} and this feature's control, entity and store packages; the earn package depends on it,
+ * never the other way round.
  */
 package dev.badgeworks.events.boundary;

@@ -1,12 +1,12 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.api.ErrorCode;
-import dev.badgeworks.imports.boundary.ImportLedger;
 import dev.badgeworks.imports.control.ImportRow;
 import dev.badgeworks.imports.control.LineSource;
 import dev.badgeworks.imports.control.RowParser;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;

@@ -2,12 +2,12 @@ package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.earn.boundary.EarnService;
 import dev.badgeworks.earn.control.EarnOutcome;
-import dev.badgeworks.imports.boundary.ImportLeaseLost;
 import dev.badgeworks.imports.boundary.ImportLeases;
-import dev.badgeworks.imports.boundary.ImportLedger;
+import dev.badgeworks.imports.control.ImportLeaseLost;
 import dev.badgeworks.imports.control.ImportRow;
 import dev.badgeworks.imports.entity.ImportReject;
 import dev.badgeworks.imports.entity.Ownership;
+import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.platform.Metrics;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;

@@ -1,9 +1,9 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.imports.boundary.ImportCompletion;
-import dev.badgeworks.imports.boundary.ImportLedger;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
+import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;

@@ -1,10 +1,10 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.api.LogSafe;
-import dev.badgeworks.imports.boundary.ImportLedger;
 import dev.badgeworks.imports.control.FileInspector;
 import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;

@@ -5,6 +5,7 @@ import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.control.ImportReport;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
+import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

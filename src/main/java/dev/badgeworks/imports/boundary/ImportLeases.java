@@ -2,6 +2,7 @@ package dev.badgeworks.imports.boundary;
 
 import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.platform.Settings;
 import jakarta.annotation.PostConstruct;

@@ -8,6 +8,7 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.Pagination;
 import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

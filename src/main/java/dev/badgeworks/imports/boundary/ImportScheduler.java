@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.boundary;
 
+import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.platform.Instance;
 import dev.badgeworks.platform.Settings;
 import jakarta.annotation.PostConstruct;

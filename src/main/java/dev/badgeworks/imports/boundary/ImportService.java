@@ -1,15 +1,16 @@
 package dev.badgeworks.imports.boundary;
 
-import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.Excerpt;
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.imports.control.FileNames;
 import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.entity.ImportClaim;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
+import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Settings;
 import jakarta.batch.runtime.BatchRuntime;

@@ -2,6 +2,7 @@ package dev.badgeworks.imports.boundary;
 
 import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.imports.control.ImportFiles;
+import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

@@ -6,6 +6,7 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.Texts;
 import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.control.PasswordHasher;
+import dev.badgeworks.security.control.UserChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.PUT;
@@ -25,7 +26,7 @@ public class AccountResource {
     CurrentCaller caller;
 
     @Inject
-    UserDirectory users;
+    UserAccounts users;
 
     @PUT
     @Path("password")
@@ -40,6 +41,6 @@ public class AccountResource {
             throw ErrorCode.INVALID_VALUE.exception("currentPassword", "The current password is not right.");
         }
         return Envelope.of(AdminResource.UserView.of(users.changeUser(me.orgId(), me.userId(),
-                new UserDirectory.UserChange(next, null, null))));
+                new UserChange(next, null, null))));
     }
 }

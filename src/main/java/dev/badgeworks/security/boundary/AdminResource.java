@@ -8,6 +8,7 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.security.control.AdminRules;
 import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.control.LoginThrottle;
+import dev.badgeworks.security.control.UserChange;
 import dev.badgeworks.security.control.Usernames;
 import dev.badgeworks.security.entity.ApiUser;
 import dev.badgeworks.security.entity.Org;
@@ -61,7 +62,7 @@ public class AdminResource {
     CurrentCaller caller;
 
     @Inject
-    UserDirectory users;
+    UserAccounts users;
 
     @GET
     public Envelope<List<OrgView>> list() {
@@ -145,7 +146,7 @@ public class AdminResource {
         AdminRules.requireMayChange(me, userId, target.role(),
                 (role != null && role != target.role()) || Boolean.TRUE.equals(disabled));
         return Envelope.of(UserView.of(users.changeUser(orgId, userId,
-                new UserDirectory.UserChange(password, role, disabled))));
+                new UserChange(password, role, disabled))));
     }
 
     @DELETE

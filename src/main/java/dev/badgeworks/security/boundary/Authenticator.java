@@ -6,6 +6,7 @@ import dev.badgeworks.security.control.CredentialCache;
 import dev.badgeworks.security.control.LoginThrottle;
 import dev.badgeworks.security.control.PasswordHasher;
 import dev.badgeworks.security.entity.ApiUser;
+import dev.badgeworks.security.store.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;

@@ -24,11 +24,11 @@ public class Bootstrap {
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
     @Inject
-    UserDirectory users;
+    UserAccounts users;
 
     @PostConstruct
     void createFirstOrg() {
-        if (users.countOrgs() > 0) {
+        if (!users.noOrgs()) {
             return;
         }
         String orgName = Settings.get("badgeworks.bootstrap.org", "default");

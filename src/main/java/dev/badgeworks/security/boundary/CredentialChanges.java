@@ -1,6 +1,7 @@
 package dev.badgeworks.security.boundary;
 
 import dev.badgeworks.api.LogSafe;
+import dev.badgeworks.security.store.UserDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.JsonbConfiguration;
-import dev.badgeworks.badge.boundary.BadgeCounters;
 import dev.badgeworks.badge.boundary.BadgeView;
 import dev.badgeworks.badge.entity.AbsoluteType;
 import dev.badgeworks.badge.entity.BadgeDefinition;
@@ -17,6 +16,7 @@ import dev.badgeworks.badge.entity.ExpiryRule;
 import dev.badgeworks.badge.entity.ExpiryType;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.badge.entity.RelativeUnit;
+import dev.badgeworks.badge.store.BadgeCounters;
 import jakarta.json.Json;
 import java.time.Instant;
 import java.util.EnumSet;

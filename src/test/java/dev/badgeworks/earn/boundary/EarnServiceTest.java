@@ -1,23 +1,24 @@
 package dev.badgeworks.earn.boundary;
 
-import dev.badgeworks.api.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.badgeworks.api.ApiException;
+import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.control.BadgeFixture;
-import dev.badgeworks.earn.control.RequestIdCheck;
 import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnOutcome;
+import dev.badgeworks.earn.control.RequestIdCheck;
+import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
-import dev.badgeworks.events.boundary.EventOutbox;
 import dev.badgeworks.events.control.BadgeEvent;
 import dev.badgeworks.events.entity.EventType;
+import dev.badgeworks.events.store.EventOutbox;
 import dev.badgeworks.platform.Metrics;
 import java.time.Clock;
 import java.time.Duration;

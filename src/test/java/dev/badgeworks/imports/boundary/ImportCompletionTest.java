@@ -8,6 +8,7 @@ import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportReject;
 import dev.badgeworks.imports.entity.ImportStatus;
+import dev.badgeworks.imports.store.ImportLedger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

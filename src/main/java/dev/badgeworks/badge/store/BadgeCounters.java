@@ -1,4 +1,4 @@
-package dev.badgeworks.badge.boundary;
+package dev.badgeworks.badge.store;
 
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;

@@ -1,4 +1,4 @@
-package dev.badgeworks.events.boundary;
+package dev.badgeworks.events.store;
 
 import dev.badgeworks.events.control.BadgeEvent;
 import dev.badgeworks.events.entity.EventType;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * The transactional outbox: events are written as delivery rows, one per subscribed endpoint, in the transaction
  * of the change they report — committed with it, rolled back with it. Sending happens later
- * ({@link EventDispatcher}), so an earn never waits for a receiver.
+ * ({@code EventDispatcher}), so an earn never waits for a receiver.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

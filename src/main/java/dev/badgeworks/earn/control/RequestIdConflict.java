@@ -1,4 +1,4 @@
-package dev.badgeworks.earn.boundary;
+package dev.badgeworks.earn.control;
 
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.platform.RaceRetry;

@@ -1,8 +1,9 @@
-package dev.badgeworks.earn.boundary;
+package dev.badgeworks.earn.store;
 
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.CountWindow;
+import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;

@@ -1,4 +1,4 @@
-package dev.badgeworks.events.boundary;
+package dev.badgeworks.events.store;
 
 import dev.badgeworks.events.control.RetrySchedule;
 import dev.badgeworks.events.entity.DeliveryStatus;

@@ -1,4 +1,4 @@
-package dev.badgeworks.customer.boundary;
+package dev.badgeworks.customer.store;
 
 import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.entity.BadgeMeta;

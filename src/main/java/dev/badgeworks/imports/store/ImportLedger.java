@@ -1,6 +1,7 @@
-package dev.badgeworks.imports.boundary;
+package dev.badgeworks.imports.store;
 
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.imports.control.ImportLeaseLost;
 import dev.badgeworks.imports.entity.ImportClaim;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;

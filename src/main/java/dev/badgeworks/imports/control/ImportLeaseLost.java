@@ -1,4 +1,4 @@
-package dev.badgeworks.imports.boundary;
+package dev.badgeworks.imports.control;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,0 +1,190 @@
+package dev.badgeworks.earn.store;
+
+import dev.badgeworks.badge.entity.BadgeMeta;
+import dev.badgeworks.badge.entity.Claim;
+import dev.badgeworks.badge.entity.CountWindow;
+import dev.badgeworks.badge.store.BadgeCounters;
+import dev.badgeworks.badge.store.BadgeDefinitions;
+import dev.badgeworks.earn.control.RequestIdConflict;
+import dev.badgeworks.earn.entity.CustomerBadge;
+import dev.badgeworks.earn.entity.Earn;
+import dev.badgeworks.earn.entity.EarnDates;
+import dev.badgeworks.earn.entity.Enrolment;
+import dev.badgeworks.earn.entity.RequestLogEntry;
+import dev.badgeworks.platform.Persistence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.stream.Collectors;
+
+/**
+ * The earn package's data access: JPQL for entities, plain JDBC on the entity manager's connection where it pays
+ * (batch inserts, locks, counts: {@link EarnRows}, {@link Standings}, {@link LimitLocks}). Badges and claims are
+ * read through the badge feature's store.
+ */
+@ApplicationScoped
+@Transactional
+public class JpaEarnStore implements EarnStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    BadgeDefinitions definitions;
+
+    @Inject
+    BadgeCounters counters;
+
+    @Override
+    public Map<String, BadgeMeta> badges(long orgId, Collection<String> ids) {
+        Map<String, BadgeMeta> current = new HashMap<>();
+        definitions.current(orgId, ids).forEach((id, definition) -> current.put(id, definition.badge()));
+        return current;
+    }
+
+    @Override
+    public List<Claim> activeClaims(Collection<BadgeMeta> badges) {
+        return definitions.activeClaimsOf(badges);
+    }
+
+    @Override
+    public Map<String, Earn> earnsByRequestId(long orgId, Collection<String> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT e FROM Earn e WHERE e.orgId = :org AND e.requestId IN :ids", Earn.class)
+                .setParameter("org", orgId).setParameter("ids", requestIds).getResultStream()
+                .collect(Collectors.toMap(Earn::requestId, e -> e));
+    }
+
+    @Override
+    public Map<CustomerBadge, List<Enrolment>> enrolments(Collection<String> badgeIds, Collection<String> customerIds) {
+        if (badgeIds.isEmpty() || customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT n FROM Enrolment n WHERE n.badgeId IN :badges AND n.customerId IN :customers",
+                        Enrolment.class)
+                .setParameter("badges", badgeIds).setParameter("customers", customerIds).getResultStream()
+                .collect(Collectors.groupingBy(n -> new CustomerBadge(n.badgeId(), n.customerId())));
+    }
+
+    @Override
+    public void lockBadges(SortedSet<String> badgeIds) {
+        if (badgeIds.isEmpty()) {
+            return;
+        }
+        try {
+            LimitLocks.lockBadges(connection(), badgeIds);
+        } catch (SQLException e) {
+            throw LimitLocks.failure("cannot lock badges", e);
+        }
+    }
+
+    @Override
+    public Set<CustomerBadge> lockCustomers(SortedSet<CustomerBadge> customers) {
+        if (customers.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return LimitLocks.lockCustomers(connection(), customers);
+        } catch (SQLException e) {
+            throw LimitLocks.failure("cannot lock the customers' earns", e);
+        }
+    }
+
+    @Override
+    public Map<CustomerBadge, List<EarnDates>> activeEarnDates(Collection<CustomerBadge> customers) {
+        try {
+            return LimitLocks.activeEarnDates(connection(), customers);
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the customers' earns", e);
+        }
+    }
+
+    @Override
+    public long countActiveEarns(String badgeId, CountWindow window) {
+        try {
+            return LimitLocks.countActiveEarns(connection(), badgeId, window);
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot count earns", e);
+        }
+    }
+
+    /** New earns as one statement; the unique requestId constraint still decides races. */
+    @Override
+    public void insert(List<Earn> earns) {
+        if (earns.isEmpty()) {
+            return;
+        }
+        Connection c = connection();
+        try {
+            EarnRows.insert(c, earns);
+        } catch (SQLException e) {
+            // a new earn waits only on another transaction's uncommitted row with the same requestId (its id is new):
+            // waiting past H2's LOCK_TIMEOUT is that race still undecided, run again like a lost one
+            if (Persistence.isUniqueViolation(e) || Persistence.isLockTimeout(e)) {
+                throw new RequestIdConflict(e);
+            }
+            throw new PersistenceException("cannot write " + earns.size() + " earns", e);
+        }
+        try {
+            Standings.add(c, earns);
+        } catch (SQLException e) {
+            throw LimitLocks.failure("cannot update the customers' standing", e);
+        }
+        // counters last: a revocation takes the standing row, then the stripe, in the same order
+        counters.add(earns.stream().map(e -> new BadgeCounters.Change(e.badgeId(), 1, 0)).toList());
+    }
+
+    @Override
+    public Earn revoke(long orgId, String badgeId, String customerId, String earnId, long nowMs) {
+        int revoked = em.createQuery("UPDATE Earn e SET e.revokedOnMs = :now WHERE e.id = :id AND e.orgId = :org"
+                        + " AND e.badgeId = :badge AND e.customerId = :customer AND e.revokedOnMs IS NULL")
+                .setParameter("now", nowMs).setParameter("id", earnId).setParameter("org", orgId)
+                .setParameter("badge", badgeId).setParameter("customer", customerId).executeUpdate();
+        if (revoked == 0) {
+            return null;
+        }
+        // the standing row before the counter stripe, in the order earns take them, or the two would deadlock
+        try {
+            Standings.recompute(connection(), new CustomerBadge(badgeId, customerId));
+        } catch (SQLException e) {
+            throw LimitLocks.failure("cannot update the customer's standing", e);
+        }
+        counters.add(List.of(new BadgeCounters.Change(badgeId, -1, 0)));
+        Earn earn = em.find(Earn.class, earnId);
+        em.refresh(earn);
+        return earn;
+    }
+
+    @Override
+    public RequestLogEntry loggedRequest(long orgId, String operation, String requestId) {
+        return em.find(RequestLogEntry.class, new RequestLogEntry.Key(orgId, operation, requestId));
+    }
+
+    @Override
+    public void logRequest(RequestLogEntry entry) {
+        em.persist(entry);
+        Persistence.flushOrFail(em, new RequestIdConflict(null));
+    }
+
+    /**
+     * The transaction's own JDBC connection, the one the entity manager uses: locks taken and rows written here are
+     * the transaction's, and no second pooled connection is needed while a lock is held (a transaction waiting for
+     * the pool while holding a lock others wait for would stall the pool).
+     */
+    private Connection connection() {
+        return Persistence.connection(em);
+    }
+}
