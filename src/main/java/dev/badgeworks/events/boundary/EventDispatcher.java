@@ -4,6 +4,7 @@ import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.events.control.WebhookAddress;
 import dev.badgeworks.events.control.WebhookSignature;
 import dev.badgeworks.events.entity.Webhook;
+import dev.badgeworks.events.store.DeliveryHistory;
 import dev.badgeworks.events.store.DeliveryStore;
 import dev.badgeworks.platform.Metrics;
 import jakarta.annotation.PostConstruct;
@@ -65,6 +66,9 @@ public class EventDispatcher {
     DeliveryStore store;
 
     @Inject
+    DeliveryHistory history;
+
+    @Inject
     Metrics metrics;
 
     private final AtomicBoolean running = new AtomicBoolean();
@@ -81,10 +85,10 @@ public class EventDispatcher {
                 .build();
         timers.createIntervalTimer(settings.pollMs(), settings.pollMs(), new TimerConfig("event-dispatch", false));
         metrics.gauge("badgeworks.events.backlog", "Event deliveries waiting to be sent, all instances",
-                () -> store.backlog(null).pending());
+                () -> history.backlog(null).pending());
         metrics.gauge("badgeworks.events.lag.seconds", "Age of the oldest event not yet delivered (0 when none)",
                 () -> {
-                    Long oldest = store.backlog(null).oldestPendingMs();
+                    Long oldest = history.backlog(null).oldestPendingMs();
                     return oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
                 });
     }

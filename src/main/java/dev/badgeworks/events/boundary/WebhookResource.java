@@ -11,7 +11,7 @@ import dev.badgeworks.events.control.WebhookAddress;
 import dev.badgeworks.events.entity.DeliveryStatus;
 import dev.badgeworks.events.entity.EventType;
 import dev.badgeworks.events.entity.Webhook;
-import dev.badgeworks.events.store.DeliveryStore;
+import dev.badgeworks.events.store.DeliveryHistory;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.entity.Role;
@@ -75,7 +75,7 @@ public class WebhookResource {
     WebhookService webhooks;
 
     @Inject
-    DeliveryStore deliveries;
+    DeliveryHistory deliveries;
 
     @POST
     public Response create(String body) {
@@ -140,7 +140,7 @@ public class WebhookResource {
             throw new ApiException(errors);
         }
         List<DeliveryView> views = new ArrayList<>();
-        for (DeliveryStore.Listed d : deliveries.list(webhook.id(), wanted, pageNumber, pageSize)) {
+        for (DeliveryHistory.Listed d : deliveries.list(webhook.id(), wanted, pageNumber, pageSize)) {
             // a row written as a batch is listed as its events, each with the row's state
             JsonValue stored = JsonInput.parseValue(d.payload());
             List<JsonValue> events = stored instanceof JsonArray array ? array : List.of(stored);
@@ -225,7 +225,7 @@ public class WebhookResource {
     }
 
     private WebhookView view(Webhook w, String secret) {
-        DeliveryStore.Backlog backlog = deliveries.backlog(w.id());
+        DeliveryHistory.Backlog backlog = deliveries.backlog(w.id());
         Long age = backlog.oldestPendingMs() == null ? null
                 : Math.max(0, System.currentTimeMillis() - backlog.oldestPendingMs()) / 1000;
         return new WebhookView(w.id(), w.url(), w.types().stream().map(EventType::wireName).toList(), w.batchSize(),

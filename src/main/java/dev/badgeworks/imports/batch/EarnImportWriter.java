@@ -8,6 +8,7 @@ import dev.badgeworks.imports.control.ImportRow;
 import dev.badgeworks.imports.entity.ImportReject;
 import dev.badgeworks.imports.entity.Ownership;
 import dev.badgeworks.imports.store.ImportLedger;
+import dev.badgeworks.imports.store.ImportRuntime;
 import dev.badgeworks.platform.Metrics;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -47,6 +48,9 @@ public class EarnImportWriter extends AbstractItemWriter {
     ImportLedger ledger;
 
     @Inject
+    ImportRuntime runtime;
+
+    @Inject
     Metrics metrics;
 
     private long orgId;
@@ -59,7 +63,7 @@ public class EarnImportWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         long token = Long.parseLong(fence);
-        ledger.nameChunkSession(importId, token);
+        runtime.nameChunkSession(importId, token);
         // before any earn: a stop request ends the execution here, and an execution that lost the import writes nothing
         Ownership ownership = ledger.ownership(importId, token);
         if (ownership == Ownership.STOP_REQUESTED) {

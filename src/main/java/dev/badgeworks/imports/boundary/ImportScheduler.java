@@ -1,6 +1,6 @@
 package dev.badgeworks.imports.boundary;
 
-import dev.badgeworks.imports.store.ImportLedger;
+import dev.badgeworks.imports.store.ImportRuntime;
 import dev.badgeworks.platform.Instance;
 import dev.badgeworks.platform.Settings;
 import jakarta.annotation.PostConstruct;
@@ -38,7 +38,7 @@ public class ImportScheduler {
     TimerService timers;
 
     @Inject
-    ImportLedger ledger;
+    ImportRuntime runtime;
 
     @Inject
     ImportService imports;
@@ -83,7 +83,7 @@ public class ImportScheduler {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire(Timer timer) {
         String slot = slotOf(timer.getNextTimeout());
-        if (!ledger.claimSlot(NAME, slot, Instance.ID)) {
+        if (!runtime.claimSlot(NAME, slot, Instance.ID)) {
             LOG.fine(() -> "Inbox scan " + slot + " taken by another instance");
             return;
         }

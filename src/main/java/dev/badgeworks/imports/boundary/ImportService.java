@@ -11,6 +11,7 @@ import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.imports.store.ImportLedger;
+import dev.badgeworks.imports.store.ImportRuntime;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Settings;
 import jakarta.batch.runtime.BatchRuntime;
@@ -48,6 +49,9 @@ public class ImportService {
 
     @Inject
     ImportLedger ledger;
+
+    @Inject
+    ImportRuntime runtime;
 
     @Inject
     ImportCompletion completion;
@@ -141,7 +145,7 @@ public class ImportService {
     /** Before the claim, which would wait for their row locks: a frozen owner's open chunk transactions end. */
     private void endFrozenChunks(ImportJob abandoned) {
         try {
-            int ended = ledger.endFrozenChunks(abandoned.id(), abandoned.fence());
+            int ended = runtime.endFrozenChunks(abandoned.id(), abandoned.fence());
             if (ended > 0) {
                 LOG.warning(() -> "Import " + abandoned.id() + ": ended " + ended + " database session(s) its frozen"
                         + " owner " + abandoned.owner() + " left open");
@@ -243,7 +247,7 @@ public class ImportService {
         } catch (RuntimeException refused) {
             // the runtime will not abandon what its repository says is STARTED, though no thread runs it anywhere
             try {
-                ledger.markExecutionAbandoned(executionId);
+                runtime.markExecutionAbandoned(executionId);
             } catch (RuntimeException e) {
                 LOG.fine(() -> "Execution " + executionId + " left as the batch repository has it: " + LogSafe.text(e));
             }

@@ -2,7 +2,7 @@ package dev.badgeworks.imports.boundary;
 
 import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.imports.control.ImportFiles;
-import dev.badgeworks.imports.store.ImportLedger;
+import dev.badgeworks.imports.store.ImportRuntime;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -31,7 +31,7 @@ public class SharedInbox {
     static final String MARKER = ".badgeworks-inbox";
 
     @Inject
-    ImportLedger ledger;
+    ImportRuntime runtime;
 
     private volatile boolean shared = true;
 
@@ -47,11 +47,11 @@ public class SharedInbox {
             Files.createDirectories(inbox);
             String mine = identity(inbox);
             try {
-                ledger.recordFactOnce("inbox", mine);
+                runtime.recordFactOnce("inbox", mine);
             } catch (RuntimeException e) {
                 LOG.fine(() -> "Another instance recorded the inbox first: " + LogSafe.text(e));
             }
-            String theirs = ledger.fact("inbox").orElse(mine);
+            String theirs = runtime.fact("inbox").orElse(mine);
             if (!theirs.equals(mine)) {
                 this.shared = false;
                 LOG.warning(() -> "The inbox " + inbox + " is not the one other instances on this database use"

@@ -15,6 +15,7 @@ import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.imports.store.ImportLedger;
+import dev.badgeworks.imports.store.ImportRuntime;
 import dev.badgeworks.incontainer.InContainer;
 import dev.badgeworks.incontainer.Racing;
 import dev.badgeworks.incontainer.TestData;
@@ -77,6 +78,9 @@ class ImportJobIT {
 
     @Inject
     ImportLedger ledger;
+
+    @Inject
+    ImportRuntime runtime;
 
     @Inject
     ImportService imports;
@@ -202,7 +206,7 @@ class ImportJobIT {
         root.addHandler(handler);
         List<Boolean> claimed;
         try {
-            claimed = Racing.run(threads, 8, i -> ledger.claimSlot("in-container-test", slot, "racer-" + i));
+            claimed = Racing.run(threads, 8, i -> runtime.claimSlot("in-container-test", slot, "racer-" + i));
         } finally {
             root.removeHandler(handler);
         }
