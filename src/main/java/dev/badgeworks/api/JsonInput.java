@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -244,7 +243,7 @@ public final class JsonInput {
         return number.intValueExact();
     }
 
-    /** An enum value in any spelling {@link #parseEnum} reads. */
+    /** An enum value in any spelling {@link EnumSpellings#parse} reads. */
     public <E extends Enum<E>> E enumValue(String name, Class<E> type, ErrorCode ifMissing) {
         JsonValue v = value(name);
         if (v == null) {
@@ -260,38 +259,10 @@ public final class JsonInput {
 
     /** Parses {@code text} as an enum value of {@code field}, recording 400 with the allowed values if it is not. */
     public <E extends Enum<E>> E enumText(String field, Class<E> type, String text) {
-        return parseEnum(type, text).orElseGet(() -> {
-            errors.add(invalidEnum(path(field), text, type));
+        return EnumSpellings.parse(type, text).orElseGet(() -> {
+            errors.add(EnumSpellings.invalid(path(field), text, type));
             return null;
         });
-    }
-
-    /**
-     * The enum value {@code text} names in any case, with spaces or hyphens for underscores, or in one of its
-     * {@link Spelled#otherSpellings()}: Capillary's documents write the same value several ways ({@code Loyalty}
-     * in examples, {@code LOYALTY} in tables, {@code ISSUE EARN} in prose), and clients are written from all of
-     * them. Answers always use the enum's own name (docs/decisions.md, "Enums").
-     */
-    public static <E extends Enum<E>> Optional<E> parseEnum(Class<E> type, String text) {
-        String wanted = spelling(text);
-        for (E e : type.getEnumConstants()) {
-            if (spelling(e.name()).equals(wanted)
-                    || (e instanceof Spelled spelled && spelled.otherSpellings().contains(wanted))) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Upper snake case: {@code " issue-earn "} and {@code "Issue Earn"} both become {@code ISSUE_EARN}. */
-    public static String spelling(String text) {
-        return text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-    }
-
-    public static ApiError invalidEnum(String reference, String text, Class<? extends Enum<?>> type) {
-        return new ApiError(ErrorCode.INVALID_ENUM.code(), "Invalid enum value: '" + Excerpt.of(text) + "' for the field: '"
-                + reference + "'. The value must be one of: " + Arrays.toString(type.getEnumConstants()) + ".",
-                reference);
     }
 
     /** A date given as the legacy field or its ISO companion; the ISO field wins when both are present. */

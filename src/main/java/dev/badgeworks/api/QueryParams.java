@@ -19,9 +19,9 @@ public final class QueryParams {
 
     public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text, String field,
                                                         List<ApiError> errors) {
-        Optional<E> value = JsonInput.parseEnum(type, text);
+        Optional<E> value = EnumSpellings.parse(type, text);
         if (value.isEmpty()) {
-            errors.add(JsonInput.invalidEnum(field, text, type));
+            errors.add(EnumSpellings.invalid(field, text, type));
         }
         return value;
     }

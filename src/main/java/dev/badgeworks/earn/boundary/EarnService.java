@@ -3,7 +3,6 @@ package dev.badgeworks.earn.boundary;
 import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
-import dev.badgeworks.api.JsonbConfiguration;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.CountWindow;
 import dev.badgeworks.badge.entity.EarnType;
@@ -23,7 +22,6 @@ import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
-import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.earn.store.EarnStore;
 import dev.badgeworks.events.control.BadgeEvent;
 import dev.badgeworks.events.store.EventOutbox;
@@ -257,18 +255,15 @@ public class EarnService {
      * request fails as a whole with that error and nothing is logged.
      */
     public BulkEarn.Result earnBulk(long orgId, BulkEarn bulk) {
-        RequestLogEntry known = store.loggedRequest(orgId, BulkEarn.OPERATION, bulk.requestId());
-        if (known != null) {
-            throw RequestReplay.of(known, bulk.fingerprint());
-        }
+        RequestReplay.ifKnown(store.loggedRequest(orgId, BulkEarn.OPERATION, bulk.requestId()), bulk.fingerprint());
         List<EarnOutcome> outcomes = earnAll(orgId, bulk.commands());
         ApiError whole = BulkEarn.wholeRequestError(outcomes);
         if (whole != null) {
             throw new ApiException(whole);
         }
         BulkEarn.Result result = bulk.result(outcomes);
-        store.logRequest(new RequestLogEntry(orgId, BulkEarn.OPERATION, bulk.requestId(), bulk.fingerprint(),
-                JsonbConfiguration.jsonb().toJson(result), clock.millis()));
+        store.logRequest(RequestReplay.entry(orgId, BulkEarn.OPERATION, bulk.requestId(), bulk.fingerprint(), result,
+                clock.millis()));
         return result;
     }
 

@@ -4,7 +4,6 @@ import dev.badgeworks.api.ApiError;
 import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ApiTime;
 import dev.badgeworks.api.ErrorCode;
-import dev.badgeworks.api.JsonbConfiguration;
 import dev.badgeworks.api.Jsons;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.entity.BadgeMeta;
@@ -14,7 +13,6 @@ import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.control.RequestReplay;
 import dev.badgeworks.earn.control.Trigger;
 import dev.badgeworks.earn.entity.Enrolment;
-import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.earn.store.EarnStore;
 import dev.badgeworks.earn.store.EnrolmentStore;
 import dev.badgeworks.events.control.BadgeEvent;
@@ -92,7 +90,7 @@ public class EnrolmentService {
      */
     public EnrolResult enrol(long orgId, EnrolCommand command) {
         if (command.requestId() != null) {
-            replayIfKnown(orgId, command);
+            RequestReplay.ifKnown(store.loggedRequest(orgId, OPERATION, command.requestId()), command.fingerprint());
         }
         Instant now = clock.instant();
         BadgeMeta badge = badges.find(orgId, command.badgeMetaId(), "badgeMetaId");
@@ -132,8 +130,8 @@ public class EnrolmentService {
                 ApiTime.iso(expiresOnMs), ApiTime.legacy(event), ApiTime.iso(event), items,
                 Jsons.echo(command.requestId(), command.requestIdAsNumber()));
         if (command.requestId() != null) {
-            store.logRequest(new RequestLogEntry(orgId, OPERATION, command.requestId(), command.fingerprint(),
-                    JsonbConfiguration.jsonb().toJson(result), now.toEpochMilli()));
+            store.logRequest(RequestReplay.entry(orgId, OPERATION, command.requestId(), command.fingerprint(), result,
+                    now.toEpochMilli()));
         } else {
             enrolments.flush(new RequestIdConflict(null));
         }
@@ -142,12 +140,6 @@ public class EnrolmentService {
         return result;
     }
 
-    private void replayIfKnown(long orgId, EnrolCommand command) {
-        RequestLogEntry known = store.loggedRequest(orgId, OPERATION, command.requestId());
-        if (known != null) {
-            throw RequestReplay.of(known, command.fingerprint());
-        }
-    }
 
     /** Revokes the listed enrolments, or every enrolment of the listed customers; problems are reported per item. */
     public RevokeResult revoke(long orgId, String badgeMetaId, List<String> customers, List<Issual> issuals) {

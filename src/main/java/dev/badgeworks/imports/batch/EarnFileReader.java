@@ -7,7 +7,6 @@ import dev.badgeworks.imports.control.RowParser;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.store.ImportLedger;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -25,8 +24,7 @@ import java.nio.file.Path;
 public class EarnFileReader extends AbstractItemReader {
 
     @Inject
-    @BatchProperty
-    String importId;
+    ImportRun run;
 
     @Inject
     ImportLedger ledger;
@@ -38,7 +36,7 @@ public class EarnFileReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        ImportJob job = ledger.get(importId);
+        ImportJob job = ledger.get(run.importId());
         Path file = Path.of(job.filePath());
         if (checkpoint instanceof ReadPosition position) {
             nextLine = position.nextLine();
@@ -49,10 +47,10 @@ public class EarnFileReader extends AbstractItemReader {
         }
         if (job.format() == ImportFormat.CSV) {
             try (LineSource header = new LineSource(file, 0, 1)) {
-                parser = RowParser.csv(importId, job.contentHash(), header.next().text());
+                parser = RowParser.csv(run.importId(), job.contentHash(), header.next().text());
             }
         } else {
-            parser = RowParser.jsonLines(importId, job.contentHash());
+            parser = RowParser.jsonLines(run.importId(), job.contentHash());
         }
         lines = new LineSource(file, nextOffset, nextLine);
     }

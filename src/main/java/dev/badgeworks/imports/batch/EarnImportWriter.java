@@ -10,7 +10,6 @@ import dev.badgeworks.imports.entity.Ownership;
 import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.imports.store.ImportRuntime;
 import dev.badgeworks.platform.Metrics;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
@@ -31,12 +30,7 @@ import java.util.List;
 public class EarnImportWriter extends AbstractItemWriter {
 
     @Inject
-    @BatchProperty
-    String importId;
-
-    @Inject
-    @BatchProperty
-    String fence;
+    ImportRun run;
 
     @Inject
     JobContext jobContext;
@@ -57,22 +51,22 @@ public class EarnImportWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        orgId = ledger.get(importId).orgId();
+        orgId = ledger.get(run.importId()).orgId();
     }
 
     @Override
     public void writeItems(List<Object> items) {
-        long token = Long.parseLong(fence);
-        runtime.nameChunkSession(importId, token);
+        long token = run.fence();
+        runtime.nameChunkSession(run.importId(), token);
         // before any earn: a stop request ends the execution here, and an execution that lost the import writes nothing
-        Ownership ownership = ledger.ownership(importId, token);
+        Ownership ownership = ledger.ownership(run.importId(), token);
         if (ownership == Ownership.STOP_REQUESTED) {
             // nothing of this chunk is written: its lines stay after the committed checkpoint, for the restart
             BatchRuntime.getJobOperator().stop(jobContext.getExecutionId());
             return;
         }
         if (ownership == Ownership.LOST) {
-            throw new ImportLeaseLost(importId, token);
+            throw new ImportLeaseLost(run.importId(), token);
         }
         List<ImportRow> rows = new ArrayList<>(items.size());
         items.forEach(item -> rows.add((ImportRow) item));
@@ -85,13 +79,13 @@ public class EarnImportWriter extends AbstractItemWriter {
             switch (outcome.kind()) {
                 case EARNED -> earned++;
                 case DUPLICATE -> duplicate++;
-                case CONFLICT, REJECTED -> rejects.add(new ImportReject(importId, rows.get(i).lineNumber(),
+                case CONFLICT, REJECTED -> rejects.add(new ImportReject(run.importId(), rows.get(i).lineNumber(),
                         outcome.error().code(), outcome.error().reference(), outcome.error().message(),
                         rows.get(i).text()));
             }
         }
         ImportRow last = rows.get(rows.size() - 1);
-        ledger.recordChunk(importId, token, rows.size(), earned, duplicate, rejects, last.lineNumber() + 1,
+        ledger.recordChunk(run.importId(), token, rows.size(), earned, duplicate, rejects, last.lineNumber() + 1,
                 last.nextOffset(), ImportLeases.lease());
         int read = rows.size();
         metrics.afterCommit(() -> metrics.count("badgeworks.import.rows",

@@ -2,7 +2,6 @@ package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.imports.boundary.ImportCompletion;
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,19 +12,14 @@ import jakarta.inject.Named;
 public class FinishImport extends AbstractBatchlet {
 
     @Inject
-    @BatchProperty
-    String importId;
-
-    @Inject
-    @BatchProperty
-    String fence;
+    ImportRun run;
 
     @Inject
     ImportCompletion completion;
 
     @Override
     public String process() {
-        completion.completed(importId, Long.parseLong(fence));
+        completion.completed(run.importId(), run.fence());
         return "COMPLETED";
     }
 }

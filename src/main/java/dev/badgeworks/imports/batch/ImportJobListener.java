@@ -4,7 +4,6 @@ import dev.badgeworks.imports.boundary.ImportCompletion;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.imports.store.ImportLedger;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
@@ -24,12 +23,7 @@ public class ImportJobListener extends AbstractJobListener {
     private static final Logger LOG = Logger.getLogger(ImportJobListener.class.getName());
 
     @Inject
-    @BatchProperty
-    String importId;
-
-    @Inject
-    @BatchProperty
-    String fence;
+    ImportRun run;
 
     @Inject
     JobContext jobContext;
@@ -42,10 +36,10 @@ public class ImportJobListener extends AbstractJobListener {
 
     @Override
     public void afterJob() {
-        long token = Long.parseLong(fence);
-        ImportJob job = ledger.get(importId);
+        long token = run.fence();
+        ImportJob job = ledger.get(run.importId());
         if (job.fence() != token) {
-            LOG.info(() -> "Import " + importId + ": this execution lost it to another (token " + token + " < "
+            LOG.info(() -> "Import " + run.importId() + ": this execution lost it to another (token " + token + " < "
                     + job.fence() + "); it leaves the import to that one");
             return;
         }
@@ -55,11 +49,11 @@ public class ImportJobListener extends AbstractJobListener {
         BatchStatus batch = jobContext.getBatchStatus();
         if (batch == BatchStatus.STOPPING || batch == BatchStatus.STOPPED || job.status() == ImportStatus.STOPPING
                 || job.stopRequested()) {
-            completion.stopped(importId, token);
+            completion.stopped(run.importId(), token);
             return;
         }
         String reason = jobContext.getExitStatus();
-        completion.failed(importId, token, reason == null || reason.isBlank() || reason.equals(batch.name())
+        completion.failed(run.importId(), token, reason == null || reason.isBlank() || reason.equals(batch.name())
                 ? "The import failed unexpectedly (see the server log); restart it to resume from line "
                 + job.nextLine() + "."
                 : "The file cannot be imported: " + reason + ".");

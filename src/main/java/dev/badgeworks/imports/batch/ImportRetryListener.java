@@ -1,7 +1,6 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.platform.Metrics;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.RetryWriteListener;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -21,8 +20,7 @@ public class ImportRetryListener implements RetryWriteListener {
     private static final Logger LOG = Logger.getLogger(ImportRetryListener.class.getName());
 
     @Inject
-    @BatchProperty
-    String importId;
+    ImportRun run;
 
     @Inject
     Metrics metrics;
@@ -30,7 +28,7 @@ public class ImportRetryListener implements RetryWriteListener {
     @Override
     public void onRetryWriteException(List<Object> items, Exception e) {
         metrics.raceLost("import");
-        LOG.info(() -> "Import " + importId + ": chunk of " + items.size() + " rows retried after a requestId"
+        LOG.info(() -> "Import " + run.importId() + ": chunk of " + items.size() + " rows retried after a requestId"
                 + " collision with another writer");
     }
 }

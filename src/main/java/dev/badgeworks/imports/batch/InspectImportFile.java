@@ -6,7 +6,6 @@ import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -31,8 +30,7 @@ public class InspectImportFile extends AbstractBatchlet {
     static final String REFUSED = "REFUSED";
 
     @Inject
-    @BatchProperty
-    String importId;
+    ImportRun run;
 
     @Inject
     JobContext jobContext;
@@ -42,7 +40,7 @@ public class InspectImportFile extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        ImportJob job = ledger.get(importId);
+        ImportJob job = ledger.get(run.importId());
         Path file = Path.of(job.filePath());
         boolean present = ImportFiles.fromSettings().reclaim(job.orgId(), file).isPresent();
         if (job.contentHash() != null) {
@@ -53,12 +51,12 @@ public class InspectImportFile extends AbstractBatchlet {
         }
         try {
             FileInspector.Inspection inspection = FileInspector.inspect(file, job.format());
-            ledger.inspected(importId, inspection.contentHash(), inspection.dataRows(), inspection.firstDataLine(),
-                    inspection.firstDataOffset());
+            ledger.inspected(run.importId(), inspection.contentHash(), inspection.dataRows(),
+                    inspection.firstDataLine(), inspection.firstDataOffset());
             return "INSPECTED";
         } catch (FileInspector.FileProblem problem) {
             if (problem.getCause() != null) {
-                LOG.log(Level.WARNING, "Import " + importId + ": cannot read " + LogSafe.text(file),
+                LOG.log(Level.WARNING, "Import " + run.importId() + ": cannot read " + LogSafe.text(file),
                         LogSafe.failure(problem.getCause()));
             }
             return refuse(problem.getMessage());

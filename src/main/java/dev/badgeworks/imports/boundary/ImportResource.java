@@ -48,6 +48,9 @@ public class ImportResource {
     ImportService imports;
 
     @Inject
+    InboxScan inbox;
+
+    @Inject
     ImportLedger ledger;
 
     @POST
@@ -110,7 +113,7 @@ public class ImportResource {
     @POST
     @Path("scan")
     public Envelope<List<ImportView>> scan() {
-        return Envelope.of(imports.scanInbox(caller.orgId()).stream().map(this::view).toList());
+        return Envelope.of(inbox.scanInbox(caller.orgId()).stream().map(this::view).toList());
     }
 
     private ImportView view(ImportJob job) {

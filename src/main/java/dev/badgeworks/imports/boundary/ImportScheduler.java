@@ -41,8 +41,7 @@ public class ImportScheduler {
     ImportRuntime runtime;
 
     @Inject
-    ImportService imports;
-
+    InboxScan inbox;
 
     @PostConstruct
     void schedule() {
@@ -87,7 +86,7 @@ public class ImportScheduler {
             LOG.fine(() -> "Inbox scan " + slot + " taken by another instance");
             return;
         }
-        int started = imports.scanInbox().size();
+        int started = inbox.scanInbox().size();
         LOG.info(() -> "Inbox scan " + slot + ": " + started + " file(s) imported");
     }
 }
