@@ -7,7 +7,7 @@ import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.QueryParams;
-import dev.badgeworks.events.control.WebhookAddress;
+import dev.badgeworks.events.control.WebhookRequest;
 import dev.badgeworks.events.entity.DeliveryStatus;
 import dev.badgeworks.events.entity.EventType;
 import dev.badgeworks.events.entity.Webhook;
@@ -18,7 +18,6 @@ import dev.badgeworks.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,10 +32,8 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An org's webhook endpoints, managed by its admin: subscribe, change, delete, see each endpoint's delivery status,
@@ -47,8 +44,6 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
-    static final int MAX_BATCH = 1000;
-    private static final int MIN_SECRET = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An endpoint; {@code secret} only in the answer that created it (it signs every POST; never shown again). */
@@ -81,14 +76,11 @@ public class WebhookResource {
     public Response create(String body) {
         long orgId = adminOrg();
         JsonInput in = JsonInput.parse(body);
-        Fields fields = fields(in, null);
-        String secret = in.text("secret", 200, null);
-        if (secret != null && secret.length() < MIN_SECRET) {
-            in.fail(ErrorCode.INVALID_VALUE, "secret", "'secret' needs at least " + MIN_SECRET + " characters.");
-        }
+        WebhookRequest fields = WebhookRequest.read(in, null, EventSettings.current().allowPrivate());
+        String secret = WebhookRequest.secret(in);
         in.throwIfInvalid();
         String key = secret != null ? secret : newSecret();
-        Webhook created = webhooks.create(orgId, fields.url, key, fields.types, fields.batchSize, fields.active,
+        Webhook created = webhooks.create(orgId, fields.url(), key, fields.types(), fields.batchSize(), fields.active(),
                 System.currentTimeMillis());
         return Response.status(Response.Status.CREATED).entity(Envelope.of(view(created, key))).build();
     }
@@ -110,9 +102,9 @@ public class WebhookResource {
         long orgId = adminOrg();
         Webhook current = webhooks.find(orgId, id);
         JsonInput in = JsonInput.parse(body);
-        Fields fields = fields(in, current);
+        WebhookRequest fields = WebhookRequest.read(in, current, EventSettings.current().allowPrivate());
         in.throwIfInvalid();
-        return Envelope.of(view(webhooks.update(orgId, id, fields.url, fields.types, fields.batchSize, fields.active),
+        return Envelope.of(view(webhooks.update(orgId, id, fields.url(), fields.types(), fields.batchSize(), fields.active()),
                 null));
     }
 
@@ -162,58 +154,11 @@ public class WebhookResource {
         List<String> eventIds = List.of();
         if (body != null && !body.isBlank()) {
             JsonInput in = JsonInput.parse(body);
-            List<String> given = in.identifiers("eventIds", 36, null);
-            if (given != null && !given.stream().allMatch(WebhookResource::isUuid)) {
-                in.fail(ErrorCode.INVALID_VALUE, "eventIds", "'eventIds' holds event ids (UUIDs).");
-            }
+            eventIds = WebhookRequest.eventIds(in);
             in.throwIfInvalid();
-            eventIds = given == null ? List.of() : given;
         }
         return Envelope.of(new Redelivered(webhook.id(),
                 deliveries.redeliver(webhook.id(), eventIds, System.currentTimeMillis())));
-    }
-
-    private record Fields(String url, Set<EventType> types, int batchSize, boolean active) {
-    }
-
-    /** The endpoint's fields; on update ({@code current} given) an absent field keeps its value. */
-    private Fields fields(JsonInput in, Webhook current) {
-        String url = in.text("url", 2000, current == null ? ErrorCode.FIELD_REQUIRED : null);
-        if (url == null && current != null) {
-            url = current.url();
-        } else if (url != null) {
-            String checked = url;
-            WebhookAddress.refusal(url, EventSettings.current().allowPrivate()).ifPresent(why ->
-                    in.fail(ErrorCode.INVALID_VALUE, "url", "'url' " + why + "."));
-            url = checked;
-        }
-        Set<EventType> types = current == null ? EnumSet.allOf(EventType.class) : current.types();
-        if (in.has("eventTypes")) {
-            JsonArray array = in.array("eventTypes", null);
-            if (array != null) {
-                types = eventTypes(in, array);
-            }
-        }
-        Integer batchSize = in.integer("batchSize", 1, MAX_BATCH, null);
-        Boolean active = in.bool("active", null);
-        return new Fields(url, types,
-                batchSize != null ? batchSize : current == null ? 1 : current.batchSize(),
-                active != null ? active : current == null || current.active());
-    }
-
-    private static Set<EventType> eventTypes(JsonInput in, JsonArray array) {
-        Set<EventType> types = EnumSet.noneOf(EventType.class);
-        List<String> unknown = new ArrayList<>();
-        for (JsonValue v : array) {
-            var type = v instanceof JsonString s ? EventType.of(s.getString()) : java.util.Optional.<EventType>empty();
-            type.ifPresentOrElse(types::add, () -> unknown.add(v.toString()));
-        }
-        if (!unknown.isEmpty() || types.isEmpty()) {
-            in.fail(ErrorCode.INVALID_VALUE, "eventTypes", "'eventTypes' must list one or more of badgeEarned,"
-                    + " badgeEarnRevoked, badgeIssued, badgeIssueRevoked" + (unknown.isEmpty() ? "."
-                    : "; unknown: " + String.join(", ", unknown) + "."));
-        }
-        return types;
     }
 
     private long adminOrg() {
@@ -233,14 +178,6 @@ public class WebhookResource {
                 new Status(w.lastSuccessMs() == null ? null : ApiTime.iso(w.lastSuccessMs()),
                         w.lastFailureMs() == null ? null : ApiTime.iso(w.lastFailureMs()), w.lastError(),
                         w.failuresInRow(), backlog.pending(), backlog.dead(), age));
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            return java.util.UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static String newSecret() {
