@@ -35,6 +35,10 @@ public class BadgeCounters {
 
     /** One change: {@code earned} and {@code issued} added to {@code badgeId}'s counts. */
     public record Change(String badgeId, long earned, long issued) {
+
+        Change plus(Change other) {
+            return new Change(badgeId, earned + other.earned, issued + other.issued);
+        }
     }
 
     @PersistenceContext
@@ -66,11 +70,9 @@ public class BadgeCounters {
      * writers of a badge meet on a row once in {@value #STRIPES}.
      */
     public void add(Collection<Change> changes) {
-        Map<String, long[]> byBadge = new TreeMap<>();
+        Map<String, Change> byBadge = new TreeMap<>();
         for (Change c : changes) {
-            long[] sum = byBadge.computeIfAbsent(c.badgeId(), k -> new long[2]);
-            sum[0] += c.earned();
-            sum[1] += c.issued();
+            byBadge.merge(c.badgeId(), c, Change::plus);
         }
         if (byBadge.isEmpty()) {
             return;
@@ -78,9 +80,9 @@ public class BadgeCounters {
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
         try (PreparedStatement s = connection().prepareStatement("UPDATE badge_counter"
                 + " SET earned = earned + ?, issued = issued + ? WHERE badge_id = ? AND stripe = ?")) {
-            for (Map.Entry<String, long[]> e : byBadge.entrySet()) {
-                s.setLong(1, e.getValue()[0]);
-                s.setLong(2, e.getValue()[1]);
+            for (Map.Entry<String, Change> e : byBadge.entrySet()) {
+                s.setLong(1, e.getValue().earned());
+                s.setLong(2, e.getValue().issued());
                 s.setString(3, e.getKey());
                 s.setInt(4, stripe);
                 s.addBatch();

@@ -33,6 +33,10 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class BadgeDefinitions {
 
+    /** A badge row's versions: of its definition, and of its claims. */
+    private record Versions(long definition, long claims) {
+    }
+
     /** A badge as it was read, with all its claims (active or not) in creation order. Shared: never changed. */
     public record Definition(BadgeMeta badge, List<Claim> claims) {
 
@@ -79,7 +83,7 @@ public class BadgeDefinitions {
                         + " FROM badge_meta m LEFT JOIN (" + BadgeCounters.countsOf(distinct.size()) + ") c"
                         + " ON c.badge_id = m.id"
                         + " WHERE m.org_id = ? AND m.id IN (" + Jdbc.marks(distinct.size()) + ")";
-        Map<String, long[]> versions = new HashMap<>();
+        Map<String, Versions> versions = new HashMap<>();
         Map<String, BadgeCounters.Counts> counts = new HashMap<>();
         reads.read(em, connection -> {
             try (PreparedStatement read = connection.prepareStatement(sql)) {
@@ -88,7 +92,7 @@ public class BadgeDefinitions {
                 Jdbc.bind(read, next + 1, distinct);
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
-                        versions.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                        versions.put(rows.getString(1), new Versions(rows.getLong(2), rows.getLong(3)));
                         counts.put(rows.getString(1), new BadgeCounters.Counts(rows.getLong(4), rows.getLong(5)));
                     }
                 }
@@ -100,13 +104,13 @@ public class BadgeDefinitions {
         return counted;
     }
 
-    private Map<String, Definition> current(long orgId, Map<String, long[]> versions) {
+    private Map<String, Definition> current(long orgId, Map<String, Versions> versions) {
         Map<String, Definition> current = new HashMap<>();
         List<String> stale = new ArrayList<>();
         versions.forEach((id, version) -> {
             Definition definition = kept.get(id);
-            if (definition != null && definition.badge().version() == version[0]
-                    && definition.badge().claimsVersion() == version[1]) {
+            if (definition != null && definition.badge().version() == version.definition()
+                    && definition.badge().claimsVersion() == version.claims()) {
                 current.put(id, definition);
             } else {
                 stale.add(id);
@@ -140,16 +144,16 @@ public class BadgeDefinitions {
         return claims;
     }
 
-    private Map<String, long[]> versions(long orgId, Collection<String> ids) {
+    private Map<String, Versions> versions(long orgId, Collection<String> ids) {
         return reads.read(em, connection -> {
-            Map<String, long[]> versions = new HashMap<>();
+            Map<String, Versions> versions = new HashMap<>();
             try (PreparedStatement read = connection.prepareStatement("SELECT id, version, claims_version FROM"
                     + " badge_meta WHERE org_id = ? AND id IN (" + Jdbc.marks(ids.size()) + ")")) {
                 read.setLong(1, orgId);
                 Jdbc.bind(read, 2, ids);
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
-                        versions.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                        versions.put(rows.getString(1), new Versions(rows.getLong(2), rows.getLong(3)));
                     }
                 }
             }

@@ -78,9 +78,10 @@ public class CustomerBadgeService {
         BadgeView view = BadgeView.of(badge, badges.claimsOf(List.of(badge.id())).getOrDefault(badge.id(), List.of()),
                 BadgeCounters.Counts.ZERO, now);
         CustomerStanding standing = store.standing(orgId, customerId, badge.id());
-        long[] counts = store.earnCounts(orgId, customerId, badge.id(), now);
-        return CustomerViews.BadgeOfCustomer.of(view, customerId, standing, counts[1],
-                statistics ? statistics(orgId, customerId, badge, standing, counts[0], byEvent, page, size, now) : null);
+        CustomerBadgeStore.EarnCounts counts = store.earnCounts(orgId, customerId, badge.id(), now);
+        return CustomerViews.BadgeOfCustomer.of(view, customerId, standing, counts.active(),
+                statistics ? statistics(orgId, customerId, badge, standing, counts.all(), byEvent, page, size, now)
+                        : null);
     }
 
     private CustomerViews.Statistics statistics(long orgId, String customerId, BadgeMeta badge,

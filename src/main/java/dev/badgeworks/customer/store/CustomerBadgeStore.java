@@ -138,14 +138,18 @@ public class CustomerBadgeStore {
                 .getResultList();
     }
 
-    /** How many earns the customer has of the badge: all of them, and those neither revoked nor expired. */
-    public long[] earnCounts(long orgId, String customerId, String badgeId, long nowMs) {
+    /** How many earns a customer has of a badge: all of them, and those neither revoked nor expired. */
+    public record EarnCounts(long all, long active) {
+    }
+
+    /** The customer's earn counts of the badge, as of {@code nowMs}. */
+    public EarnCounts earnCounts(long orgId, String customerId, String badgeId, long nowMs) {
         String sql = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN revoked_on_ms IS NULL AND expires_on_ms >= ?"
                 + " THEN 1 ELSE 0 END), 0) FROM badge_earn WHERE customer_id = ? AND badge_id = ? AND org_id = ?";
         try (PreparedStatement s = prepare(sql, List.of(nowMs, customerId, badgeId, orgId));
              ResultSet rs = s.executeQuery()) {
             rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
+            return new EarnCounts(rs.getLong(1), rs.getLong(2));
         } catch (SQLException e) {
             throw new PersistenceException("cannot count the customer's earns", e);
         }
