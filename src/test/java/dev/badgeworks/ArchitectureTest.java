@@ -29,9 +29,11 @@ class ArchitectureTest {
     static {
         MAY_USE.put("api", Set.of("platform"));
         MAY_USE.put("platform", Set.of());
-        MAY_USE.put("badge.boundary", Set.of("api", "platform", "security.boundary", "badge.control", "badge.entity"));
+        MAY_USE.put("badge.boundary", Set.of("api", "platform", "security.boundary", "badge.control", "badge.entity",
+                "badge.store"));
         MAY_USE.put("badge.control", Set.of("api", "badge.entity"));
         MAY_USE.put("badge.entity", Set.of("api"));
+        MAY_USE.put("badge.store", Set.of("api", "platform", "badge.entity"));
         MAY_USE.put("customer.boundary", Set.of("api", "platform", "security.boundary", "badge.boundary",
                 "badge.entity", "earn.boundary", "earn.control", "earn.entity", "customer.control", "customer.entity"));
         MAY_USE.put("customer.control", Set.of("api", "badge.entity", "customer.entity"));

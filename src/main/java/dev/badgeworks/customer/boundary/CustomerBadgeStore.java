@@ -4,6 +4,7 @@ import dev.badgeworks.api.QueryParams;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.BadgeStatus;
 import dev.badgeworks.customer.control.CustomerBadgeQuery;
+import dev.badgeworks.customer.control.CustomerBadgeSort;
 import dev.badgeworks.customer.entity.CustomerStanding;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.Enrolment;
@@ -46,7 +47,11 @@ public class CustomerBadgeStore {
             + " LEFT JOIN (SELECT badge_id, COUNT(*) AS issued, MAX(issued_on_ms) AS last_issued_on_ms,"
             + " MAX(expires_on_ms) AS enrolled_until_ms FROM badge_enrolment"
             + " WHERE customer_id = ? AND revoked_on_ms IS NULL GROUP BY badge_id) n ON n.badge_id = b.id"
-            + " WHERE b.org_id = ?";
+            + "%s WHERE b.org_id = ?";
+
+    /** The RANK order's join: a badge's group counts only while it is active; in a disabled one it is ungrouped. */
+    private static final String ACTIVE_GROUP = " LEFT JOIN badge_group g ON g.id = b.badge_group_id"
+            + " AND g.org_id = b.org_id AND g.active = TRUE";
 
     @PersistenceContext
     EntityManager em;
@@ -82,7 +87,8 @@ public class CustomerBadgeStore {
             }
         };
         filters(q, nowMs, where, params);
-        String from = STANDINGS.formatted(earnedOnly ? "" : "LEFT") + where;
+        String from = STANDINGS.formatted(earnedOnly ? "" : "LEFT",
+                q.sort() == CustomerBadgeSort.RANK ? ACTIVE_GROUP : "") + where;
         String select = "SELECT b.id, cb.earned, cb.last_earned_on_ms, cb.last_event_ms, cb.last_expires_on_ms,"
                 + " n.issued, n.last_issued_on_ms, n.enrolled_until_ms, COUNT(*) OVER () AS total" + from
                 + " ORDER BY " + order(q) + " LIMIT ? OFFSET ?";
@@ -115,7 +121,7 @@ public class CustomerBadgeStore {
     /** The customer's standing with one badge (none when they never earned or enrolled). */
     public CustomerStanding standing(long orgId, String customerId, String badgeId) {
         String sql = "SELECT cb.earned, cb.last_earned_on_ms, cb.last_event_ms, cb.last_expires_on_ms, n.issued,"
-                + " n.last_issued_on_ms, n.enrolled_until_ms" + STANDINGS.formatted("LEFT") + " AND b.id = ?";
+                + " n.last_issued_on_ms, n.enrolled_until_ms" + STANDINGS.formatted("LEFT", "") + " AND b.id = ?";
         try (PreparedStatement s = prepare(sql, List.of(customerId, customerId, orgId, badgeId));
              ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
@@ -199,7 +205,12 @@ public class CustomerBadgeStore {
         }
     }
 
-    /** ORDER BY of the query's sort: undated rows last, the badge id breaking ties so pages never overlap. */
+    /**
+     * ORDER BY of the query's sort: undated rows last, the badge id breaking ties so pages never overlap. RANK
+     * (§2.8): active groups by group rank (1 first; of equal ranks the older group first), each with its ranked badges
+     * by rank and then its unranked ones; ungrouped badges after, ranked then unranked; badges of equal rank (or
+     * none) latest expiry first.
+     */
     private static String order(CustomerBadgeQuery q) {
         String dir = q.descending() ? " DESC" : " ASC";
         String column = switch (q.sort()) {
@@ -212,7 +223,7 @@ public class CustomerBadgeStore {
             case LAST_EXPIRED_BADGE -> "cb.last_expires_on_ms";
         };
         if (column == null) {
-            return "CASE WHEN b.badge_group_id IS NULL THEN 1 ELSE 0 END, b.badge_group_id,"
+            return "CASE WHEN g.id IS NULL THEN 1 ELSE 0 END, g.group_rank, g.created_on_ms, g.id,"
                     + " CASE WHEN b.badge_rank IS NULL THEN 1 ELSE 0 END, b.badge_rank, b.expires_on_ms DESC, b.id";
         }
         return "CASE WHEN " + column + " IS NULL THEN 1 ELSE 0 END, " + column + dir + ", b.id" + dir;
