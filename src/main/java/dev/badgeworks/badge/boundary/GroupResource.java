@@ -58,9 +58,12 @@ public class GroupResource {
         return update(groupId, body);
     }
 
-    /** The update as the reference's OpenAPI and example URL write it. */
+    /**
+     * The update as the reference's OpenAPI and example URL write it; only a group id's form (24 hex digits) matches,
+     * so any other path under the badges root stays an unknown path (404).
+     */
     @PUT
-    @Path("{groupId}")
+    @Path("{groupId: [0-9a-fA-F]{24}}")
     public Envelope<DefinitionViews.GroupView> updateAtLegacyPath(@PathParam("groupId") String groupId, String body) {
         return update(groupId, body);
     }

@@ -29,6 +29,7 @@ public class OrgMetaService {
     public DefinitionViews.OrgMetaView update(long orgId, BadgeMeta.Author author, String tags) {
         OrgMeta meta = find(orgId);
         meta.change(tags, author, clock.millis());
+        metas.written();
         return DefinitionViews.OrgMetaView.of(meta);
     }
 
