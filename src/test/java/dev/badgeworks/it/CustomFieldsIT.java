@@ -111,6 +111,23 @@ class CustomFieldsIT {
     }
 
     @Test
+    void concurrentOrgMetaCreatesLeaveOneAndConcurrentUpdatesAreAnsweredNeverFailed() throws Exception {
+        Api api = BadgeworksServer.shared().admin().newOrg("org-meta-race");
+        String body = "{\"tags\": [{\"key\": \"region\", \"dataType\": \"STRING\"}]}";
+        List<Api.Reply> creates = Concurrently.run(8, i -> api.post("orgMeta", body));
+        assertEquals(1, creates.stream().filter(r -> r.status() == 201).count(), () -> statuses(creates));
+        creates.stream().filter(r -> r.status() != 201).forEach(r -> r.expectError(409, 999999, null));
+        // last writer wins; one that lost the row to a concurrent update is 409 1125, to be retried
+        List<Api.Reply> updates = Concurrently.run(8, i -> api.put("orgMeta", body.replace("region", "key" + i)));
+        assertTrue(updates.stream().anyMatch(r -> r.status() == 200), () -> statuses(updates));
+        updates.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(409, 1125, null));
+    }
+
+    private static String statuses(List<Api.Reply> replies) {
+        return replies.stream().map(r -> r.status() + " " + r.body()).toList().toString();
+    }
+
+    @Test
     void orgMetaIsCreatedOnceReadAndUpdatedAndBadgeTagsAreHeldToIt() {
         Api api = BadgeworksServer.shared().admin().newOrg("org-meta");
         api.get("orgMeta").expectError(404, 1167, null);
