@@ -4,6 +4,6 @@ package dev.badgeworks.api;
 public record ApiError(int code, String message, String reference) {
 
     public ErrorCode errorCode() {
-        return ErrorCode.of(code);
+        return ErrorCode.of(code, message);
     }
 }

@@ -28,6 +28,8 @@ public enum ErrorCode {
     EXPIRY_IN_PAST(724, 400, "Expiry Date cannot be past date"),
     DUPLICATE_NAME(725, 400, "Badge name cannot be duplicate"),
     OWNER_REQUIRED(728, 400, "Atleast one owner is required"),
+    GROUP_RANK_REQUIRED(732, 400, "Group Rank is Mandatory."),
+    GROUP_NAME_TAKEN(733, 400, "Group Name should be Unique."),
     CLAIM_NOT_FOUND(737, 404, "Claim not found in existing claims"),
     EVENT_DATE_IN_FUTURE(750, 400, "Earn event date should not be in future."),
     REQUEST_ID_MISSING(804, 400, "RequestId information is missing."),
@@ -69,9 +71,19 @@ public enum ErrorCode {
     CUSTOMER_LIMIT_REACHED(1140, 409, "Customer earn limit reached."),
     BADGE_LIMIT_REACHED(1141, 409, "Badge earn limit reached."),
     WEBHOOK_NOT_FOUND(1150, 404, "Webhook not found."),
+    GROUP_NOT_FOUND(1160, 404, "Badge group not found."),
+    NO_ACTIVE_GROUP(1161, 400, "badgeGroupId names no active badge group of the org."),
+    CUSTOM_FIELD_NOT_FOUND(1162, 404, "Custom field not found."),
+    CUSTOM_FIELD_NAME_TAKEN(1163, 409, "An active custom field with this name already exists."),
+    DATA_TYPE_FIXED(1164, 400, "A custom field's dataType cannot change."),
+    CUSTOM_FIELD_DISABLED(1165, 409, "A disabled custom field cannot be enabled again."),
+    DEFAULT_VALUE_REQUIRED(1166, 400, "A mandatory custom field needs a defaultValue."),
+    ORG_META_NOT_FOUND(1167, 404, "The org has no org meta yet: create it with POST /orgMeta."),
     CONCURRENT_CHANGE(1125, 409, "A concurrent request changed the same data; read it again and retry."),
     STALE_VERSION(1128, 412, "The badge changed since the version If-Match names; read it again and retry."),
-    INTERNAL_ERROR(999999, 500, "Internal error.");
+    INTERNAL_ERROR(999999, 500, "Internal error."),
+    /** After INTERNAL_ERROR: {@link #of(int)} finds that one for a bare 999999. */
+    ORG_META_EXISTS(999999, 409, "ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API");
 
     private final int code;
     private final int httpStatus;
@@ -122,5 +134,18 @@ public enum ErrorCode {
             }
         }
         throw new IllegalArgumentException("unknown error code " + code);
+    }
+
+    /**
+     * The code an error was made from: by number, and by message where the reference gives one number two meanings
+     * (999999 is both an internal error, 500, and "org meta exists", 409).
+     */
+    public static ErrorCode of(int code, String message) {
+        for (ErrorCode e : values()) {
+            if (e.code == code && message != null && message.startsWith(e.message)) {
+                return e;
+            }
+        }
+        return of(code);
     }
 }

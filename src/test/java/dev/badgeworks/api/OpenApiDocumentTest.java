@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.badgeworks.badge.boundary.BadgeMetaResource;
 import dev.badgeworks.badge.boundary.BadgeView;
+import dev.badgeworks.badge.boundary.DefinitionViews;
+import dev.badgeworks.badge.entity.OrgMeta;
 import dev.badgeworks.customer.boundary.CustomerViews;
 import dev.badgeworks.customer.control.ConstraintStatistics;
 import dev.badgeworks.earn.boundary.EarnResource;
@@ -163,10 +165,10 @@ class OpenApiDocumentTest {
             assertFalse(codes.isEmpty(), () -> key + ": no x-error-codes");
             codes(key, operation, "x-item-error-codes");
             Set<String> statuses = operation.getResponses().keySet();
-            for (ErrorCode code : codes) {
-                assertTrue(statuses.contains(Integer.toString(code.httpStatus())),
-                        () -> key + ": lists " + code.code() + " (" + code + ") but has no " + code.httpStatus() + " response");
-            }
+            // 999999 is a 500 and, for a second org meta, a 409: a listed code needs a response of one of its statuses
+            codes.stream().collect(Collectors.groupingBy(ErrorCode::code)).forEach((code, meanings) -> assertTrue(
+                    meanings.stream().anyMatch(e -> statuses.contains(Integer.toString(e.httpStatus()))),
+                    () -> key + ": lists " + code + " (" + meanings + ") but has no response of its status"));
             Set<String> answered = codes.stream().map(c -> Integer.toString(c.httpStatus())).collect(Collectors.toSet());
             for (String status : statuses) {
                 if (status.compareTo("400") >= 0) {
@@ -283,7 +285,13 @@ class OpenApiDocumentTest {
                 Map.entry("Webhook", WebhookResource.WebhookView.class),
                 Map.entry("Webhook.status", WebhookResource.Status.class),
                 Map.entry("Delivery", WebhookResource.DeliveryView.class),
-                Map.entry("Redelivered", WebhookResource.Redelivered.class)));
+                Map.entry("Redelivered", WebhookResource.Redelivered.class),
+                Map.entry("Group", DefinitionViews.GroupView.class),
+                Map.entry("GroupList", DefinitionViews.GroupList.class),
+                Map.entry("CustomField", DefinitionViews.CustomFieldView.class),
+                Map.entry("CustomFieldList", DefinitionViews.CustomFieldList.class),
+                Map.entry("OrgMeta", DefinitionViews.OrgMetaView.class),
+                Map.entry("TagDefinition", OrgMeta.TagDefinition.class)));
         answers.forEach((where, record) -> {
             Schema<?> schema = schemaAt(where);
             Set<String> fields = Arrays.stream(record.getRecordComponents()).map(c -> c.getName())
@@ -342,9 +350,9 @@ class OpenApiDocumentTest {
         for (Object value : (List<?>) listed) {
             assertTrue(value instanceof Integer, () -> key + ": " + extension + " holds " + value + ", not a whole number");
             int code = (Integer) value;
-            ErrorCode known = Arrays.stream(ErrorCode.values()).filter(e -> e.code() == code).findFirst().orElse(null);
-            assertNotNull(known, () -> key + ": " + extension + " lists " + code + ", which is no ErrorCode");
-            codes.add(known);
+            List<ErrorCode> known = Arrays.stream(ErrorCode.values()).filter(e -> e.code() == code).toList();
+            assertFalse(known.isEmpty(), () -> key + ": " + extension + " lists " + code + ", which is no ErrorCode");
+            codes.addAll(known);
         }
         return codes;
     }

@@ -279,6 +279,8 @@ class BadgeMetaIT {
 
     @Test
     void restrictionsAndExtrasAreValidatedStoredAndEchoed() {
+        api.post("customField", "{\"name\":\"CF2 INTEGER\",\"dataType\":\"INTEGER\"}").expect(201);
+        api.post("customField", "{\"name\":\"colour\",\"dataType\":\"STRING\"}").expect(201);
         JsonObject badge = with(with(with(Badges.earnBadge(Badges.uniqueName("Extras")), "customerConstraints",
                 Json.createArrayBuilder().add(Json.createObjectBuilder().add("constraintType", "CUSTOMER_BADGE_FIXED_WINDOW")
                         .add("durationType", "WEEKLY").add("startDayOfTheWeek", 1).add("maxEarnLimit", 1)).build()),

@@ -325,6 +325,8 @@ class ClusterIT {
             // 20 revokes and 20 unclaims split over both instances: one success each (several succeeded before)
             ConcurrentChangesIT.revokeEarnRacing(api);
             ConcurrentChangesIT.unclaimRacing(api);
+            // issue 28: 8 creates of one group name over both instances: one group
+            GroupsIT.groupNameRacing(api);
             java.util.Set<String> servedBy = new java.util.HashSet<>();
             for (Api.Reply reply : same) {
                 servedBy.addAll(reply.headers().getOrDefault("x-served-by", List.of()));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -319,16 +318,17 @@ class CustomerBadgesIT {
 
     @Test
     void aGroupIdNarrowsTheListToTheGroupsBadges() {
-        String grouped = claimed(Badges.with(Badges.earnBadge("Grouped"), "badgeGroupId", "group-" + customer));
+        String group = GroupsIT.group(api, "group-" + customer, 1);
+        String grouped = claimed(Badges.with(Badges.earnBadge("Grouped"), "badgeGroupId", group));
         String grouper = "grouper-" + UUID.randomUUID();
         earn(grouped, grouper);
         earn(earned, grouper);
         // off again, so the other tests' AVAILABLE lists do not meet it; the customer keeps what they earned
         api.put("badgeMeta/" + grouped + "/deactivate", "").expect(200);
-        assertEquals(List.of(grouped), ids(api.get("customer/" + grouper + "?badgeType=EARNED&groupId=group-" + customer),
+        assertEquals(List.of(grouped), ids(api.get("customer/" + grouper + "?badgeType=EARNED&groupId=" + group),
                 "badges", "badgeMetaId"));
-        assertEquals(List.of(grouped), ids(api.get("management/" + grouper + "?badgeType=EARNED&groupId=group-"
-                + customer), "customerBadges", "badgeMetaId"));
+        assertEquals(List.of(grouped), ids(api.get("management/" + grouper + "?badgeType=EARNED&groupId=" + group),
+                "customerBadges", "badgeMetaId"));
         assertEquals(List.of(), ids(api.get("customer/" + grouper + "?badgeType=EARNED&groupId=no-such-group"),
                 "badges", "badgeMetaId"));
         assertEquals(2, ids(api.get("customer/" + grouper + "?badgeType=EARNED"), "badges", "badgeMetaId").size());

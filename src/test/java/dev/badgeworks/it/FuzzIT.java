@@ -54,7 +54,12 @@ class FuzzIT {
         Api orgAdmin = operator.orgAdminOf(api);
         String webhook = orgAdmin.post("webhooks", "{\"url\": \"http://127.0.0.1:9/fuzz\", \"eventTypes\":"
                 + " [\"badgeIssueRevoked\"]}").expect(201).data().getString("id");
-        List<Endpoint> endpoints = endpoints(api.orgId(), userId, badge, issueBadge, webhook);
+        // issue 28: a group and a custom field to change, and org meta to replace
+        String group = GroupsIT.group(api, "Fuzz group", 1);
+        String field = CustomFieldsIT.field(api, "{\"name\": \"Tier\", \"dataType\": \"INTEGER\"}");
+        api.post("orgMeta", "{\"tags\": [{\"key\": \"region\", \"dataType\": \"STRING\"}]}").expect(201);
+        List<Endpoint> endpoints = new ArrayList<>(endpoints(api.orgId(), userId, badge, issueBadge, webhook));
+        endpoints.addAll(definitionEndpoints(badge, group, field));
         long started = System.nanoTime();
 
         Random random = new Random(SEED);
@@ -175,6 +180,32 @@ class FuzzIT {
                         .add("password", "another-password").add("disabled", false).build()),
                 new Endpoint("PUT", "account/password", Json.createObjectBuilder()
                         .add("currentPassword", "not-the-password").add("newPassword", "a-new-password").build()));
+    }
+
+    /** Groups, custom fields, org meta, and a badge that names a group, custom fields and tags. */
+    private static List<Endpoint> definitionEndpoints(String badge, String group, String field) {
+        JsonObject groupBody = Json.createObjectBuilder().add("name", "Fuzzed group").add("rank", 2)
+                .add("isActive", true).build();
+        JsonObject fieldBody = Json.createObjectBuilder().add("name", "Tier").add("dataType", "INTEGER")
+                .add("isMandatory", false).add("defaultValue", "3").add("isActive", true).build();
+        JsonObject metaBody = Json.createObjectBuilder().add("orgID", 1).add("tags", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("key", "region").add("dataType", "STRING")
+                        .add("description", "Where").add("mandatory", false))).build();
+        JsonObject organised = Badges.with(Badges.with(Badges.with(Badges.earnBadge("Fuzzed organised"),
+                "badgeGroupId", group), "customFields", Json.createObjectBuilder().add("Tier", "2").build()), "tags",
+                Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "region").add("value", "EU"))
+                        .build());
+        return List.of(
+                new Endpoint("POST", "badgeMeta", organised),
+                new Endpoint("PUT", "badgeMeta", Badges.with(organised, "id", badge)),
+                new Endpoint("POST", "group", groupBody),
+                new Endpoint("PUT", "group/" + group, groupBody),
+                new Endpoint("POST", "group/" + group, groupBody),
+                new Endpoint("PUT", group, groupBody),
+                new Endpoint("POST", "customField", fieldBody),
+                new Endpoint("PUT", "customField/" + field, fieldBody),
+                new Endpoint("POST", "orgMeta", metaBody),
+                new Endpoint("PUT", "orgMeta", metaBody));
     }
 
     private static final List<String> HOSTILE = List.of("null", "true", "-1", "0", "1e100000000", "-1e-100000000",

@@ -20,13 +20,16 @@ import dev.badgeworks.client.api.AccountApi;
 import dev.badgeworks.client.api.AdministrationApi;
 import dev.badgeworks.client.api.BadgesApi;
 import dev.badgeworks.client.api.ClaimsApi;
+import dev.badgeworks.client.api.CustomFieldsApi;
 import dev.badgeworks.client.api.CustomerViewsApi;
 import dev.badgeworks.client.api.DocumentationApi;
 import dev.badgeworks.client.api.EarnLimitsApi;
 import dev.badgeworks.client.api.EarnsApi;
 import dev.badgeworks.client.api.EnrolmentsApi;
+import dev.badgeworks.client.api.GroupsApi;
 import dev.badgeworks.client.api.HistoricalImportApi;
 import dev.badgeworks.client.api.ImportsApi;
+import dev.badgeworks.client.api.OrgMetaApi;
 import dev.badgeworks.client.api.WebhooksApi;
 import dev.badgeworks.client.model.Badge;
 import dev.badgeworks.client.model.BadgeEvent;
@@ -38,8 +41,12 @@ import dev.badgeworks.client.model.BadgeUpdateInput;
 import dev.badgeworks.client.model.BooleanInput;
 import dev.badgeworks.client.model.ClaimInput;
 import dev.badgeworks.client.model.ClaimResult;
+import dev.badgeworks.client.model.CustomField;
+import dev.badgeworks.client.model.CustomFieldInput;
+import dev.badgeworks.client.model.CustomFieldInputDefaultValue;
 import dev.badgeworks.client.model.CustomerBadgeSortExpiry;
 import dev.badgeworks.client.model.CustomerBadgeSortRank;
+import dev.badgeworks.client.model.DataType;
 import dev.badgeworks.client.model.DateInput;
 import dev.badgeworks.client.model.Delivery;
 import dev.badgeworks.client.model.DeliveryStatus;
@@ -53,6 +60,8 @@ import dev.badgeworks.client.model.EnrolResult;
 import dev.badgeworks.client.model.ErrorEnvelope;
 import dev.badgeworks.client.model.EventType;
 import dev.badgeworks.client.model.ExpiryInput;
+import dev.badgeworks.client.model.Group;
+import dev.badgeworks.client.model.GroupInput;
 import dev.badgeworks.client.model.HistoricalEarnEnvelope;
 import dev.badgeworks.client.model.HistoricalEarnInput;
 import dev.badgeworks.client.model.IdInput;
@@ -64,6 +73,8 @@ import dev.badgeworks.client.model.MemberBadge;
 import dev.badgeworks.client.model.ModelImport;
 import dev.badgeworks.client.model.Org;
 import dev.badgeworks.client.model.OrgInput;
+import dev.badgeworks.client.model.OrgMeta;
+import dev.badgeworks.client.model.OrgMetaInput;
 import dev.badgeworks.client.model.OwnerType;
 import dev.badgeworks.client.model.PasswordChangeInput;
 import dev.badgeworks.client.model.RedeliverInput;
@@ -72,6 +83,7 @@ import dev.badgeworks.client.model.RevokeIssueInput;
 import dev.badgeworks.client.model.RevokeIssueResult;
 import dev.badgeworks.client.model.RevokedEarn;
 import dev.badgeworks.client.model.Role;
+import dev.badgeworks.client.model.TagDefinitionInput;
 import dev.badgeworks.client.model.TriggerInput;
 import dev.badgeworks.client.model.User;
 import dev.badgeworks.client.model.UserChangeInput;
@@ -469,6 +481,58 @@ class GeneratedClientIT {
             assertEquals(1150, notFound.getErrors().get(0).getCode());
             assertEquals("webhookId", notFound.getErrors().get(0).getReference());
         }
+    }
+
+    @Test
+    void groupsCustomFieldsAndOrgMetaRunThroughTheGeneratedClient() throws Exception {
+        GroupsApi groups = new GroupsApi(client);
+        Group gold = groups.createGroup(new GroupInput().name("Gold").rank(new IntegerInput(1))).getData();
+        assertTrue(gold.getIsActive());
+        assertEquals("Levels", groups.updateGroup(gold.getId(), new GroupInput().name("Levels")
+                .rank(new IntegerInput("2"))).getData().getName());
+        assertEquals(3, groups.updateGroupByPost(gold.getId(), new GroupInput().name("Levels")
+                .rank(new IntegerInput(3))).getData().getRank());
+        assertEquals(4, groups.updateGroupAtLegacyPath(gold.getId(), new GroupInput().name("Levels")
+                .rank(new IntegerInput(4))).getData().getRank());
+        assertEquals("Levels", groups.getGroup(gold.getId()).getData().getName());
+        assertEquals(List.of(gold.getId()), groups.listGroups("ASC", 0, 10).getData().getBadgeGroups().stream()
+                .map(Group::getId).toList());
+        ApiException taken = assertThrows(ApiException.class, () -> groups.createGroup(new GroupInput().name("Levels")
+                .rank(new IntegerInput(1))));
+        assertEquals(733, decode(taken, ErrorEnvelope.class).getErrors().get(0).getCode());
+
+        CustomFieldsApi fields = new CustomFieldsApi(client);
+        CustomField tier = fields.createCustomField(new CustomFieldInput().name("Tier").dataType(DataType.INTEGER)
+                .isMandatory(new BooleanInput(true)).defaultValue(new CustomFieldInputDefaultValue("1"))).getData();
+        assertEquals("1", tier.getDefaultValue());
+        assertEquals(DataType.INTEGER, fields.getCustomField(tier.getId()).getData().getDataType());
+        assertEquals("2", fields.updateCustomField(tier.getId(), new CustomFieldInput().name("Tier")
+                .dataType(DataType.INTEGER).isMandatory(new BooleanInput("true"))
+                .defaultValue(new CustomFieldInputDefaultValue(BigDecimal.valueOf(2)))).getData().getDefaultValue());
+        assertEquals(1L, fields.listCustomFields("LAST_UPDATED_DATE", "DESC", 0, 10).getData().getPagination()
+                .getTotal());
+
+        OrgMetaApi orgMeta = new OrgMetaApi(client);
+        OrgMeta meta = orgMeta.createOrgMeta(new OrgMetaInput().tags(List.of(new TagDefinitionInput().key("region")
+                .dataType(DataType.STRING).mandatory(new BooleanInput(true))))).getData();
+        assertTrue(meta.getTags().get(0).getMandatory());
+        ApiException twice = assertThrows(ApiException.class, () -> orgMeta.createOrgMeta(new OrgMetaInput()
+                .tags(List.of())));
+        assertEquals(409, twice.getCode());
+        assertEquals(999999, decode(twice, ErrorEnvelope.class).getErrors().get(0).getCode());
+        assertEquals("level", orgMeta.updateOrgMeta(new OrgMetaInput().tags(List.of(new TagDefinitionInput()
+                .key("level").dataType(DataType.INTEGER)))).getData().getTags().get(0).getKey());
+        assertEquals(DataType.INTEGER, orgMeta.getOrgMeta().getData().getTags().get(0).getDataType());
+
+        Instant now = Instant.now();
+        Badge grouped = badges.createBadge(new BadgeInput().name(Badges.uniqueName("Grouped"))
+                .startOn(new DateInput(BigDecimal.valueOf(now.getEpochSecond())))
+                .expiresOnISO(now.plus(Duration.ofDays(30)).toString()).earnType(EarnType.EARN)
+                .earnedBadgeExpiry(new ExpiryInput().expiryType(ExpiryInput.ExpiryTypeEnum.NEVER))
+                .ownership(new BadgeInputOwnership().restrictedToOwners(List.of(OwnerType.LOYALTY)))
+                .badgeGroupId(new IdInput(gold.getId())).badgeRank(new IntegerInput(1)), null).getData();
+        assertEquals("Levels", grouped.getBadgeGroupName());
+        assertEquals("2", grouped.getCustomFields().get("Tier"), "the mandatory field's default");
     }
 
     private ApiClient clientWith(String authorization) {

@@ -122,8 +122,10 @@ public class BadgeMetaResource {
         BadgeService.Page page = badges.list(caller.orgId(), query);
         long now = System.currentTimeMillis();
         var counts = counters.of(page.badges().stream().map(BadgeMeta::id).toList());
+        Map<String, String> groupNames = badges.groupNamesOf(caller.orgId(), page.badges());
         List<BadgeView> views = page.badges().stream()
-                .map(b -> BadgeView.of(b, page.claims().getOrDefault(b.id(), List.of()),
+                .map(b -> BadgeView.of(b, groupNames.get(b.badgeGroupId()),
+                        page.claims().getOrDefault(b.id(), List.of()),
                         counts.getOrDefault(b.id(), BadgeCounters.Counts.ZERO), now)).toList();
         return Envelope.of(new BadgeList(views, Pagination.of(page.page(), page.size(), page.total())));
     }
@@ -134,8 +136,8 @@ public class BadgeMetaResource {
     public Response get(@PathParam("badgeId") String badgeId) {
         BadgeService.Current badge = readTogether.submit(caller.orgId(), badgeId)
                 .orElseThrow(() -> ErrorCode.BADGE_NOT_FOUND.exception("badgeId"));
-        return Response.ok().entity(Envelope.of(BadgeView.of(badge.badge(), badge.claims(), badge.counts(),
-                System.currentTimeMillis()))).header(HttpHeaders.ETAG, IfMatch.tagOf(badge.badge().version())).build();
+        return Response.ok().entity(Envelope.of(BadgeView.of(badge.badge(), badge.groupName(), badge.claims(),
+                badge.counts(), System.currentTimeMillis()))).header(HttpHeaders.ETAG, IfMatch.tagOf(badge.badge().version())).build();
     }
 
     private List<Optional<BadgeService.Current>> readAll(long orgId, List<String> badgeIds) {
@@ -192,7 +194,8 @@ public class BadgeMetaResource {
     }
 
     private BadgeView view(BadgeMeta badge) {
-        return BadgeView.of(badge, badges.claimsOf(List.of(badge.id())).getOrDefault(badge.id(), List.of()),
+        return BadgeView.of(badge, badges.groupNamesOf(badge.orgId(), List.of(badge)).get(badge.badgeGroupId()),
+                badges.claimsOf(List.of(badge.id())).getOrDefault(badge.id(), List.of()),
                 counters.of(List.of(badge.id())).getOrDefault(badge.id(), BadgeCounters.Counts.ZERO),
                 System.currentTimeMillis());
     }

@@ -7,14 +7,20 @@ import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeRules;
 import dev.badgeworks.badge.control.FixedWindowChanges;
 import dev.badgeworks.badge.control.IfMatch;
+import dev.badgeworks.badge.control.OrgDefinitionsCheck;
+import dev.badgeworks.badge.control.TagDefinitions;
 import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.LimitLevel;
+import dev.badgeworks.badge.entity.OrgMeta;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.badge.store.BadgeCounters;
 import dev.badgeworks.badge.store.BadgeDefinitions;
+import dev.badgeworks.badge.store.BadgeGroups;
 import dev.badgeworks.badge.store.BadgeStore;
+import dev.badgeworks.badge.store.CustomFields;
+import dev.badgeworks.badge.store.OrgMetas;
 import dev.badgeworks.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +33,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,6 +54,15 @@ public class BadgeService {
     @Inject
     BadgeDefinitions definitions;
 
+    @Inject
+    BadgeGroups groups;
+
+    @Inject
+    CustomFields customFields;
+
+    @Inject
+    OrgMetas orgMetas;
+
     Clock clock = Clock.systemUTC();
 
     public BadgeMeta create(long orgId, BadgeMeta.Author user, BadgeDefinition definition, boolean migration) {
@@ -55,6 +71,7 @@ public class BadgeService {
         if (store.nameTaken(orgId, definition.name(), null)) {
             errors.add(ErrorCode.DUPLICATE_NAME.at("name"));
         }
+        definition = heldToOrgDefinitions(orgId, definition, null, errors);
         if (!errors.isEmpty()) {
             throw new ApiException(errors);
         }
@@ -86,6 +103,7 @@ public class BadgeService {
         if (store.nameTaken(orgId, definition.name(), id)) {
             errors.add(ErrorCode.DUPLICATE_NAME.at("name"));
         }
+        definition = heldToOrgDefinitions(orgId, definition, badge.badgeGroupId(), errors);
         if (!errors.isEmpty()) {
             throw new ApiException(errors);
         }
@@ -99,8 +117,36 @@ public class BadgeService {
         return badge;
     }
 
-    /** A badge as a read shows it: its current definition and claims, and its counts. */
-    public record Current(BadgeMeta badge, List<Claim> claims, BadgeCounters.Counts counts) {
+    /**
+     * The definition with the org's custom field defaults, and the errors of what breaks the org's definitions: a
+     * group that is not an active group of the org (a badge may keep the group it has, even once disabled, so a PUT
+     * of what a GET answered still works), custom fields and tags (OrgDefinitionsCheck).
+     */
+    private BadgeDefinition heldToOrgDefinitions(long orgId, BadgeDefinition definition, String groupKept,
+                                                 List<ApiError> errors) {
+        String groupId = definition.badgeGroupId();
+        if (groupId != null && !groupId.equals(groupKept) && groups.findActiveLocked(orgId, groupId) == null) {
+            errors.add(ErrorCode.NO_ACTIVE_GROUP.at("badgeGroupId"));
+        }
+        OrgMeta meta = orgMetas.find(orgId);
+        OrgDefinitionsCheck.Checked checked = OrgDefinitionsCheck.check(definition, customFields.active(orgId),
+                meta == null ? null : TagDefinitions.parse(meta.tags()));
+        errors.addAll(checked.errors());
+        return checked.definition();
+    }
+
+    /** A badge as a read shows it: its current definition and claims, its counts and its group's name. */
+    public record Current(BadgeMeta badge, List<Claim> claims, BadgeCounters.Counts counts, String groupName) {
+    }
+
+    /**
+     * The names of these badges' groups (disabled groups too: a badge still names its group), by group id; a
+     * HashMap, so an ungrouped badge's null id finds no name.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> groupNamesOf(long orgId, Collection<BadgeMeta> badges) {
+        return new HashMap<>(groups.names(orgId,
+                badges.stream().map(BadgeMeta::badgeGroupId).filter(Objects::nonNull).distinct().toList()));
     }
 
     /**
@@ -110,8 +156,11 @@ public class BadgeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Current> current(long orgId, Collection<String> ids) {
         Map<String, Current> current = new HashMap<>();
-        definitions.currentCounted(orgId, ids).forEach((id, counted) -> current.put(id, new Current(
-                counted.definition().badge(), counted.definition().claims(), counted.counts())));
+        var counted = definitions.currentCounted(orgId, ids);
+        Map<String, String> groupNames = groupNamesOf(orgId,
+                counted.values().stream().map(c -> c.definition().badge()).toList());
+        counted.forEach((id, c) -> current.put(id, new Current(c.definition().badge(), c.definition().claims(),
+                c.counts(), groupNames.get(c.definition().badge().badgeGroupId()))));
         return current;
     }
 

@@ -28,7 +28,7 @@ public record BadgeView(String id, Long badgeNumericId, long orgId, String name,
                         ExpiryView earnedBadgeExpiry, ExpiryView issuedBadgeExpiry, Ownership ownership,
                         JsonValue customerConstraints, JsonValue badgeConstraints, JsonValue images,
                         JsonValue benefits, JsonValue tags, JsonValue customFields,
-                        String badgeGroupId, Integer badgeRank, Long defaultTillId,
+                        String badgeGroupId, String badgeGroupName, Integer badgeRank, Long defaultTillId,
                         BigDecimal createdOn, String createdOnISO, Long createdBy, String createdByName,
                         BigDecimal lastUpdatedOn, String lastUpdatedOnISO, Long lastUpdatedBy,
                         String lastUpdatedByName,
@@ -67,7 +67,8 @@ public record BadgeView(String id, Long badgeNumericId, long orgId, String name,
     public record Ownership(List<OwnerType> restrictedToOwners, List<ClaimView> claims) {
     }
 
-    public static BadgeView of(BadgeMeta b, List<Claim> claims, BadgeCounters.Counts counts, long nowMs) {
+    public static BadgeView of(BadgeMeta b, String groupName, List<Claim> claims, BadgeCounters.Counts counts,
+                               long nowMs) {
         List<ClaimView> claimViews = claims.stream()
                 .map(c -> new ClaimView(c.ownerType().name(), c.referenceId(), c.active())).toList();
         return new BadgeView(b.id(), b.badgeNumericId(), b.orgId(), b.name(), b.description(),
@@ -79,7 +80,7 @@ public record BadgeView(String id, Long badgeNumericId, long orgId, String name,
                 withWindows(b.customerConstraints(), b, LimitLevel.CUSTOMER, nowMs),
                 withWindows(b.badgeConstraints(), b, LimitLevel.BADGE, nowMs),
                 json(b.images(), true), json(b.benefits(), true), json(b.tags(), true), json(b.customFields(), false),
-                b.badgeGroupId(), b.badgeRank(), b.defaultTillId(),
+                b.badgeGroupId(), groupName, b.badgeRank(), b.defaultTillId(),
                 ApiTime.legacy(b.createdOnMs()), ApiTime.iso(b.createdOnMs()), b.createdById(), b.createdBy(),
                 ApiTime.legacy(b.lastUpdatedOnMs()), ApiTime.iso(b.lastUpdatedOnMs()), b.lastUpdatedById(),
                 b.lastUpdatedBy(),

@@ -18,4 +18,10 @@ public record BadgeDefinition(String name, String description, Instant startOn, 
         return new BadgeDefinition(name, description, startOn, expiresOn, earnType, active, earnedExpiry, issuedExpiry,
                 owners, customer, badge, images, benefits, tags, customFields, badgeGroupId, badgeRank, defaultTillId);
     }
+
+    public BadgeDefinition withCustomFields(String fields) {
+        return new BadgeDefinition(name, description, startOn, expiresOn, earnType, active, earnedExpiry, issuedExpiry,
+                owners, customerConstraints, badgeConstraints, images, benefits, tags, fields, badgeGroupId, badgeRank,
+                defaultTillId);
+    }
 }

@@ -75,8 +75,8 @@ public class CustomerBadgeService {
                                                boolean byEvent, int page, int size) {
         long now = clock.millis();
         BadgeMeta badge = badges.find(orgId, badgeId);
-        BadgeView view = BadgeView.of(badge, badges.claimsOf(List.of(badge.id())).getOrDefault(badge.id(), List.of()),
-                BadgeCounters.Counts.ZERO, now);
+        BadgeView view = BadgeView.of(badge, badges.groupNamesOf(orgId, List.of(badge)).get(badge.badgeGroupId()),
+                badges.claimsOf(List.of(badge.id())).getOrDefault(badge.id(), List.of()), BadgeCounters.Counts.ZERO, now);
         CustomerStanding standing = store.standing(orgId, customerId, badge.id());
         CustomerBadgeStore.EarnCounts counts = store.earnCounts(orgId, customerId, badge.id(), now);
         return CustomerViews.BadgeOfCustomer.of(view, customerId, standing, counts.active(),
@@ -113,16 +113,18 @@ public class CustomerBadgeService {
                 new CustomerViews.EarnDetails(earnCount, earnPage, Pagination.of(page, size, earnCount)));
     }
 
-    /** The page's badges are read by id, with their claims, in two more queries. */
+    /** The page's badges are read by id, with their claims and their groups' names, in three more queries. */
     private <T> Listed<T> page(long orgId, String customerId, CustomerBadgeQuery q, long now, View<T> view) {
         CustomerBadgeStore.Page page = store.page(orgId, customerId, q, now);
         List<String> ids = page.rows().stream().map(CustomerBadgeStore.Row::badgeId).toList();
         Map<String, BadgeMeta> metas = badges.findAll(orgId, ids);
         Map<String, List<Claim>> claims = badges.claimsOf(ids);
+        Map<String, String> groupNames = badges.groupNamesOf(orgId, metas.values());
         List<T> views = new ArrayList<>(ids.size());
         for (CustomerBadgeStore.Row row : page.rows()) {
             BadgeMeta badge = metas.get(row.badgeId());
-            views.add(view.of(BadgeView.of(badge, claims.getOrDefault(badge.id(), List.of()),
+            views.add(view.of(BadgeView.of(badge, groupNames.get(badge.badgeGroupId()),
+                    claims.getOrDefault(badge.id(), List.of()),
                     BadgeCounters.Counts.ZERO, now), row.standing(), now));
         }
         return new Listed<>(views, Pagination.of(q.page(), q.size(), page.total()));

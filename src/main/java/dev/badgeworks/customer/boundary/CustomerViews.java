@@ -61,8 +61,8 @@ public final class CustomerViews {
 
         static MemberBadge of(BadgeView b, CustomerStanding s) {
             return new MemberBadge(b.id(), b.orgId(), b.name(), b.description(), b.startOn(), b.startOnISO(),
-                    b.expiresOn(), b.expiresOnISO(), b.status(), b.images(), b.tags(), b.badgeGroupId(), null,
-                    b.badgeRank(), b.ownership(), b.earnType(), b.benefits(), b.customerConstraints(),
+                    b.expiresOn(), b.expiresOnISO(), b.status(), b.images(), b.tags(), b.badgeGroupId(),
+                    b.badgeGroupName(), b.badgeRank(), b.ownership(), b.earnType(), b.benefits(), b.customerConstraints(),
                     b.badgeConstraints(), s.earned(), ApiTime.legacy(s.lastEarnedOnMs()), ApiTime.iso(s.lastEarnedOnMs()),
                     ApiTime.legacy(s.lastEventMs()), ApiTime.iso(s.lastEventMs()), b.customFields(), b.active());
         }
@@ -105,7 +105,8 @@ public final class CustomerViews {
 
 
         static ManagementBadge of(BadgeView b, CustomerStanding s, long nowMs) {
-            return new ManagementBadge(b.name(), b.description(), b.id(), b.earnType(), b.badgeGroupId(), null,
+            return new ManagementBadge(b.name(), b.description(), b.id(), b.earnType(), b.badgeGroupId(),
+                    b.badgeGroupName(),
                     b.badgeRank(), b.createdOn(), b.createdOnISO(), b.lastUpdatedOn(), b.lastUpdatedOnISO(), b.images(),
                     b.status(), ApiTime.legacy(s.lastEarnedOnMs()), ApiTime.iso(s.lastEarnedOnMs()), b.startOn(),
                     b.startOnISO(), b.expiresOn(), b.expiresOnISO(), s.earned(), b.ownership(),
@@ -186,7 +187,7 @@ public final class CustomerViews {
                     b.createdOnISO(), b.lastUpdatedOn(), b.lastUpdatedOnISO(), b.startOn(), b.startOnISO(),
                     b.expiresOn(), b.expiresOnISO(), b.active() ? "ACTIVATED" : "DE_ACTIVATED", b.earnType(),
                     b.status(), b.ownership().restrictedToOwners(), claimedBy, b.images(), b.earnedBadgeExpiry(),
-                    b.issuedBadgeExpiry(), b.tags(), b.badgeGroupId(), null, b.badgeRank(), activeEarnedCount,
+                    b.issuedBadgeExpiry(), b.tags(), b.badgeGroupId(), b.badgeGroupName(), b.badgeRank(), activeEarnedCount,
                     b.customFields(), ApiTime.legacy(s.lastEarnedOnMs()), ApiTime.iso(s.lastEarnedOnMs()),
                     ApiTime.legacy(s.lastEarnedOnMs()), ApiTime.iso(s.lastEarnedOnMs()), ApiTime.legacy(s.lastEventMs()),
                     ApiTime.iso(s.lastEventMs()), statistics == null ? null : statistics.customerConstraints(),

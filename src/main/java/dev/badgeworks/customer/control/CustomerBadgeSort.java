@@ -5,7 +5,7 @@ package dev.badgeworks.customer.control;
  * support view's; both views accept all of them. Undated badges (never earned, never enrolled) sort last.
  */
 public enum CustomerBadgeSort {
-    /** Grouped badges first (by group), then by badge rank (unranked last), then latest expiry first. */
+    /** Active groups by group rank, in each its badges by rank (unranked last); ungrouped badges after (§2.8). */
     RANK,
     LAST_EARNED_ON_DATE,
     LAST_EARNED_EVENT_DATE,

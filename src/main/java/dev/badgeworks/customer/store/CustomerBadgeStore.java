@@ -48,6 +48,10 @@ public class CustomerBadgeStore {
             + " WHERE customer_id = ? AND revoked_on_ms IS NULL GROUP BY badge_id) n ON n.badge_id = b.id"
             + " WHERE b.org_id = ?";
 
+    /** The org's active groups in the RANK order's sequence: by rank, of equal ranks the older first. */
+    private static final String ACTIVE_GROUPS = "SELECT id FROM badge_group WHERE org_id = ? AND active = TRUE"
+            + " ORDER BY group_rank, created_on_ms, id";
+
     @PersistenceContext
     EntityManager em;
 
@@ -83,13 +87,13 @@ public class CustomerBadgeStore {
         };
         filters(q, nowMs, where, params);
         String from = STANDINGS.formatted(earnedOnly ? "" : "LEFT") + where;
-        String select = "SELECT b.id, cb.earned, cb.last_earned_on_ms, cb.last_event_ms, cb.last_expires_on_ms,"
-                + " n.issued, n.last_issued_on_ms, n.enrolled_until_ms, COUNT(*) OVER () AS total" + from
-                + " ORDER BY " + order(q) + " LIMIT ? OFFSET ?";
         try {
             List<Row> rows = new ArrayList<>();
             long total = 0;
             List<Object> pageParams = new ArrayList<>(params);
+            String select = "SELECT b.id, cb.earned, cb.last_earned_on_ms, cb.last_event_ms, cb.last_expires_on_ms,"
+                    + " n.issued, n.last_issued_on_ms, n.enrolled_until_ms, COUNT(*) OVER () AS total" + from
+                    + " ORDER BY " + order(q, orgId, pageParams) + " LIMIT ? OFFSET ?";
             pageParams.add(q.size());
             pageParams.add(q.offset());
             try (PreparedStatement s = prepare(select, pageParams); ResultSet rs = s.executeQuery()) {
@@ -203,8 +207,15 @@ public class CustomerBadgeStore {
         }
     }
 
-    /** ORDER BY of the query's sort: undated rows last, the badge id breaking ties so pages never overlap. */
-    private static String order(CustomerBadgeQuery q) {
+    /**
+     * ORDER BY of the query's sort (its parameters added to {@code params}): undated rows last, the badge id breaking
+     * ties so pages never overlap. RANK (§2.8): active groups by group rank (1 first; of equal ranks the older group
+     * first), each with its ranked badges by rank and then its unranked ones; ungrouped badges after, ranked then
+     * unranked; badges of equal rank (or none) latest expiry first. A badge's place among the groups is a CASE over
+     * the org's active groups, read first: a join to badge_group cost H2 a look-up per badge (bench/customer-bench);
+     * a badge in a disabled group falls to the ELSE, with the ungrouped.
+     */
+    private String order(CustomerBadgeQuery q, long orgId, List<Object> params) throws SQLException {
         String dir = q.descending() ? " DESC" : " ASC";
         String column = switch (q.sort()) {
             case RANK -> null;
@@ -215,11 +226,18 @@ public class CustomerBadgeStore {
             case LAST_ISSUED_DATE -> "n.last_issued_on_ms";
             case LAST_EXPIRED_BADGE -> "cb.last_expires_on_ms";
         };
-        if (column == null) {
-            return "CASE WHEN b.badge_group_id IS NULL THEN 1 ELSE 0 END, b.badge_group_id,"
-                    + " CASE WHEN b.badge_rank IS NULL THEN 1 ELSE 0 END, b.badge_rank, b.expires_on_ms DESC, b.id";
+        if (column != null) {
+            return "CASE WHEN " + column + " IS NULL THEN 1 ELSE 0 END, " + column + dir + ", b.id" + dir;
         }
-        return "CASE WHEN " + column + " IS NULL THEN 1 ELSE 0 END, " + column + dir + ", b.id" + dir;
+        StringBuilder groupPlace = new StringBuilder();
+        try (PreparedStatement s = prepare(ACTIVE_GROUPS, List.of(orgId)); ResultSet rs = s.executeQuery()) {
+            for (int place = 0; rs.next(); place++) {
+                groupPlace.append(" WHEN ? THEN ").append(place);
+                params.add(rs.getString(1));
+            }
+        }
+        String byGroup = groupPlace.isEmpty() ? "" : "CASE b.badge_group_id" + groupPlace + " ELSE 2147483647 END, ";
+        return byGroup + "CASE WHEN b.badge_rank IS NULL THEN 1 ELSE 0 END, b.badge_rank, b.expires_on_ms DESC, b.id";
     }
 
     private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {

@@ -108,7 +108,8 @@ class BadgeReaderTest {
     private static String answered(BadgeDefinition d) {
         BadgeMeta meta = new BadgeMeta("b-1", 1, null, new BadgeMeta.Author(1, "alice"), 1_700_000_000_000L);
         meta.define(d, new BadgeMeta.Author(1, "alice"), 1_700_000_000_000L);
-        return JsonbConfiguration.jsonb().toJson(BadgeView.of(meta, List.of(), BadgeCounters.Counts.ZERO, 1_700_000_000_000L));
+        return JsonbConfiguration.jsonb().toJson(BadgeView.of(meta, null, List.of(), BadgeCounters.Counts.ZERO,
+                1_700_000_000_000L));
     }
 
     @Test
