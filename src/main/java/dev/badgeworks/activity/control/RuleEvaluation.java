@@ -24,7 +24,7 @@ public record RuleEvaluation(Progress progress, List<Completion> completions) {
 
     /** An earn's requestId length limit (EarnRequestReader.MAX_REQUEST_ID): a derived requestId stays within it. */
     public static final int MAX_EARN_REQUEST_ID = 200;
-    static final String EARN_PREFIX = "activity:";
+    private static final String EARN_PREFIX = "activity:";
 
     private static final Comparator<Activity> EVENT_ORDER =
             Comparator.comparing(Activity::eventDate).thenComparing(Activity::requestId);
