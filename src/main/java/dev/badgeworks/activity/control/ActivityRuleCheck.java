@@ -113,7 +113,8 @@ public final class ActivityRuleCheck {
             errors.add(ErrorCode.FIELD_REQUIRED.at(m == null ? path : path + ".kind"));
         } else if (m.kind() == Measure.Kind.COUNT) {
             if (m.attribute() != null) {
-                errors.add(ErrorCode.INVALID_VALUE.at(path + ".attribute", "COUNT counts activities, not an attribute."));
+                errors.add(ErrorCode.INVALID_VALUE.at(path + ".attribute",
+                        "COUNT counts activities, not an attribute."));
             }
         } else {
             attribute(m.attribute(), path + ".attribute", errors);
@@ -125,7 +126,8 @@ public final class ActivityRuleCheck {
         if (target == null) {
             errors.add(ErrorCode.FIELD_REQUIRED.at(path));
         } else if (target.signum() <= 0 || !Numbers.reasonable(target)) {
-            errors.add(ErrorCode.INVALID_VALUE.at(path, "A number above 0 of at most 40 digits either side of the point."));
+            errors.add(ErrorCode.INVALID_VALUE.at(path,
+                    "A number above 0 of at most 40 digits either side of the point."));
         } else if (rule.measure() != null && rule.measure().kind() != Measure.Kind.SUM
                 && target.stripTrailingZeros().scale() > 0) {
             errors.add(ErrorCode.INVALID_VALUE.at(path, "COUNT and DISTINCT reach whole numbers only."));

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 public enum AttributeType {
     /** Compared as BigDecimal: 50 equals 50.00. Text that is a plain decimal number is read too. */
     NUMBER(BigDecimal.class),
-    /** Compared as text, case-sensitively, in UTF-16 order; a number reads as its plain text, a boolean as true/false. */
+    /** Compared as text, case-sensitively, in UTF-16 order; a number reads as its plain text, a boolean as true. */
     STRING(String.class),
-    /** Compared as instants: any date form the API accepts (epoch seconds, epoch milliseconds, ISO-8601 with an offset). */
+    /** Compared as instants, in any date form the API accepts (epoch seconds or milliseconds, ISO-8601 with offset). */
     DATE(Instant.class),
     /** true or false, as a JSON boolean or as text in any case; only equality operators apply. */
     BOOLEAN(Boolean.class);

@@ -28,7 +28,7 @@ public record RuleEvaluation(Progress progress, List<Completion> completions) {
 
     private static final Comparator<Activity> EVENT_ORDER =
             Comparator.comparing(Activity::eventDate).thenComparing(Activity::requestId);
-    /** Which of two activities with one requestId counts: a store keeps one per requestId, so this only makes it certain. */
+    /** Which of two activities with one requestId counts: a store keeps one per requestId, this makes it certain. */
     private static final Comparator<Activity> FIRST_OF_DUPLICATES = EVENT_ORDER
             .thenComparing(Activity::activity)
             .thenComparing(a -> new TreeMap<>(a.attributes()).toString());
@@ -38,8 +38,8 @@ public record RuleEvaluation(Progress progress, List<Completion> completions) {
     }
 
     /**
-     * Evaluates {@code rule} over {@code activities}, all of one customer, in any order. Progress counts activities
-     * up to {@code asOf}; completions come from all of them, in event order.
+     * Evaluates {@code rule}, which {@link ActivityRuleCheck} accepted, over {@code activities}, all of one customer,
+     * in any order. Progress counts activities up to {@code asOf}; completions come from all of them, in event order.
      */
     public static RuleEvaluation of(ActivityRule rule, Collection<Activity> activities, Instant asOf) {
         String name = EnumSpellings.spelling(rule.activity());
@@ -75,7 +75,8 @@ public record RuleEvaluation(Progress progress, List<Completion> completions) {
             if (customerId == null) {
                 customerId = a.customerId();
             } else if (!customerId.equals(a.customerId())) {
-                throw new IllegalArgumentException("activities of two customers: " + customerId + ", " + a.customerId());
+                throw new IllegalArgumentException("activities of two customers: " + customerId + ", "
+                        + a.customerId());
             }
             byRequestId.merge(a.requestId(), a, (x, y) -> FIRST_OF_DUPLICATES.compare(x, y) <= 0 ? x : y);
         }

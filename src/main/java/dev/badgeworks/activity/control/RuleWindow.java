@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Where a rule's measure starts from zero: never (LIFETIME), at each FIXED cycle, or a ROLLING span behind each activity. */
+/**
+ * Where a rule's measure starts from zero: never (LIFETIME), at each FIXED cycle,
+ * or a ROLLING span behind each activity.
+ */
 public sealed interface RuleWindow permits RuleWindow.Lifetime, RuleWindow.Fixed, RuleWindow.Rolling {
 
     Lifetime LIFETIME = new Lifetime();
