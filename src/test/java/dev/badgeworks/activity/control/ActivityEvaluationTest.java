@@ -382,6 +382,15 @@ class ActivityEvaluationTest {
     }
 
     @Test
+    void aBackDatedActivityCanMoveACompletion() {
+        // what part 2 must reconcile (docs/decisions.md): the run of 3 days now ends on the 12th, not the 13th
+        ActivityRule rule = rule(Measure.count(), "1", days(1, UTC), 3, true);
+        assertEquals(List.of("d13 -> activity:b1:1D2026-03-13:1:c1"), completions(rule, onDays("11", "12", "13")));
+        assertEquals(List.of("d12 -> activity:b1:1D2026-03-12:1:c1"),
+                completions(rule, onDays("10", "11", "12", "13")));
+    }
+
+    @Test
     void activitiesOfTwoCustomersAreRefused() {
         Activity other = new Activity("r2", "c2", "TransactionAdd", at("2026-03-10T10:00:00Z"), Map.of());
         assertThrows(IllegalArgumentException.class, () -> evaluate(rule(Measure.count(), "2", LIFETIME, 0, false),
