@@ -27,6 +27,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
 
     static {
+        MAY_USE.put("activity.control", Set.of("api"));
         MAY_USE.put("api", Set.of("platform"));
         MAY_USE.put("platform", Set.of());
         MAY_USE.put("badge.boundary", Set.of("api", "platform", "security.boundary", "badge.control", "badge.entity",
