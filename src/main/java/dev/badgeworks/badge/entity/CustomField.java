@@ -59,7 +59,7 @@ public class CustomField {
         this.authorship = new Authorship(author, nowMs);
     }
 
-    /** What an update may change; the rules (CustomFieldRules) have been checked. */
+    /** What an update may change; the rules (CustomFieldRequest) have been checked. */
     public void change(String name, boolean mandatory, String defaultValue, boolean active, BadgeMeta.Author author,
                        long nowMs) {
         this.name = name;
