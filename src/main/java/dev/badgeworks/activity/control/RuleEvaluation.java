@@ -59,13 +59,16 @@ public record RuleEvaluation(Progress progress, List<Completion> completions) {
     }
 
     /**
-     * {@code activity:<rule id>:<cycle key>:<ordinal>:<customer id>}: the same completion always asks for the same
-     * earn, so a replay, a re-imported file or a recompute never earns twice. The customer comes last and is the only
-     * part that may hold a colon, so no two completions share an id. At most 9 + 40 + 1 + 21 + 1 + 10 + 1 + 100 = 183
-     * characters with the bounds of {@link ActivityRuleCheck} and {@link ActivityCheck}.
+     * {@code activity:<rule id>:<slot>:<customer id>}: the same completion always asks for the same earn, so a
+     * replay, a re-imported file or a recompute never earns twice. The slot is {@code <cycle key>:1} for a FIXED rule
+     * that repeats without a streak (one earn per cycle), else {@code N:<n>}, the rule's n-th completion for the
+     * customer: back-dated activities can change <em>when</em> the n-th completion happened, never that it did, so the
+     * earn keeps its identity and only its date moves. The customer comes last and is the only part that may hold a
+     * colon, so no two completions share an id. At most 9 + 40 + 1 + 21 + 2 + 1 + 100 = 174 characters with the
+     * bounds of {@link ActivityRuleCheck} and {@link ActivityCheck}.
      */
-    public static String earnRequestId(String ruleId, Cycle cycle, int ordinal, String customerId) {
-        return EARN_PREFIX + ruleId + ':' + cycle.key() + ':' + ordinal + ':' + customerId;
+    public static String earnRequestId(String ruleId, String slot, String customerId) {
+        return EARN_PREFIX + ruleId + ':' + slot + ':' + customerId;
     }
 
     private static List<Activity> inEventOrder(Collection<Activity> activities) {

@@ -44,7 +44,7 @@ class ActivityEvaluationTest {
         Completion c = e.completions().get(0);
         assertEquals("r3", c.activity().requestId());
         assertEquals(at("2026-03-03T10:00:00Z"), c.eventDate());
-        assertEquals("activity:b1:L:1:c1", c.earnRequestId());
+        assertEquals("activity:b1:N:1:c1", c.earnRequestId());
         assertEquals(new BigDecimal(3), c.value());
         assertEquals(List.of(), completions(rule, three.subList(0, 2)));
     }
@@ -59,7 +59,7 @@ class ActivityEvaluationTest {
                 activity("r5", "2026-03-03T12:00:00Z", "amount", true),
                 activity("r6", "2026-03-04T10:00:00Z", "amount", new BigDecimal("49.50")));
         RuleEvaluation e = evaluate(rule, activities);
-        assertEquals(List.of("r6 -> activity:b1:L:1:c1"), completions(rule, activities));
+        assertEquals(List.of("r6 -> activity:b1:N:1:c1"), completions(rule, activities));
         assertEquals(0, new BigDecimal("100").compareTo(e.completions().get(0).value()));
         assertEquals(0, new BigDecimal("100").compareTo(e.progress().value()));
     }
@@ -73,7 +73,7 @@ class ActivityEvaluationTest {
                 activity("r4", "2026-03-04T10:00:00Z", "storeId", "7"),
                 activity("r5", "2026-03-05T10:00:00Z"),
                 activity("r6", "2026-03-06T10:00:00Z", "storeId", "s1"));
-        assertEquals(List.of("r6 -> activity:b1:L:1:c1"), completions(rule, activities));
+        assertEquals(List.of("r6 -> activity:b1:N:1:c1"), completions(rule, activities));
         assertEquals(new BigDecimal(3), evaluate(rule, activities).progress().value());
     }
 
@@ -87,7 +87,7 @@ class ActivityEvaluationTest {
                 activity("r4", "2026-03-04T10:00:00Z", "amount", 80),
                 named("PointsRedeemed", "r5", "2026-03-05T10:00:00Z", "amount", 80, "storeId", "S2"),
                 named("transactionadd", "r6", "2026-03-06T10:00:00Z", "amount", 80, "storeId", "S2"));
-        assertEquals(List.of("r6 -> activity:b1:L:1:c1"), completions(rule, activities));
+        assertEquals(List.of("r6 -> activity:b1:N:1:c1"), completions(rule, activities));
     }
 
     // --- repeat
@@ -98,7 +98,7 @@ class ActivityEvaluationTest {
         List<Activity> activities = List.of(activity("r1", "2026-03-01T10:00:00Z", "amount", 150),
                 activity("r2", "2026-03-02T10:00:00Z", "amount", 250),
                 activity("r3", "2026-03-03T10:00:00Z", "amount", 100));
-        assertEquals(List.of("r1 -> activity:b1:L:1:c1", "r2 -> activity:b1:L:2:c1", "r3 -> activity:b1:L:3:c1"),
+        assertEquals(List.of("r1 -> activity:b1:N:1:c1", "r2 -> activity:b1:N:2:c1", "r3 -> activity:b1:N:3:c1"),
                 completions(repeating, activities));
         Progress p = evaluate(repeating, activities).progress();
         assertEquals(0, new BigDecimal("500").compareTo(p.value()));
@@ -106,7 +106,7 @@ class ActivityEvaluationTest {
         assertFalse(p.finished());
 
         ActivityRule once = rule(Measure.sum("amount"), "100", LIFETIME, 0, false);
-        assertEquals(List.of("r1 -> activity:b1:L:1:c1"), completions(once, activities));
+        assertEquals(List.of("r1 -> activity:b1:N:1:c1"), completions(once, activities));
         assertTrue(evaluate(once, activities).progress().finished());
         assertEquals(0, new BigDecimal("100").compareTo(evaluate(once, activities).progress().target()));
     }
@@ -119,7 +119,7 @@ class ActivityEvaluationTest {
                 activity("r3", "2026-03-03T10:00:00Z", "amount", -30),
                 activity("r4", "2026-03-04T10:00:00Z", "amount", 30),
                 activity("r5", "2026-03-05T10:00:00Z", "amount", 90));
-        assertEquals(List.of("r2 -> activity:b1:L:1:c1", "r5 -> activity:b1:L:2:c1"), completions(rule, activities));
+        assertEquals(List.of("r2 -> activity:b1:N:1:c1", "r5 -> activity:b1:N:2:c1"), completions(rule, activities));
     }
 
     // --- fixed cycles
@@ -147,7 +147,7 @@ class ActivityEvaluationTest {
         assertEquals(new Cycle("1M2026-03-01", at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z")),
                 march.cycle());
         ActivityRule once = rule(Measure.count(), "5", months(1, UTC), 0, false, AT_LEAST_50);
-        assertEquals(List.of("mar5 -> activity:b1:1M2026-03-01:1:c1"), completions(once, activities));
+        assertEquals(List.of("mar5 -> activity:b1:N:1:c1"), completions(once, activities));
     }
 
     @Test
@@ -202,14 +202,14 @@ class ActivityEvaluationTest {
     @Test
     void aStreakCompletesOnItsLastCycle() {
         ActivityRule rule = rule(Measure.count(), "1", days(1, UTC), 3, false);
-        assertEquals(List.of("d12 -> activity:b1:1D2026-03-12:1:c1"), completions(rule, onDays("10", "11", "12")));
+        assertEquals(List.of("d12 -> activity:b1:N:1:c1"), completions(rule, onDays("10", "11", "12")));
     }
 
     @Test
     void aMissedCycleBreaksTheStreak() {
         ActivityRule rule = rule(Measure.count(), "1", days(1, UTC), 3, false);
         assertEquals(List.of(), completions(rule, onDays("10", "11", "13", "14")));
-        assertEquals(List.of("d15 -> activity:b1:1D2026-03-15:1:c1"),
+        assertEquals(List.of("d15 -> activity:b1:N:1:c1"),
                 completions(rule, onDays("10", "11", "13", "14", "15")));
     }
 
@@ -220,16 +220,16 @@ class ActivityEvaluationTest {
                 activity("w2a", "2026-03-09T10:00:00Z"),
                 activity("w3a", "2026-03-16T10:00:00Z"), activity("w3b", "2026-03-17T10:00:00Z"),
                 activity("w4a", "2026-03-23T10:00:00Z"), activity("w4b", "2026-03-24T10:00:00Z"));
-        assertEquals(List.of("w4b -> activity:b1:1W2026-03-23:1:c1"), completions(rule, activities));
+        assertEquals(List.of("w4b -> activity:b1:N:1:c1"), completions(rule, activities));
     }
 
     @Test
     void aRepeatingStreakStartsAgainAfterItCompletes() {
         ActivityRule rule = rule(Measure.count(), "1", days(1, UTC), 3, true);
-        assertEquals(List.of("d12 -> activity:b1:1D2026-03-12:1:c1", "d15 -> activity:b1:1D2026-03-15:1:c1"),
+        assertEquals(List.of("d12 -> activity:b1:N:1:c1", "d15 -> activity:b1:N:2:c1"),
                 completions(rule, onDays("10", "11", "12", "13", "14", "15", "16")));
         ActivityRule once = rule(Measure.count(), "1", days(1, UTC), 3, false);
-        assertEquals(List.of("d12 -> activity:b1:1D2026-03-12:1:c1"),
+        assertEquals(List.of("d12 -> activity:b1:N:1:c1"),
                 completions(once, onDays("10", "11", "12", "13", "14", "15", "16")));
     }
 
@@ -238,16 +238,16 @@ class ActivityEvaluationTest {
         // 23:30 on 28 March and 00:30 on 30 March in Berlin: 24 h apart, but 29 March (23 h) was missed
         List<Activity> spring = List.of(activity("r1", "2026-03-28T22:30:00Z"), activity("r2", "2026-03-29T22:30:00Z"));
         assertEquals(List.of(), completions(rule(Measure.count(), "1", days(1, BERLIN), 2, false), spring));
-        assertEquals(List.of("r2 -> activity:b1:1D2026-03-29:1:c1"),
+        assertEquals(List.of("r2 -> activity:b1:N:1:c1"),
                 completions(rule(Measure.count(), "1", days(1, UTC), 2, false), spring));
         // 00:30 on 28, 29 (23 h) and 30 March in Berlin: three local days in a row
         List<Activity> daily = List.of(activity("a", "2026-03-27T23:30:00Z"), activity("b", "2026-03-28T23:30:00Z"),
                 activity("c", "2026-03-29T22:30:00Z"));
-        assertEquals(List.of("c -> activity:b1:1D2026-03-30:1:c1"),
+        assertEquals(List.of("c -> activity:b1:N:1:c1"),
                 completions(rule(Measure.count(), "1", days(1, BERLIN), 3, false), daily));
         // 23:30 on 24 October and 23:30 on 25 October (25 h) in Berlin: consecutive days, 25 h apart
         List<Activity> autumn = List.of(activity("x", "2026-10-24T21:30:00Z"), activity("y", "2026-10-25T22:30:00Z"));
-        assertEquals(List.of("y -> activity:b1:1D2026-10-25:1:c1"),
+        assertEquals(List.of("y -> activity:b1:N:1:c1"),
                 completions(rule(Measure.count(), "1", days(1, BERLIN), 2, false), autumn));
     }
 
@@ -267,7 +267,7 @@ class ActivityEvaluationTest {
     void aRollingWindowIsDaysTimes24HoursUpToTheActivity() {
         ActivityRule rule = rule(Measure.count(), "2", new RuleWindow.Rolling(7), 0, false);
         List<Activity> inside = List.of(activity("r1", "2026-03-01T12:00:00Z"), activity("r2", "2026-03-08T11:59:59.999Z"));
-        assertEquals(List.of("r2 -> activity:b1:R:1:c1"), completions(rule, inside));
+        assertEquals(List.of("r2 -> activity:b1:N:1:c1"), completions(rule, inside));
         Completion c = evaluate(rule, inside).completions().get(0);
         assertEquals(at("2026-03-01T11:59:59.999Z"), c.cycle().start());
         assertEquals(at("2026-03-08T11:59:59.999Z"), c.cycle().end());
@@ -294,7 +294,7 @@ class ActivityEvaluationTest {
                 activity("r4", "2026-03-11T10:00:00Z", "amount", 60),
                 activity("r5", "2026-03-12T10:00:00Z", "amount", 50));
         // r3's 50 expires before r4 and r5 together reach 110
-        assertEquals(List.of("r2 -> activity:b1:R:1:c1", "r5 -> activity:b1:R:2:c1"), completions(rule, activities));
+        assertEquals(List.of("r2 -> activity:b1:N:1:c1", "r5 -> activity:b1:N:2:c1"), completions(rule, activities));
         Progress p = RuleEvaluation.of(rule, activities, at("2026-03-05T00:00:00Z")).progress();
         assertEquals(0, new BigDecimal("50").compareTo(p.value()));
         assertEquals(new Cycle("R", at("2026-02-26T00:00:00Z"), at("2026-03-05T00:00:00Z")), p.cycle());
@@ -309,7 +309,7 @@ class ActivityEvaluationTest {
                 activity("r2", "2026-03-02T10:00:00Z", "storeId", "S1"),
                 activity("r3", "2026-03-04T09:00:00Z", "storeId", "S2"));
         // r1 left the window, r2 (S1) is still in it
-        assertEquals(List.of("r3 -> activity:b1:R:1:c1"), completions(rule, activities));
+        assertEquals(List.of("r3 -> activity:b1:N:1:c1"), completions(rule, activities));
         assertEquals(List.of(), completions(rule, List.of(activities.get(0), activities.get(2))));
     }
 
@@ -377,17 +377,16 @@ class ActivityEvaluationTest {
         Activity a = activity("a", "2026-03-10T10:00:00Z");
         Activity b = activity("b", "2026-03-10T10:00:00Z");
         Activity c = activity("c", "2026-03-10T10:00:00Z");
-        assertEquals(List.of("b -> activity:b1:L:1:c1"), completions(rule, List.of(c, b, a)));
-        assertEquals(List.of("b -> activity:b1:L:1:c1"), completions(rule, List.of(a, c, b)));
+        assertEquals(List.of("b -> activity:b1:N:1:c1"), completions(rule, List.of(c, b, a)));
+        assertEquals(List.of("b -> activity:b1:N:1:c1"), completions(rule, List.of(a, c, b)));
     }
 
     @Test
-    void aBackDatedActivityCanMoveACompletion() {
-        // what part 2 must reconcile (docs/decisions.md): the run of 3 days now ends on the 12th, not the 13th
+    void aBackDatedActivityMovesACompletionButNotItsEarn() {
+        // the run of 3 days now ends on the 12th, not the 13th: the same (first) earn, at another date
         ActivityRule rule = rule(Measure.count(), "1", days(1, UTC), 3, true);
-        assertEquals(List.of("d13 -> activity:b1:1D2026-03-13:1:c1"), completions(rule, onDays("11", "12", "13")));
-        assertEquals(List.of("d12 -> activity:b1:1D2026-03-12:1:c1"),
-                completions(rule, onDays("10", "11", "12", "13")));
+        assertEquals(List.of("d13 -> activity:b1:N:1:c1"), completions(rule, onDays("11", "12", "13")));
+        assertEquals(List.of("d12 -> activity:b1:N:1:c1"), completions(rule, onDays("10", "11", "12", "13")));
     }
 
     @Test
@@ -398,14 +397,14 @@ class ActivityEvaluationTest {
     }
 
     @Test
-    void theEarnRequestIdNamesRuleCycleOrdinalAndCustomer() {
+    void theEarnRequestIdNamesRuleSlotAndCustomer() {
         Cycle march = months(1, UTC).cycleAt(at("2026-03-10T10:00:00Z"));
-        assertEquals("activity:b1:1M2026-03-01:1:c1", RuleEvaluation.earnRequestId("b1", march, 1, "c1"));
+        assertEquals("activity:b1:1M2026-03-01:1:c1", RuleEvaluation.earnRequestId("b1", march.key() + ":1", "c1"));
         // only the customer id, last, may hold a colon: no two completions share an earn
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (int ordinal : new int[] {1, 2, 12}) {
+        for (String slot : new String[] {"N:1", "N:2", "N:12", march.key() + ":1"}) {
             for (String customer : new String[] {"c", "2:c", ":c", "1:2:c"}) {
-                assertTrue(ids.add(RuleEvaluation.earnRequestId("b1", march, ordinal, customer)));
+                assertTrue(ids.add(RuleEvaluation.earnRequestId("b1", slot, customer)));
             }
         }
     }
@@ -414,12 +413,12 @@ class ActivityEvaluationTest {
     void theLongestEarnRequestIdFitsAnEarn() {
         String ruleId = "r".repeat(ActivityRuleCheck.MAX_RULE_ID);
         String customerId = "c".repeat(ActivityCheck.MAX_CUSTOMER_ID);
-        int longest = 0;
+        int longest = RuleEvaluation.earnRequestId(ruleId, "N:" + Integer.MAX_VALUE, customerId).length();
         for (Instant t : new Instant[] {Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochMilli(Long.MAX_VALUE)}) {
             for (RuleWindow.Fixed w : new RuleWindow.Fixed[] {days(ActivityRuleCheck.MAX_DAYS, UTC),
                     weeks(ActivityRuleCheck.MAX_WEEKS, UTC), months(ActivityRuleCheck.MAX_MONTHS, UTC)}) {
                 longest = Math.max(longest,
-                        RuleEvaluation.earnRequestId(ruleId, w.cycleAt(t), Integer.MAX_VALUE, customerId).length());
+                        RuleEvaluation.earnRequestId(ruleId, w.cycleAt(t).key() + ":1", customerId).length());
             }
         }
         assertTrue(longest <= RuleEvaluation.MAX_EARN_REQUEST_ID, "longest " + longest);

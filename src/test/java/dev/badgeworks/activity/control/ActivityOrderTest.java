@@ -31,13 +31,18 @@ class ActivityOrderTest {
 
     /** A quarter of purchases around DST changes, several at one instant, some without an amount. */
     private static List<Activity> activities(Random random) {
+        return activities(random, -1000);
+    }
+
+    /** As {@link #activities(Random)}, amounts from {@code lowestCents} (below 0: refunds) to 110.00. */
+    private static List<Activity> activities(Random random, int lowestCents) {
         List<Activity> out = new ArrayList<>();
         Instant t = at("2026-03-01T00:00:00Z");
         for (int i = 0; i < 150; i++) {
             t = t.plus(Duration.ofMinutes(random.nextInt(3) == 0 ? 0 : random.nextInt(2 * 24 * 60)));
             String id = "r" + random.nextInt(1_000_000);
             out.add(random.nextInt(10) == 0 ? activity(id, t.toString(), "storeId", "S" + random.nextInt(6))
-                    : activity(id, t.toString(), "amount", BigDecimal.valueOf(random.nextInt(12_000) - 1000, 2),
+                    : activity(id, t.toString(), "amount", BigDecimal.valueOf(lowestCents + random.nextInt(11_000 - lowestCents), 2),
                     "storeId", "S" + random.nextInt(6)));
         }
         return out;
@@ -95,6 +100,25 @@ class ActivityOrderTest {
                     .map(Completion::earnRequestId).toList();
             for (Completion c : before) {
                 assertTrue(after.contains(c.earnRequestId()), c.earnRequestId());
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> activitiesArrivingLaterNeverWithdrawAnEarn() {
+        // any part of the activities first, the rest later (back-dated or not): every earn asked for with the part is
+        // asked for again with all of them (perhaps at another date), so an earn made early is the earn it should
+        // be. Without refunds: a refund may undo a completion (docs/decisions.md).
+        return RULES.stream().map(rule -> DynamicTest.dynamicTest(rule.measure() + " " + rule.window(), () -> {
+            Random random = new Random(31);
+            List<Activity> all = activities(random, 0);
+            List<String> after = RuleEvaluation.of(rule, all, AS_OF).completions().stream()
+                    .map(Completion::earnRequestId).toList();
+            for (int i = 0; i < PERMUTATIONS; i++) {
+                List<Activity> part = all.stream().filter(a -> random.nextInt(10) < 7).toList();
+                for (Completion c : RuleEvaluation.of(rule, part, AS_OF).completions()) {
+                    assertTrue(after.contains(c.earnRequestId()), "subset " + i + ": " + c.earnRequestId());
+                }
             }
         }));
     }
