@@ -27,7 +27,11 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
 
     static {
-        MAY_USE.put("activity.control", Set.of("api"));
+        MAY_USE.put("activity.boundary", Set.of("api", "platform", "security.boundary", "activity.control",
+                "activity.store", "badge.control", "badge.entity", "badge.store", "earn.boundary", "earn.control",
+                "earn.entity"));
+        MAY_USE.put("activity.control", Set.of("api", "platform"));
+        MAY_USE.put("activity.store", Set.of("api", "platform", "activity.control", "earn.control"));
         MAY_USE.put("api", Set.of("platform"));
         MAY_USE.put("platform", Set.of());
         MAY_USE.put("badge.boundary", Set.of("api", "platform", "security.boundary", "badge.control", "badge.entity",

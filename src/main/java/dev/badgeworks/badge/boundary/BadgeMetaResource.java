@@ -6,6 +6,7 @@ import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.Pagination;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeReader;
+import dev.badgeworks.badge.control.EarnRuleReader;
 import dev.badgeworks.badge.control.IfMatch;
 import dev.badgeworks.badge.entity.BadgeDefinition;
 import dev.badgeworks.badge.entity.BadgeMeta;
@@ -68,6 +69,9 @@ public class BadgeMetaResource {
     }
 
     @Inject
+    EarnRuleReader rules;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -95,7 +99,7 @@ public class BadgeMetaResource {
     @POST
     public Response create(@HeaderParam(MIGRATION_HEADER) String migration, String body) {
         JsonInput in = JsonInput.parse(body);
-        BadgeDefinition definition = BadgeReader.read(in);
+        BadgeDefinition definition = BadgeReader.read(in, rules);
         in.throwIfInvalid();
         BadgeMeta badge = badges.create(caller.orgId(), author(), definition,
                 "migration".equalsIgnoreCase(migration == null ? "" : migration.trim()));
@@ -110,7 +114,7 @@ public class BadgeMetaResource {
     public Response update(@Context HttpHeaders headers, String body) {
         JsonInput in = JsonInput.parse(body);
         String id = in.identifier("id", 64, ErrorCode.FIELD_REQUIRED);
-        BadgeDefinition definition = BadgeReader.read(in);
+        BadgeDefinition definition = BadgeReader.read(in, rules);
         in.throwIfInvalid();
         IfMatch ifMatch = IfMatch.of(headers.getRequestHeader(HttpHeaders.IF_MATCH));
         return withTag(Response.ok(), badges.update(caller.orgId(), author(), id, definition, ifMatch));

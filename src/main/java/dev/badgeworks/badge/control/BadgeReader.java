@@ -6,6 +6,7 @@ import dev.badgeworks.api.Jsons;
 import dev.badgeworks.api.Texts;
 import dev.badgeworks.badge.entity.AbsoluteType;
 import dev.badgeworks.badge.entity.BadgeDefinition;
+import dev.badgeworks.badge.entity.EarnRuleText;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.ExpiryRule;
 import dev.badgeworks.badge.entity.ExpiryType;
@@ -39,8 +40,16 @@ public final class BadgeReader {
     private BadgeReader() {
     }
 
-    /** The definition, or null when the input has errors (they are in {@code in}). */
+    /** The definition of a badge without an activity rule ({@code earnRule} is refused), or null on errors. */
     public static BadgeDefinition read(JsonInput in) {
+        return read(in, (rule, path) -> {
+            rule.errors().add(ErrorCode.INVALID_VALUE.at(path, "Activity rules are not read here."));
+            return null;
+        });
+    }
+
+    /** The definition, or null when the input has errors (they are in {@code in}); {@code rules} reads earnRule. */
+    public static BadgeDefinition read(JsonInput in, EarnRuleReader rules) {
         String name = in.text("name", 255, ErrorCode.FIELD_REQUIRED);
         String description = in.text("description", 2000, null, Texts.Kind.TEXT);
         Instant startOn = in.date("startOn", "startOnISO", ErrorCode.FIELD_REQUIRED);
@@ -62,12 +71,41 @@ public final class BadgeReader {
         String badgeGroupId = in.identifier("badgeGroupId", 64, null);
         Integer badgeRank = in.integer("badgeRank", 0, Integer.MAX_VALUE, null);
         Integer till = in.integer("defaultTillId", 0, Integer.MAX_VALUE, null);
+        EarnRuleText earnRule = earnRule(in, owners, rules);
         if (!in.valid()) {
             return null;
         }
         return new BadgeDefinition(name, description, startOn, expiresOn, earnType, active, earned, issued, owners,
                 constraints.customer(), constraints.badge(), images, benefits, tags, customFields, badgeGroupId, badgeRank,
-                till == null ? null : till.longValue());
+                till == null ? null : till.longValue(), earnRule);
+    }
+
+    /**
+     * {@code earnRule}: an activity rule (read by {@code rules}) and {@code triggeredBy}, the owner its earns are
+     * made as (one of the badge's owners; like any earn it needs an active claim). Null (or absent) for none.
+     */
+    private static EarnRuleText earnRule(JsonInput in, Set<OwnerType> owners, EarnRuleReader rules) {
+        JsonInput r = in.object("earnRule", null);
+        if (r == null) {
+            return null;
+        }
+        EarnRuleText rule = rules.read(r, "earnRule");
+        JsonInput trigger = r.object("triggeredBy", ErrorCode.OWNER_TYPE_MISSING);
+        OwnerType ownerType = trigger == null ? null
+                : trigger.enumValue("ownerType", OwnerType.class, ErrorCode.OWNER_TYPE_MISSING);
+        String referenceId = trigger == null ? null
+                : trigger.identifier("referenceId", 255, ErrorCode.OWNER_ID_MISSING);
+        if (ownerType != null && !owners.isEmpty() && !owners.contains(ownerType)) {
+            trigger.fail(ErrorCode.OWNER_TYPE_NOT_ALLOWED, "ownerType",
+                    "The rule earns as one of the badge's owners (ownership.restrictedToOwners).");
+        }
+        if (rule == null || ownerType == null || referenceId == null) {
+            return null;
+        }
+        String json = Jsons.JSON.createObjectBuilder(JsonInput.parseObject(rule.json()))
+                .add("triggeredBy", Jsons.JSON.createObjectBuilder().add("ownerType", ownerType.name())
+                        .add("referenceId", referenceId)).build().toString();
+        return new EarnRuleText(json, rule.activity());
     }
 
     static ExpiryRule expiry(JsonInput e) {

@@ -97,6 +97,12 @@ public class BadgeMeta {
     @Column(name = "default_till_id")
     private Long defaultTillId;
 
+    @Column(name = "earn_rule")
+    private String earnRule;
+
+    @Column(name = "earn_rule_activity")
+    private String earnRuleActivity;
+
     @Column(name = "created_on_ms", nullable = false)
     private long createdOnMs;
 
@@ -173,6 +179,8 @@ public class BadgeMeta {
         this.badgeGroupId = d.badgeGroupId();
         this.badgeRank = d.badgeRank();
         this.defaultTillId = d.defaultTillId();
+        this.earnRule = d.earnRule() == null ? null : d.earnRule().json();
+        this.earnRuleActivity = d.earnRule() == null ? null : d.earnRule().activity();
         touch(user, nowMs);
     }
 
@@ -288,6 +296,11 @@ public class BadgeMeta {
 
     public String badgeGroupId() {
         return badgeGroupId;
+    }
+
+    /** The activity rule's canonical JSON (triggeredBy included), or null when only earn requests earn it. */
+    public String earnRule() {
+        return earnRule;
     }
 
     public Integer badgeRank() {

@@ -125,6 +125,36 @@ public class BadgeDefinitions {
         return current;
     }
 
+    /**
+     * The org's active badges whose activity rule reads one of these activities (names spelled as
+     * {@code RuleJson.spelling}), with their current definitions, by id; every rule badge of the org when
+     * {@code activities} is null.
+     */
+    public Map<String, Definition> withRulesFor(long orgId, Collection<String> activities) {
+        if (activities != null && activities.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Versions> versions = reads.read(em, connection -> {
+            Map<String, Versions> found = new HashMap<>();
+            String sql = "SELECT id, version, claims_version FROM badge_meta WHERE org_id = ? AND active = TRUE AND"
+                    + (activities == null ? " earn_rule_activity IS NOT NULL"
+                    : " earn_rule_activity IN (" + Jdbc.marks(activities.size()) + ")");
+            try (PreparedStatement read = connection.prepareStatement(sql)) {
+                read.setLong(1, orgId);
+                if (activities != null) {
+                    Jdbc.bind(read, 2, activities);
+                }
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getString(1), new Versions(rows.getLong(2), rows.getLong(3)));
+                    }
+                }
+            }
+            return found;
+        });
+        return versions.isEmpty() ? Map.of() : current(orgId, versions);
+    }
+
     /** The active claims of these badges as returned by {@link #current}; read again for any no longer kept. */
     public List<Claim> activeClaimsOf(Collection<BadgeMeta> badges) {
         List<Claim> claims = new ArrayList<>();

@@ -18,6 +18,7 @@ import dev.badgeworks.earn.control.LimitTally;
 import dev.badgeworks.earn.control.RequestIdCheck;
 import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.control.RequestReplay;
+import dev.badgeworks.earn.control.SettledEarn;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.entity.EarnDates;
@@ -245,6 +246,75 @@ public class EarnService {
                         .filter(d -> window.contains(d.eventMs(), d.earnedOnMs())).count();
             }
         };
+    }
+
+    /**
+     * The earns activity rules ask for (each command a completion, its requestId derived from the rule and the
+     * completion, see {@code RuleEvaluation}), which may have been asked for before: a new requestId is earned through
+     * {@link #earnAll} like any earn; one already earned at another date is moved to the date asked for when the
+     * earn rules accept that date (the badge's or enrolment's window), so the earns end the same whatever order the
+     * activities arrived in. An earn is never taken back or earned again after a revocation, and a move does not
+     * count again toward limits. Runs in the caller's transaction, which holds the customers' activity locks.
+     */
+    public List<SettledEarn> settle(long orgId, List<EarnCommand> commands) {
+        if (commands.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<String, Earn> made = store.earnsByRequestId(orgId, distinct(commands, EarnCommand::requestId));
+        SettledEarn[] settled = new SettledEarn[commands.size()];
+        List<EarnCommand> fresh = new ArrayList<>();
+        List<Integer> freshAt = new ArrayList<>();
+        List<Integer> movedAt = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            EarnCommand c = commands.get(i);
+            Earn earn = made.get(c.requestId());
+            if (earn == null) {
+                fresh.add(c);
+                freshAt.add(i);
+            } else if (!earn.active() || earn.earnEventMs() == c.eventDate().toEpochMilli()) {
+                settled[i] = new SettledEarn(c, SettledEarn.Status.ALREADY_EARNED, earn, null);
+            } else {
+                movedAt.add(i);
+            }
+        }
+        if (!movedAt.isEmpty()) {
+            List<EarnCommand> moving = movedAt.stream().map(commands::get).toList();
+            Map<String, BadgeMeta> badges = store.badges(orgId, distinct(moving, EarnCommand::badgeMetaId));
+            Map<CustomerBadge, List<Enrolment>> enrolments = enrolmentsOf(moving, badges);
+            for (int i : movedAt) {
+                settled[i] = move(commands.get(i), made.get(commands.get(i).requestId()), badges, enrolments, now);
+            }
+        }
+        List<EarnOutcome> outcomes = earnAll(orgId, fresh);
+        for (int k = 0; k < fresh.size(); k++) {
+            EarnOutcome o = outcomes.get(k);
+            settled[freshAt.get(k)] = switch (o.kind()) {
+                case EARNED -> new SettledEarn(fresh.get(k), SettledEarn.Status.EARNED, o.earn(), null);
+                case DUPLICATE, CONFLICT -> new SettledEarn(fresh.get(k), SettledEarn.Status.ALREADY_EARNED, o.earn(),
+                        null);
+                case REJECTED -> new SettledEarn(fresh.get(k), SettledEarn.Status.REFUSED, null, o.error());
+            };
+        }
+        return List.of(settled);
+    }
+
+    private SettledEarn move(EarnCommand c, Earn earn, Map<String, BadgeMeta> badges,
+                             Map<CustomerBadge, List<Enrolment>> enrolments, Instant now) {
+        BadgeMeta badge = badges.get(c.badgeMetaId());
+        if (badge == null) {
+            return new SettledEarn(c, SettledEarn.Status.REFUSED, earn, ErrorCode.BADGE_NOT_FOUND.at("badgeMetaId"));
+        }
+        // the claim was checked when the earn was made; the date must still suit the badge (or enrolment)
+        EarnDecision decision = EarnRules.decide(EarnMode.LIVE, badge, true,
+                enrolments.getOrDefault(new CustomerBadge(badge.id(), c.customerId()), List.of()), c.eventDate(), null,
+                now);
+        if (!decision.accepted()) {
+            return new SettledEarn(c, SettledEarn.Status.REFUSED, earn, decision.error());
+        }
+        Earn moved = store.move(earn, earn.earnEventMs(), decision.eventMs(), c.fingerprint());
+        return moved == null ? new SettledEarn(c, SettledEarn.Status.ALREADY_EARNED, earn, null)
+                : new SettledEarn(c, SettledEarn.Status.MOVED, moved, null);
     }
 
     /**

@@ -52,6 +52,12 @@ public interface EarnStore {
     /** Writes new earns; throws {@link RequestIdConflict} when a concurrent request took one of their requestIds. */
     void insert(List<Earn> earns);
 
+    /**
+     * Moves an active earn to another event date (and the fingerprint of the request that asks for it there), if it
+     * is still at {@code fromEventMs}: the earn as it is now, or null when it was revoked or moved meanwhile.
+     */
+    Earn move(Earn earn, long fromEventMs, long toEventMs, String fingerprint);
+
     /** The finished request of this operation with this requestId, or null. */
     RequestLogEntry loggedRequest(long orgId, String operation, String requestId);
 

@@ -169,6 +169,25 @@ public class JpaEarnStore implements EarnStore {
     }
 
     @Override
+    public Earn move(Earn earn, long fromEventMs, long toEventMs, String fingerprint) {
+        int moved = em.createQuery("UPDATE Earn e SET e.earnEventMs = :to, e.fingerprint = :fingerprint"
+                        + " WHERE e.id = :id AND e.earnEventMs = :from AND e.revokedOnMs IS NULL")
+                .setParameter("to", toEventMs).setParameter("fingerprint", fingerprint).setParameter("id", earn.id())
+                .setParameter("from", fromEventMs).executeUpdate();
+        if (moved == 0) {
+            return null;
+        }
+        try {
+            Standings.recompute(connection(), new CustomerBadge(earn.badgeId(), earn.customerId()));
+        } catch (SQLException e) {
+            throw LimitLocks.failure("cannot update the customer's standing", e);
+        }
+        Earn current = em.find(Earn.class, earn.id());
+        em.refresh(current);
+        return current;
+    }
+
+    @Override
     public RequestLogEntry loggedRequest(long orgId, String operation, String requestId) {
         return em.find(RequestLogEntry.class, new RequestLogEntry.Key(orgId, operation, requestId));
     }

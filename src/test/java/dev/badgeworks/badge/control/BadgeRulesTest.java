@@ -69,7 +69,7 @@ class BadgeRulesTest {
         BadgeDefinition definition() {
             return new BadgeDefinition("Gold", null, start, end, earnType, true, ExpiryRule.relative(RelativeUnit.DAYS, 30),
                     earnType == EarnType.ISSUE_EARN ? ExpiryRule.withBadge() : null, owners, customerConstraints,
-                    badgeConstraints, null, null, null, null, null, null, null);
+                    badgeConstraints, null, null, null, null, null, null, null, null);
         }
 
         BadgeMeta stored() {

@@ -29,7 +29,7 @@ class FixedWindowChangesTest {
         BadgeMeta b = new BadgeMeta("b", 1, null, new BadgeMeta.Author(1, "u"), 0);
         b.define(new BadgeDefinition("B", null, START, Instant.parse("2027-06-01T00:00:00Z"), EarnType.EARN, true,
                 ExpiryRule.never(), null, EnumSet.of(OwnerType.Loyalty), customerConstraints, null, null, null, null,
-                null, null, null, null), new BadgeMeta.Author(1, "u"), 0);
+                null, null, null, null, null), new BadgeMeta.Author(1, "u"), 0);
         return b;
     }
 

@@ -15,7 +15,7 @@ class FixedWindowTest {
         BadgeMeta b = new BadgeMeta("b", 1, null, new BadgeMeta.Author(1, "u"), 0);
         b.define(new BadgeDefinition("B", null, Instant.parse(start), Instant.parse(end), EarnType.EARN, true,
                 ExpiryRule.never(), null, EnumSet.of(OwnerType.Loyalty), null, null, null, null, null, null, null,
-                null, null), new BadgeMeta.Author(1, "u"), 0);
+                null, null, null), new BadgeMeta.Author(1, "u"), 0);
         return b;
     }
 

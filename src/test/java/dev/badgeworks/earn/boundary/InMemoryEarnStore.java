@@ -119,6 +119,19 @@ class InMemoryEarnStore implements EarnStore {
         return earn;
     }
 
+    @Override
+    public Earn move(Earn earn, long fromEventMs, long toEventMs, String fingerprint) {
+        int at = earns.indexOf(earn);
+        if (at < 0 || revoked.contains(earn.id()) || earn.earnEventMs() != fromEventMs) {
+            return null;
+        }
+        Earn moved = new Earn(earn.id(), earn.orgId(), earn.badgeId(), earn.customerId(), earn.enrolmentId(),
+                earn.requestId(), fingerprint, toEventMs, earn.earnedOnMs(), earn.expiresOnMs(), earn.ownerType(),
+                earn.ownerReferenceId());
+        earns.set(at, moved);
+        return moved;
+    }
+
     final Map<String, RequestLogEntry> requestLog = new HashMap<>();
 
     @Override

@@ -61,7 +61,7 @@ public record BadgeFixture(Instant start, Instant end, EarnType earnType, boolea
         BadgeMeta meta = new BadgeMeta(id, 1, null, new BadgeMeta.Author(1, "alice"), createdMs);
         meta.define(new BadgeDefinition("Gold", null, start, end, earnType, active, earned, issued,
                 EnumSet.of(OwnerType.Loyalty), customerConstraints, badgeConstraints, null, null, null, null, null, null,
-                null),
+                null, null),
                 new BadgeMeta.Author(1, "alice"), createdMs);
         return meta;
     }

@@ -1,0 +1,256 @@
+package dev.badgeworks.activity.boundary;
+
+import dev.badgeworks.activity.control.Activity;
+import dev.badgeworks.activity.control.ActivityAttempt;
+import dev.badgeworks.activity.control.ActivityCommand;
+import dev.badgeworks.activity.control.ActivityOutcome;
+import dev.badgeworks.activity.control.Completion;
+import dev.badgeworks.activity.control.Condition;
+import dev.badgeworks.activity.control.RuleEvaluation;
+import dev.badgeworks.activity.control.RuleJson;
+import dev.badgeworks.activity.store.ActivityStore;
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.api.Jsons;
+import dev.badgeworks.earn.boundary.EarnService;
+import dev.badgeworks.earn.control.EarnCommand;
+import dev.badgeworks.earn.control.EarnRules;
+import dev.badgeworks.earn.control.SettledEarn;
+import dev.badgeworks.platform.Metrics;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one activity service: a REST activity is a list of one, a bulk request or an import chunk a list of many.
+ * {@link #recordAll} locks the customers, refuses repeats, replays each moved rule over all of the customer's
+ * activities (stored and new) with {@link RuleEvaluation}, hands every completion to the one {@link EarnService} as
+ * an earn ({@link EarnService#settle}) and stores the new activities with their answers — one transaction.
+ * <p>
+ * Because a rule is replayed over the whole set of a customer's activities under the customer's lock, the progress
+ * and the earns depend on which activities have arrived, not on the order they came in or which instance took them.
+ */
+@Stateless
+public class ActivityService {
+
+    @Inject
+    ActivityStore store;
+
+    @Inject
+    ActivityRules rules;
+
+    @Inject
+    EarnService earns;
+
+    @Inject
+    Metrics metrics;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A rule that new activities of one customer moved. */
+    private record Moved(RuleBadge rule, String customerId) {
+    }
+
+    /**
+     * One outcome per attempt, in order. Repeats of stored activities (same org and requestId) are DUPLICATE or
+     * CONFLICT, also within the list itself. Throws {@code RequestIdConflict} when a concurrent request stored one
+     * of the requestIds first; running the list again then reports it as a repeat.
+     */
+    public List<ActivityOutcome> recordAll(long orgId, List<? extends ActivityAttempt> attempts) {
+        Instant now = clock.instant();
+        ActivityOutcome[] outcomes = new ActivityOutcome[attempts.size()];
+        List<Integer> readable = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            ActivityCommand c = attempts.get(i).command();
+            if (c == null) {
+                outcomes[i] = ActivityOutcome.rejected(attempts.get(i).error());
+            } else if (c.activity().eventDate().isAfter(now.plus(EarnRules.FUTURE_ALLOWANCE))) {
+                outcomes[i] = ActivityOutcome.rejected(ErrorCode.EVENT_DATE_IN_FUTURE.at("eventDate",
+                        "It may be at most 24 hours ahead of the server's clock."));
+            } else {
+                readable.add(i);
+            }
+        }
+        if (!readable.isEmpty()) {
+            record(orgId, attempts, readable, outcomes, now);
+        }
+        return counted(List.of(outcomes));
+    }
+
+    private void record(long orgId, List<? extends ActivityAttempt> attempts, List<Integer> readable,
+                        ActivityOutcome[] outcomes, Instant now) {
+        TreeSet<String> customers = new TreeSet<>();
+        readable.forEach(i -> customers.add(attempts.get(i).command().customerId()));
+        // first the lock, then every read: an evaluation of the same customer elsewhere is committed by then
+        store.lockCustomers(orgId, customers);
+        Set<String> requestIds = new LinkedHashSet<>();
+        readable.forEach(i -> requestIds.add(attempts.get(i).command().requestId()));
+        Map<String, ActivityStore.Known> known = store.known(orgId, requestIds);
+        Map<String, Integer> firstOf = new HashMap<>();
+        List<ActivityCommand> fresh = new ArrayList<>();
+        List<Integer> freshAt = new ArrayList<>();
+        for (int i : readable) {
+            ActivityCommand c = attempts.get(i).command();
+            ActivityStore.Known stored = known.get(c.requestId());
+            if (stored != null) {
+                outcomes[i] = ActivityOutcome.repeatOf(stored.fingerprint(), JsonInput.parseObject(stored.answer()),
+                        c.fingerprint());
+            } else if (firstOf.putIfAbsent(c.requestId(), i) == null) {
+                fresh.add(c);
+                freshAt.add(i);
+            }
+        }
+        List<JsonObject> answers = evaluate(orgId, fresh, now);
+        List<ActivityStore.NewActivity> rows = new ArrayList<>(fresh.size());
+        for (int k = 0; k < fresh.size(); k++) {
+            ActivityCommand c = fresh.get(k);
+            outcomes[freshAt.get(k)] = ActivityOutcome.recorded(answers.get(k));
+            rows.add(new ActivityStore.NewActivity(orgId, c.activity(), c.fingerprint(), now.toEpochMilli(),
+                    c.origin() == null ? null : c.origin().importId(), c.origin() == null ? null : c.origin().line(),
+                    answers.get(k).toString()));
+        }
+        store.insert(rows);
+        // a requestId repeated within the list: a repeat of its first occurrence
+        for (int i : readable) {
+            if (outcomes[i] == null) {
+                int first = firstOf.get(attempts.get(i).command().requestId());
+                outcomes[i] = ActivityOutcome.repeatOf(attempts.get(first).command().fingerprint(),
+                        outcomes[first].answer(), attempts.get(i).command().fingerprint());
+            }
+        }
+    }
+
+    /** The answers of the new activities, in order, after every rule they moved was replayed and settled. */
+    private List<JsonObject> evaluate(long orgId, List<ActivityCommand> fresh, Instant now) {
+        Set<String> names = new TreeSet<>();
+        fresh.forEach(c -> names.add(RuleJson.spelling(c.activity().activity())));
+        Map<String, List<Activity>> newByCustomer = new LinkedHashMap<>();
+        fresh.forEach(c -> newByCustomer.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c.activity()));
+        List<Moved> moved = new ArrayList<>();
+        for (RuleBadge rule : rules.reading(orgId, names)) {
+            newByCustomer.forEach((customer, activities) -> {
+                if (activities.stream().anyMatch(a -> matches(rule, a))) {
+                    moved.add(new Moved(rule, customer));
+                }
+            });
+        }
+        Map<String, List<Activity>> stored = Map.of();
+        if (!moved.isEmpty()) {
+            Set<String> customers = new TreeSet<>();
+            Set<String> ruleNames = new TreeSet<>();
+            moved.forEach(m -> {
+                customers.add(m.customerId());
+                ruleNames.add(RuleJson.spelling(m.rule().rule().activity()));
+            });
+            stored = store.activitiesOf(orgId, customers, ruleNames);
+        }
+        Map<Moved, RuleEvaluation> evaluations = new LinkedHashMap<>();
+        List<EarnCommand> asked = new ArrayList<>();
+        for (Moved m : moved) {
+            List<Activity> all = new ArrayList<>(stored.getOrDefault(m.customerId(), List.of()));
+            all.addAll(newByCustomer.get(m.customerId()));
+            RuleEvaluation evaluation = RuleEvaluation.of(m.rule().rule(), all, now);
+            evaluations.put(m, evaluation);
+            for (Completion c : evaluation.completions()) {
+                asked.add(EarnCommand.live(m.rule().badgeId(), m.customerId(), c.earnRequestId(), c.eventDate(),
+                        m.rule().ownerType(), m.rule().referenceId()));
+            }
+        }
+        List<SettledEarn> settled = earns.settle(orgId, asked);
+        Map<String, SettledEarn> byRequestId = new HashMap<>();
+        settled.forEach(s -> byRequestId.put(s.command().requestId(), s));
+        return answers(fresh, evaluations, byRequestId);
+    }
+
+    /**
+     * Each new activity's answer: every rule it meets, with the progress now and the earns this arrival made, moved
+     * or was refused — on the completing activity when it is new, else on the customer's last new activity of the
+     * rule (a back-dated activity can change a completion an older activity made).
+     */
+    private static List<JsonObject> answers(List<ActivityCommand> fresh, Map<Moved, RuleEvaluation> evaluations,
+                                            Map<String, SettledEarn> settled) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int k = 0; k < fresh.size(); k++) {
+            position.put(fresh.get(k).requestId(), k);
+        }
+        Map<Integer, Map<Moved, List<SettledEarn>>> earnsOf = new HashMap<>();
+        evaluations.forEach((m, evaluation) -> {
+            int last = -1;
+            for (int k = 0; k < fresh.size(); k++) {
+                if (fresh.get(k).customerId().equals(m.customerId()) && matches(m.rule(), fresh.get(k).activity())) {
+                    last = k;
+                }
+            }
+            for (Completion c : evaluation.completions()) {
+                SettledEarn s = settled.get(c.earnRequestId());
+                if (s == null || s.status() == SettledEarn.Status.ALREADY_EARNED) {
+                    continue;
+                }
+                int at = position.getOrDefault(c.activity().requestId(), last);
+                earnsOf.computeIfAbsent(at, k -> new HashMap<>()).computeIfAbsent(m, k -> new ArrayList<>()).add(s);
+            }
+        });
+        List<JsonObject> answers = new ArrayList<>(fresh.size());
+        for (int k = 0; k < fresh.size(); k++) {
+            ActivityCommand c = fresh.get(k);
+            JsonArrayBuilder ruleAnswers = Jsons.JSON.createArrayBuilder();
+            Map<Moved, List<SettledEarn>> mine = earnsOf.getOrDefault(k, Map.of());
+            for (Map.Entry<Moved, RuleEvaluation> e : evaluations.entrySet()) {
+                Moved m = e.getKey();
+                if (m.customerId().equals(c.customerId()) && matches(m.rule(), c.activity())) {
+                    ruleAnswers.add(ActivityAnswers.rule(m.rule(), e.getValue().progress(),
+                            mine.getOrDefault(m, List.of())));
+                }
+            }
+            answers.add(ActivityAnswers.activity(c, ruleAnswers).build());
+        }
+        return answers;
+    }
+
+    private static boolean matches(RuleBadge rule, Activity a) {
+        return RuleJson.spelling(a.activity()).equals(RuleJson.spelling(rule.rule().activity()))
+                && rule.rule().conditions().stream().allMatch((Condition c) -> c.test(a.attributes()));
+    }
+
+    /**
+     * Where the customer stands on each of the org's rule badges now: the rule's progress over the customer's stored
+     * activities. A customer without activities has progress 0 on every rule.
+     */
+    public List<JsonObject> progress(long orgId, String customerId) {
+        Instant now = clock.instant();
+        List<RuleBadge> all = rules.reading(orgId, null);
+        Set<String> names = new TreeSet<>();
+        all.forEach(r -> names.add(RuleJson.spelling(r.rule().activity())));
+        List<Activity> activities = store.activitiesOf(orgId, List.of(customerId), names)
+                .getOrDefault(customerId, List.of());
+        List<JsonObject> progress = new ArrayList<>(all.size());
+        for (RuleBadge r : all) {
+            RuleEvaluation evaluation = RuleEvaluation.of(r.rule(), activities, now);
+            progress.add(Jsons.JSON.createObjectBuilder().add("badgeMetaId", r.badgeId())
+                    .add("badgeName", r.badgeName()).add("activity", r.rule().activity())
+                    .add("completions", evaluation.completions().size())
+                    .addAll(ActivityAnswers.progress(r.rule(), evaluation.progress())).build());
+        }
+        return progress;
+    }
+
+    private List<ActivityOutcome> counted(List<ActivityOutcome> outcomes) {
+        Map<String, Long> counts = new HashMap<>();
+        outcomes.forEach(o -> counts.merge(o.kind().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
+        metrics.afterCommit(() -> counts.forEach((kind, n) -> metrics.count("badgeworks.activities",
+                "Activities decided by the activity service, by outcome", n, "outcome", kind)));
+        return outcomes;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.badgeworks.activity.store;
+
+import dev.badgeworks.activity.control.Activity;
+import dev.badgeworks.activity.control.ActivityReader;
+import dev.badgeworks.activity.control.RuleJson;
+import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.earn.control.RequestIdConflict;
+import dev.badgeworks.platform.Jdbc;
+import dev.badgeworks.platform.Persistence;
+import dev.badgeworks.platform.SavepointRetry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The activity feature's data access, plain JDBC on the transaction's connection: the customers' lock rows, the
+ * activities by requestId and by customer, and new activities with the answer their request got.
+ */
+@ApplicationScoped
+@Transactional
+public class ActivityStore {
+
+    /** An activity already stored under a requestId: what identifies its content, and what it was answered. */
+    public record Known(String fingerprint, String answer) {
+    }
+
+    /** A new activity to store, with the answer its request gets. */
+    public record NewActivity(long orgId, Activity activity, String fingerprint, long receivedMs, String importId,
+                              Long importLine, String answer) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * Locks the customers' rows (creating missing ones, a new row locked by its insert) in one order, so every
+     * evaluation of a customer waits for the one before it, on every instance; ends with the transaction.
+     */
+    public void lockCustomers(long orgId, SortedSet<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        Connection c = Persistence.connection(em);
+        try {
+            SavepointRetry.run(c, () -> {
+                SortedSet<String> missing = new TreeSet<>(customerIds);
+                try (PreparedStatement s = c.prepareStatement("SELECT customer_id FROM activity_customer"
+                        + " WHERE org_id = ? AND customer_id IN (" + Jdbc.marks(customerIds.size())
+                        + ") ORDER BY customer_id FOR UPDATE")) {
+                    s.setLong(1, orgId);
+                    Jdbc.bind(s, 2, customerIds);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            missing.remove(rs.getString(1));
+                        }
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    try (PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO activity_customer (org_id, customer_id) VALUES (?, ?)")) {
+                        for (String customer : missing) {
+                            insert.setLong(1, orgId);
+                            insert.setString(2, customer);
+                            insert.addBatch();
+                        }
+                        insert.executeBatch();
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            if (Persistence.isLockTimeout(e)) {
+                throw ErrorCode.CONCURRENT_CHANGE.exception("customerId",
+                        "Too many concurrent activities of the same customer.");
+            }
+            throw new PersistenceException("cannot lock the customers' activities", e);
+        }
+    }
+
+    /** The org's stored activities among these requestIds, by requestId. */
+    public Map<String, Known> known(long orgId, Collection<String> requestIds) {
+        Map<String, Known> known = new HashMap<>();
+        if (requestIds.isEmpty()) {
+            return known;
+        }
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement("SELECT request_id, fingerprint, answer"
+                + " FROM activity WHERE org_id = ? AND request_id IN (" + Jdbc.marks(requestIds.size()) + ")")) {
+            s.setLong(1, orgId);
+            Jdbc.bind(s, 2, requestIds);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read activities", e);
+        }
+        return known;
+    }
+
+    /**
+     * The customers' stored activities of these names (spelled as {@link RuleJson#spelling}), by customer, in event
+     * order.
+     */
+    public Map<String, List<Activity>> activitiesOf(long orgId, Collection<String> customerIds,
+                                                    Collection<String> activities) {
+        Map<String, List<Activity>> byCustomer = new HashMap<>();
+        if (customerIds.isEmpty() || activities.isEmpty()) {
+            return byCustomer;
+        }
+        String sql = "SELECT customer_id, request_id, activity, event_ms, attributes FROM activity WHERE org_id = ?"
+                + " AND customer_id IN (" + Jdbc.marks(customerIds.size()) + ") AND activity IN ("
+                + Jdbc.marks(activities.size()) + ") ORDER BY customer_id, event_ms, request_id";
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement(sql)) {
+            s.setLong(1, orgId);
+            int next = Jdbc.bind(s, 2, customerIds);
+            Jdbc.bind(s, next, activities);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byCustomer.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Activity(
+                            rs.getString(2), rs.getString(1), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+                            ActivityReader.attributesOf(rs.getString(5))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the customers' activities", e);
+        }
+        return byCustomer;
+    }
+
+    /**
+     * Writes new activities and adds them to their customers' rows; throws {@link RequestIdConflict} when a
+     * concurrent request stored one of their requestIds first.
+     */
+    public void insert(List<NewActivity> activities) {
+        if (activities.isEmpty()) {
+            return;
+        }
+        Connection c = Persistence.connection(em);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO activity (org_id, request_id, customer_id, activity,"
+                + " event_ms, attributes, fingerprint, received_ms, import_id, import_line, answer)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewActivity n : activities) {
+                Activity a = n.activity();
+                s.setLong(1, n.orgId());
+                s.setString(2, a.requestId());
+                s.setString(3, a.customerId());
+                s.setString(4, RuleJson.spelling(a.activity()));
+                s.setLong(5, a.eventDate().toEpochMilli());
+                s.setString(6, ActivityReader.attributesJson(a.attributes()));
+                s.setString(7, n.fingerprint());
+                s.setLong(8, n.receivedMs());
+                s.setString(9, n.importId());
+                if (n.importLine() == null) {
+                    s.setNull(10, java.sql.Types.BIGINT);
+                } else {
+                    s.setLong(10, n.importLine());
+                }
+                s.setString(11, n.answer());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            if (Persistence.isUniqueViolation(e) || Persistence.isLockTimeout(e)) {
+                throw new RequestIdConflict(e);
+            }
+            throw new PersistenceException("cannot write " + activities.size() + " activities", e);
+        }
+        Map<String, long[]> perCustomer = new HashMap<>();
+        for (NewActivity n : activities) {
+            long[] counts = perCustomer.computeIfAbsent(n.activity().customerId(), k -> new long[] {0, Long.MIN_VALUE});
+            counts[0]++;
+            counts[1] = Math.max(counts[1], n.activity().eventDate().toEpochMilli());
+        }
+        long orgId = activities.get(0).orgId();
+        long now = activities.get(0).receivedMs();
+        try (PreparedStatement s = c.prepareStatement("UPDATE activity_customer SET activities = activities + ?,"
+                + " last_event_ms = CASE WHEN last_event_ms IS NULL OR last_event_ms < ? THEN ? ELSE last_event_ms END,"
+                + " updated_ms = ? WHERE org_id = ? AND customer_id = ?")) {
+            for (Map.Entry<String, long[]> e : new java.util.TreeMap<>(perCustomer).entrySet()) {
+                s.setLong(1, e.getValue()[0]);
+                s.setLong(2, e.getValue()[1]);
+                s.setLong(3, e.getValue()[1]);
+                s.setLong(4, now);
+                s.setLong(5, orgId);
+                s.setString(6, e.getKey());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot count the customers' activities", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.badgeworks.badge.control;
+
+import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.badge.entity.EarnRuleText;
+
+/**
+ * Reads the activity rule of a badge definition ({@code earnRule} without its {@code triggeredBy}). Rules are the
+ * activity feature's; the badge feature only stores them, so it asks through this interface, and the activity
+ * feature (which uses badges) answers it.
+ */
+public interface EarnRuleReader {
+
+    /** The rule's canonical JSON and activity name, or null when it has errors (they are in {@code rule}). */
+    EarnRuleText read(JsonInput rule, String path);
+}
