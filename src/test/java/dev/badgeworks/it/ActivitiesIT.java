@@ -1,0 +1,371 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Badges that earn themselves (issue 29): a badge's earnRule, activities one at a time and in bulk, the earns the
+ * rule makes through the earn service, progress — and the same earns whatever order the activities come in.
+ */
+class ActivitiesIT {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static Api api;
+
+    @BeforeAll
+    static void org() {
+        api = BadgeworksServer.shared().admin().newOrg("activities");
+    }
+
+    /** A badge live since 60 days (a migration, so back-dated activities fall in its window) with this rule. */
+    static String ruleBadge(Api api, String rule, boolean claimed) {
+        JsonObject body = Badges.with(Badges.with(Badges.earnBadge(Badges.uniqueName("Rule")), "startOn",
+                NOW.minus(Duration.ofDays(60)).getEpochSecond()), "earnRule", Json.createReader(
+                new java.io.StringReader(rule)).readObject());
+        String id = api.post("badgeMeta", body.toString(), Map.of("X-CAP-BADGES-MIGRATION", "migration"))
+                .expect(201).data().getString("id");
+        if (claimed) {
+            api.post("badgeMeta/" + id + "/claim", "{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}")
+                    .expect(200);
+        }
+        return id;
+    }
+
+    static final String THREE_PURCHASES = "{\"activity\":\"TransactionAdd\",\"measure\":\"COUNT\",\"target\":3,"
+            + "\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}}";
+
+    static String activity(String requestId, String customer, String name, Instant at, String attributes) {
+        return "{\"requestId\":\"" + requestId + "\",\"customerId\":\"" + customer + "\",\"activity\":\"" + name
+                + "\",\"eventDateISO\":\"" + at + "\",\"attributes\":" + attributes + "}";
+    }
+
+    /** The answer's entry for this badge's rule (other tests' rule badges of the org may read the same activity). */
+    static JsonObject ruleOf(JsonObject answer, String badge) {
+        return answer.getJsonArray("rules").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("badgeMetaId").equals(badge)).findFirst().orElseThrow();
+    }
+
+    static String customer() {
+        return "c-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The customer's earns of the badge as the support view lists them: event dates, oldest first. */
+    static List<Instant> earnDates(Api api, String customer, String badge) {
+        JsonObject view = api.get("management/" + customer + "/badge/" + badge + "?includeStatistics=true")
+                .expect(200).data();
+        List<Instant> dates = new ArrayList<>();
+        if (view.isNull("earnDetails")) {
+            return dates;
+        }
+        view.getJsonObject("earnDetails").getJsonArray("earns").forEach(e ->
+                dates.add(Instant.parse(e.asJsonObject().getString("earnEventDateISO"))));
+        Collections.sort(dates);
+        return dates;
+    }
+
+    @Test
+    void aRuleIsPartOfTheBadgeDefinitionInItsCanonicalForm() {
+        String id = ruleBadge(api, "{\"activity\":\"Transaction Add\",\"conditions\":[{\"attribute\":\"amount\","
+                + "\"operator\":\"ge\",\"value\":50},{\"attribute\":\"storeId\",\"operator\":\"IN\","
+                + "\"values\":[\"S1\",\"S2\"]}],\"measure\":{\"type\":\"SUM\",\"attribute\":\"amount\"},"
+                + "\"target\":\"500\",\"window\":{\"type\":\"FIXED\",\"unit\":\"MONTHS\",\"timeZone\":\"Europe/Berlin\"},"
+                + "\"repeat\":true,\"triggeredBy\":{\"ownerType\":\"MILESTONES\",\"referenceId\":\"rule-1\"}}", false);
+        JsonObject rule = api.get("badgeMeta/" + id).expect(200).data().getJsonObject("earnRule");
+        assertEquals("Transaction Add", rule.getString("activity"));
+        JsonObject amount = rule.getJsonArray("conditions").getJsonObject(0);
+        assertEquals("GE", amount.getString("operator"));
+        assertEquals("NUMBER", amount.getString("type"), "the type of its value");
+        assertEquals(50, amount.getJsonArray("values").getJsonNumber(0).intValue());
+        assertEquals("STRING", rule.getJsonArray("conditions").getJsonObject(1).getString("type"));
+        assertEquals("SUM", rule.getJsonObject("measure").getString("type"));
+        assertEquals(500, rule.getJsonNumber("target").intValue());
+        assertEquals(Json.createObjectBuilder().add("type", "FIXED").add("length", 1).add("unit", "MONTHS")
+                .add("timeZone", "Europe/Berlin").build(), rule.getJsonObject("window"));
+        assertEquals(0, rule.getInt("streak"));
+        assertTrue(rule.getBoolean("repeat"));
+        assertEquals("Milestones", rule.getJsonObject("triggeredBy").getString("ownerType"));
+
+        // what a GET answers can be PUT back as it is
+        JsonObject got = api.get("badgeMeta/" + id).expect(200).data();
+        JsonObject put = api.put("badgeMeta", Json.createObjectBuilder(got).add("id", id).build().toString())
+                .expect(200).data();
+        assertEquals(rule, put.getJsonObject("earnRule"));
+        assertTrue(api.get("badgeMeta/" + Badges.create(api, Badges.earnBadge(Badges.uniqueName("Plain"))))
+                .expect(200).data().isNull("earnRule"), "a badge without a rule answers null");
+    }
+
+    @Test
+    void aBadRuleIsRefusedNamingItsField() {
+        JsonObject badge = Badges.earnBadge(Badges.uniqueName("Bad rule"));
+        String[][] cases = {
+                {"{\"activity\":\"A\",\"measure\":\"COUNT\",\"target\":2,\"window\":{\"type\":\"FIXED\",\"unit\":\"DAYS\","
+                        + "\"timeZone\":\"Mars/Olympus\"},\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"r\"}}",
+                        "1105", "earnRule.window.timeZone"},
+                {"{\"activity\":\"A\",\"measure\":\"COUNT\",\"target\":2,\"conditions\":[{\"attribute\":\"amount\","
+                        + "\"operator\":\"GT\",\"type\":\"NUMBER\",\"value\":\"lots\"}],"
+                        + "\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"r\"}}",
+                        "1102", "earnRule.conditions[0].values[0]"},
+                {"{\"activity\":\"A\",\"measure\":\"COUNT\",\"target\":2,\"triggeredBy\":{\"ownerType\":\"Journeys\","
+                        + "\"referenceId\":\"r\"}}", "714", "earnRule.triggeredBy.ownerType"},
+                {"{\"activity\":\"A\",\"measure\":\"COUNT\",\"target\":2.5,"
+                        + "\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"r\"}}", "1105", "earnRule.target"},
+                {"{\"activity\":\"A\",\"measure\":{\"type\":\"SUM\"},\"target\":2,"
+                        + "\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"r\"}}",
+                        "1101", "earnRule.measure.attribute"},
+                {"{\"activity\":\"A\",\"measure\":\"COUNT\",\"target\":2,\"streak\":3,"
+                        + "\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"r\"}}", "1105", "earnRule.streak"},
+                {"{\"activity\":\"A\",\"measure\":\"COUNT\",\"target\":2}", "716", "earnRule.triggeredBy"},
+        };
+        for (String[] c : cases) {
+            JsonObject body = Badges.with(badge, "earnRule", Json.createReader(new java.io.StringReader(c[0]))
+                    .readObject());
+            api.post("badgeMeta", body.toString()).expectError(400, Integer.parseInt(c[1]), c[2]);
+        }
+    }
+
+    @Test
+    void reachingTheTargetEarnsOnceWithTheCompletingActivitysDateAndRepeatsAnswer809() {
+        String badge = ruleBadge(api, THREE_PURCHASES, true);
+        String customer = customer();
+        Instant first = NOW.minus(Duration.ofDays(3));
+        JsonObject one = api.post("activities", "{\"requestId\":7001,\"customerId\":\"" + customer + "\","
+                + "\"activity\":\"TransactionAdd\",\"eventDate\":" + first.getEpochSecond() + ",\"attributes\":"
+                + "{\"amount\":42.5,\"storeId\":\"S1\"}}").expect(200).data();
+        assertEquals(7001, one.getJsonNumber("requestId").longValueExact(), "requestId echoed as sent");
+        JsonObject rule = ruleOf(one, badge);
+        assertEquals(badge, rule.getString("badgeMetaId"));
+        assertEquals(1, rule.getJsonObject("progress").getInt("value"));
+        assertEquals(3, rule.getJsonObject("progress").getInt("target"));
+        assertEquals(0, rule.getJsonArray("earns").size());
+
+        api.post("activities", activity("a2-" + customer, customer, "transactionADD", first.plusSeconds(60), "{}"))
+                .expect(200);
+        String third = activity("a3-" + customer, customer, "TransactionAdd", first.plusSeconds(120), "{}");
+        JsonObject earned = api.post("activities", third).expect(200).data();
+        JsonObject earn = ruleOf(earned, badge).getJsonArray("earns").getJsonObject(0);
+        assertEquals("EARNED", earn.getString("status"));
+        assertEquals(first.plusSeconds(120), Instant.parse(earn.getString("earnEventDateISO")),
+                "the completing activity's date");
+        assertTrue(ruleOf(earned, badge).getJsonObject("progress").getBoolean("finished"));
+        assertEquals(List.of(first.plusSeconds(120)), earnDates(api, customer, badge));
+
+        Api.Reply repeat = api.post("activities", third).expectError(400, 809, "requestId");
+        assertEquals(earned, repeat.data(), "a repeat answers the first answer");
+        api.post("activities", activity("a3-" + customer, customer, "TransactionAdd", first, "{}"))
+                .expectError(400, 809, "requestId");
+        assertTrue(api.post("activities", activity("a3-" + customer, customer, "TransactionAdd", first, "{}"))
+                .json().isNull("data"), "a requestId used for other content answers no data");
+        api.post("activities", activity("a4-" + customer, customer, "TransactionAdd", NOW, "{}")).expect(200);
+        assertEquals(1, earnDates(api, customer, badge).size(), "the rule does not repeat: one earn");
+    }
+
+    @Test
+    void aRefusedEarnIsReportedAndTheProgressKeptUntilItCanBeMade() {
+        String badge = ruleBadge(api, THREE_PURCHASES, false);
+        String customer = customer();
+        Instant t = NOW.minus(Duration.ofDays(2));
+        for (int i = 1; i <= 2; i++) {
+            api.post("activities", activity("r" + i + "-" + customer, customer, "TransactionAdd", t.plusSeconds(i),
+                    "{}")).expect(200);
+        }
+        JsonObject third = ruleOf(api.post("activities", activity("r3-" + customer, customer, "TransactionAdd",
+                t.plusSeconds(3), "{}")).expect(200).data(), badge);
+        JsonObject refused = third.getJsonArray("earns").getJsonObject(0);
+        assertEquals("REFUSED", refused.getString("status"));
+        assertEquals(810, refused.getInt("errorCode"), "the badge is not claimed");
+        assertEquals(3, third.getJsonObject("progress").getInt("value"));
+        assertEquals(List.of(), earnDates(api, customer, badge));
+
+        api.post("badgeMeta/" + badge + "/claim", "{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}")
+                .expect(200);
+        JsonObject next = ruleOf(api.post("activities", activity("r4-" + customer, customer, "TransactionAdd",
+                t.plusSeconds(4), "{}")).expect(200).data(), badge);
+        assertEquals("EARNED", next.getJsonArray("earns").getJsonObject(0).getString("status"));
+        assertEquals(List.of(t.plusSeconds(3)), earnDates(api, customer, badge),
+                "earned as of the activity that completed the rule");
+    }
+
+    @Test
+    void theSameActivitiesInAnyOrderSplitAndRepeatedGiveTheSameEarns() {
+        // every 50.00 of purchases earns again; activities of three weeks, most with an amount
+        String badge = ruleBadge(api, "{\"activity\":\"TransactionAdd\",\"measure\":{\"type\":\"SUM\","
+                + "\"attribute\":\"amount\"},\"target\":50,\"repeat\":true,\"conditions\":[{\"attribute\":\"storeId\","
+                + "\"operator\":\"NE\",\"value\":\"S0\"}],\"triggeredBy\":{\"ownerType\":\"Milestones\","
+                + "\"referenceId\":\"rule-1\"}}", true);
+        Random random = new Random(29);
+        List<Instant> dates = new ArrayList<>();
+        List<String> amounts = new ArrayList<>();
+        List<String> stores = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            dates.add(NOW.minus(Duration.ofHours(12L * (30 - i))).minusSeconds(random.nextInt(3600)));
+            amounts.add(random.nextInt(5) == 0 ? null : (random.nextInt(2500) / 100.0) + "");
+            stores.add("S" + random.nextInt(4));
+        }
+        String inOrder = customer();
+        String shuffled = customer();
+        for (int i = 0; i < 30; i++) {
+            api.post("activities", activity("o" + i + inOrder, inOrder, "TransactionAdd", dates.get(i),
+                    attributes(amounts.get(i), stores.get(i)))).expect(200);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        // the first 12 (shuffled) one at a time, the rest in two bulk requests, each with repeats of earlier ones
+        for (int i : order.subList(0, 12)) {
+            api.post("activities", activity("o" + i + shuffled, shuffled, "TransactionAdd", dates.get(i),
+                    attributes(amounts.get(i), stores.get(i)))).expect(200);
+        }
+        for (List<Integer> part : List.of(order.subList(12, 21), order.subList(21, 30))) {
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            for (int i : part) {
+                items.add(json(activity("o" + i + shuffled, shuffled, "TransactionAdd", dates.get(i),
+                        attributes(amounts.get(i), stores.get(i)))));
+            }
+            int again = order.get(random.nextInt(12));
+            items.add(json(activity("o" + again + shuffled, shuffled, "TransactionAdd", dates.get(again),
+                    attributes(amounts.get(again), stores.get(again)))));
+            JsonObject result = api.post("activities/bulk", Json.createObjectBuilder().add("activities", items)
+                    .build().toString()).expect(200).data();
+            assertEquals(part.size(), result.getInt("recordedCount"));
+            assertEquals(1, result.getInt("duplicateCount"));
+        }
+        List<Instant> expected = earnDates(api, inOrder, badge);
+        assertTrue(expected.size() >= 3, "the activities earn several times: " + expected);
+        assertEquals(expected, earnDates(api, shuffled, badge), "same count and event dates");
+        JsonObject a = progressOf(api, inOrder, badge);
+        JsonObject b = progressOf(api, shuffled, badge);
+        assertEquals(a.getJsonNumber("value").bigDecimalValue(), b.getJsonNumber("value").bigDecimalValue());
+        assertEquals(a.getInt("completions"), b.getInt("completions"));
+    }
+
+    private static String attributes(String amount, String store) {
+        return amount == null ? "{\"storeId\":\"" + store + "\"}"
+                : "{\"amount\":" + amount + ",\"storeId\":\"" + store + "\"}";
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new java.io.StringReader(text)).readObject();
+    }
+
+    static JsonObject progressOf(Api api, String customer, String badge) {
+        JsonArray rules = api.get("customer/" + customer + "/progress").expect(200).data().getJsonArray("rules");
+        return rules.stream().map(JsonValue::asJsonObject).filter(r -> r.getString("badgeMetaId").equals(badge))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aBackDatedActivityMovesTheEarnToWhenTheTargetWasReallyReached() {
+        String badge = ruleBadge(api, THREE_PURCHASES, true);
+        String customer = customer();
+        Instant t = NOW.minus(Duration.ofDays(5));
+        for (int day : new int[] {1, 3, 4}) {
+            api.post("activities", activity("b" + day + customer, customer, "TransactionAdd",
+                    t.plus(Duration.ofDays(day)), "{}")).expect(200);
+        }
+        assertEquals(List.of(t.plus(Duration.ofDays(4))), earnDates(api, customer, badge));
+        // yesterday's file brings day 2: the third purchase was on day 3
+        JsonObject moved = ruleOf(api.post("activities", activity("b2" + customer, customer, "TransactionAdd",
+                t.plus(Duration.ofDays(2)), "{}")).expect(200).data(), badge).getJsonArray("earns").getJsonObject(0);
+        assertEquals("MOVED", moved.getString("status"));
+        assertEquals(List.of(t.plus(Duration.ofDays(3))), earnDates(api, customer, badge), "one earn, moved");
+    }
+
+    @Test
+    void concurrentArrivalsOfOneCustomerEarnExactlyOnce() throws Exception {
+        String badge = ruleBadge(api, THREE_PURCHASES, true);
+        String customer = customer();
+        Instant t = NOW.minus(Duration.ofDays(1));
+        List<Api.Reply> replies = Concurrently.run(12, i -> api.post("activities", activity("x" + (i % 4) + customer,
+                customer, "TransactionAdd", t.plusSeconds(i % 4), "{}")));
+        for (Api.Reply r : replies) {
+            assertTrue(r.status() == 200 || r.status() == 400 && r.body().contains("809"), r.body());
+        }
+        assertEquals(4, replies.stream().filter(r -> r.status() == 200).count(), "each requestId recorded once");
+        assertEquals(List.of(t.plusSeconds(2)), earnDates(api, customer, badge));
+    }
+
+    @Test
+    void progressShowsTheCurrentCycleOfEveryRuleBadge() {
+        Api org = BadgeworksServer.shared().admin().newOrg("progress");
+        String monthly = ruleBadge(org, "{\"activity\":\"Visit\",\"measure\":{\"type\":\"DISTINCT\","
+                + "\"attribute\":\"storeId\"},\"target\":3,\"window\":{\"type\":\"FIXED\",\"unit\":\"MONTHS\","
+                + "\"timeZone\":\"Europe/Berlin\"},\"repeat\":true,\"triggeredBy\":{\"ownerType\":\"Milestones\","
+                + "\"referenceId\":\"rule-1\"}}", true);
+        String customer = customer();
+        org.post("activities", activity("p1" + customer, customer, "Visit", NOW.minusSeconds(5), "{\"storeId\":7}"))
+                .expect(200);
+        org.post("activities", activity("p2" + customer, customer, "Visit", NOW.minusSeconds(4), "{\"storeId\":\"7\"}"))
+                .expect(200);
+        JsonObject p = progressOf(org, customer, monthly);
+        assertEquals(1, p.getInt("value"), "7 and \"7\" are one store");
+        assertEquals(3, p.getInt("target"));
+        assertEquals("FIXED", p.getString("window"));
+        Instant start = Instant.parse(p.getString("cycleStartISO"));
+        Instant end = Instant.parse(p.getString("cycleEndISO"));
+        assertFalse(start.isAfter(NOW) || !end.isAfter(NOW), "the cycle holds now");
+        assertEquals(0, start.atZone(java.time.ZoneId.of("Europe/Berlin")).getHour(), "midnight in Berlin");
+        assertEquals("p2" + customer, p.getString("lastActivityRequestId"));
+        JsonObject stranger = progressOf(org, customer(), monthly);
+        assertEquals(0, stranger.getInt("value"), "no activities: nothing yet");
+        assertTrue(stranger.isNull("lastActivityRequestId"));
+        api.get("customer/" + customer + "/progress").expect(200);
+        assertTrue(api.get("customer/" + customer + "/progress").expect(200).data().getJsonArray("rules").stream()
+                .noneMatch(r -> r.asJsonObject().getString("badgeMetaId").equals(monthly)), "another org's rules");
+    }
+
+    @Test
+    void badActivitiesAreRefusedNamingTheFieldAndBulkItemsFailAlone() {
+        String customer = customer();
+        api.post("activities", "{\"customerId\":\"c\",\"activity\":\"A\"}").expectError(400, 804, "requestId");
+        api.post("activities", "{\"requestId\":\"r\",\"activity\":\"A\"}").expectError(400, 812, "customerId");
+        api.post("activities", "{\"requestId\":\"r\",\"customerId\":\"c\"}").expectError(400, 1101, "activity");
+        api.post("activities", "{\"requestId\":\"r\",\"customerId\":\"c\",\"activity\":\"A\","
+                + "\"attributes\":{\"basket\":{\"items\":3}}}").expectError(400, 1102, "attributes.basket");
+        api.post("activities", "{\"requestId\":\"r\",\"customerId\":\"c\",\"activity\":\"A\","
+                + "\"attributes\":{\"note\":\"" + "x".repeat(300) + "\"}}").expectError(400, 1103, "attributes.note");
+        api.post("activities", activity("r", "c", "A", NOW.plus(Duration.ofDays(3)), "{}"))
+                .expectError(400, 750, "eventDate");
+        api.post("activities", "{\"requestId\":\"r\",\"customerId\":\"c\",\"activity\":\"A\",\"eventDate\":\"soon\"}")
+                .expectError(400, 1104, "eventDate");
+
+        String good = activity("g" + customer, customer, "A", NOW, "{}");
+        JsonObject result = api.post("activities/bulk", "{\"activities\":[" + good + ",{\"requestId\":\"x\"},7,"
+                + good + "]}").expect(200).data();
+        assertEquals(4, result.getInt("totalCount"));
+        assertEquals(1, result.getInt("recordedCount"));
+        assertEquals(1, result.getInt("duplicateCount"));
+        assertEquals(2, result.getInt("failedCount"));
+        JsonArray results = result.getJsonArray("results");
+        assertEquals(200, results.getJsonObject(0).getInt("status"));
+        assertEquals(812, results.getJsonObject(1).getJsonArray("errors").getJsonObject(0).getInt("code"));
+        assertEquals("activities[2]", results.getJsonObject(2).getJsonArray("errors").getJsonObject(0)
+                .getString("reference"));
+        assertEquals(809, results.getJsonObject(3).getJsonArray("errors").getJsonObject(0).getInt("code"));
+        assertEquals(results.getJsonObject(0).getJsonObject("data"), results.getJsonObject(3).getJsonObject("data"));
+        StringBuilder many = new StringBuilder("{\"activities\":[");
+        for (int i = 0; i <= 1000; i++) {
+            many.append(i == 0 ? "" : ",").append(activity("m" + i, "c", "A", NOW, "{}"));
+        }
+        api.post("activities/bulk", many.append("]}").toString()).expectError(400, 1127, "activities");
+    }
+}
