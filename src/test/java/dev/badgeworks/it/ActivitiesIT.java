@@ -254,8 +254,10 @@ class ActivitiesIT {
         assertEquals(expected, earnDates(api, shuffled, badge), "same count and event dates");
         JsonObject a = progressOf(api, inOrder, badge);
         JsonObject b = progressOf(api, shuffled, badge);
-        assertEquals(a.getJsonNumber("value").bigDecimalValue(), b.getJsonNumber("value").bigDecimalValue());
-        assertEquals(a.getInt("completions"), b.getInt("completions"));
+        assertEquals(a.getJsonObject("progress").getJsonNumber("value").bigDecimalValue(),
+                b.getJsonObject("progress").getJsonNumber("value").bigDecimalValue());
+        assertEquals(expected.size(), a.getInt("completions"));
+        assertEquals(expected.size(), b.getInt("completions"));
     }
 
     private static String attributes(String amount, String store) {
@@ -316,7 +318,9 @@ class ActivitiesIT {
                 .expect(200);
         org.post("activities", activity("p2" + customer, customer, "Visit", NOW.minusSeconds(4), "{\"storeId\":\"7\"}"))
                 .expect(200);
-        JsonObject p = progressOf(org, customer, monthly);
+        JsonObject rule = progressOf(org, customer, monthly);
+        assertEquals("Visit", rule.getString("activity"));
+        JsonObject p = rule.getJsonObject("progress");
         assertEquals(1, p.getInt("value"), "7 and \"7\" are one store");
         assertEquals(3, p.getInt("target"));
         assertEquals("FIXED", p.getString("window"));
@@ -325,7 +329,7 @@ class ActivitiesIT {
         assertFalse(start.isAfter(NOW) || !end.isAfter(NOW), "the cycle holds now");
         assertEquals(0, start.atZone(java.time.ZoneId.of("Europe/Berlin")).getHour(), "midnight in Berlin");
         assertEquals("p2" + customer, p.getString("lastActivityRequestId"));
-        JsonObject stranger = progressOf(org, customer(), monthly);
+        JsonObject stranger = progressOf(org, customer(), monthly).getJsonObject("progress");
         assertEquals(0, stranger.getInt("value"), "no activities: nothing yet");
         assertTrue(stranger.isNull("lastActivityRequestId"));
         api.get("customer/" + customer + "/progress").expect(200);

@@ -11,16 +11,13 @@ import dev.badgeworks.api.BulkBody;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
-import dev.badgeworks.api.Jsons;
 import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -80,7 +77,7 @@ public class ActivityResource {
     @POST
     @Path("bulk")
     @BulkBody
-    public Envelope<JsonObject> recordBulk(String body) {
+    public Envelope<ActivityViews.BulkResult> recordBulk(String body) {
         JsonInput in = JsonInput.parse(body);
         JsonArray items = in.array("activities", ErrorCode.FIELD_REQUIRED);
         in.throwIfInvalid();
@@ -104,31 +101,17 @@ public class ActivityResource {
             attempts.add(command != null ? command : new Unread(one.errors().get(0)));
         }
         List<ActivityOutcome> outcomes = recordAll(attempts);
-        JsonArrayBuilder results = Jsons.JSON.createArrayBuilder();
+        List<ActivityViews.BulkItem> results = new ArrayList<>(outcomes.size());
         int recorded = 0;
         int duplicate = 0;
-        int failed = 0;
         for (ActivityOutcome o : outcomes) {
-            switch (o.kind()) {
-                case RECORDED -> recorded++;
-                case DUPLICATE -> duplicate++;
-                default -> failed++;
-            }
-            JsonObjectBuilder result = Jsons.JSON.createObjectBuilder()
-                    .add("status", o.error() == null ? 200 : ErrorCode.of(o.error().code()).httpStatus())
-                    .add("data", o.answer() == null ? JsonValue.NULL : o.answer());
-            JsonArrayBuilder errors = Jsons.JSON.createArrayBuilder();
-            if (o.error() != null) {
-                errors.add(Jsons.JSON.createObjectBuilder().add("code", o.error().code())
-                        .add("message", o.error().message())
-                        .add("reference", o.error().reference() == null ? JsonValue.NULL
-                                : Jsons.JSON.createValue(o.error().reference())));
-            }
-            results.add(result.add("errors", errors));
+            recorded += o.kind() == ActivityOutcome.Kind.RECORDED ? 1 : 0;
+            duplicate += o.kind() == ActivityOutcome.Kind.DUPLICATE ? 1 : 0;
+            results.add(new ActivityViews.BulkItem(o.error() == null ? 200 : ErrorCode.of(o.error().code()).httpStatus(),
+                    o.answer() == null ? JsonValue.NULL : o.answer(), o.error() == null ? List.of() : List.of(o.error())));
         }
-        return Envelope.of(Jsons.JSON.createObjectBuilder().add("totalCount", outcomes.size())
-                .add("recordedCount", recorded).add("duplicateCount", duplicate).add("failedCount", failed)
-                .add("results", results).build());
+        return Envelope.of(new ActivityViews.BulkResult(outcomes.size(), recorded, duplicate,
+                outcomes.size() - recorded - duplicate, results));
     }
 
     private List<ActivityOutcome> recordAll(List<? extends ActivityAttempt> attempts) {

@@ -19,7 +19,6 @@ import dev.badgeworks.earn.control.SettledEarn;
 import dev.badgeworks.platform.Metrics;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -205,16 +204,16 @@ public class ActivityService {
         List<JsonObject> answers = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             ActivityCommand c = fresh.get(k);
-            JsonArrayBuilder ruleAnswers = Jsons.JSON.createArrayBuilder();
+            List<ActivityViews.RuleAnswer> ruleAnswers = new ArrayList<>();
             Map<Moved, List<SettledEarn>> mine = earnsOf.getOrDefault(k, Map.of());
             for (Map.Entry<Moved, RuleEvaluation> e : evaluations.entrySet()) {
                 Moved m = e.getKey();
                 if (m.customerId().equals(c.customerId()) && matches(m.rule(), c.activity())) {
-                    ruleAnswers.add(ActivityAnswers.rule(m.rule(), e.getValue().progress(),
+                    ruleAnswers.add(ActivityViews.RuleAnswer.of(m.rule(), e.getValue().progress(),
                             mine.getOrDefault(m, List.of())));
                 }
             }
-            answers.add(ActivityAnswers.activity(c, ruleAnswers).build());
+            answers.add(ActivityViews.ActivityAnswer.of(c, ruleAnswers).json());
         }
         return answers;
     }
@@ -228,22 +227,20 @@ public class ActivityService {
      * Where the customer stands on each of the org's rule badges now: the rule's progress over the customer's stored
      * activities. A customer without activities has progress 0 on every rule.
      */
-    public List<JsonObject> progress(long orgId, String customerId) {
+    public ActivityViews.CustomerProgress progress(long orgId, String customerId) {
         Instant now = clock.instant();
         List<RuleBadge> all = rules.reading(orgId, null);
         Set<String> names = new TreeSet<>();
         all.forEach(r -> names.add(RuleJson.spelling(r.rule().activity())));
         List<Activity> activities = store.activitiesOf(orgId, List.of(customerId), names)
                 .getOrDefault(customerId, List.of());
-        List<JsonObject> progress = new ArrayList<>(all.size());
+        List<ActivityViews.RuleProgress> progress = new ArrayList<>(all.size());
         for (RuleBadge r : all) {
             RuleEvaluation evaluation = RuleEvaluation.of(r.rule(), activities, now);
-            progress.add(Jsons.JSON.createObjectBuilder().add("badgeMetaId", r.badgeId())
-                    .add("badgeName", r.badgeName()).add("activity", r.rule().activity())
-                    .add("completions", evaluation.completions().size())
-                    .addAll(ActivityAnswers.progress(r.rule(), evaluation.progress())).build());
+            progress.add(new ActivityViews.RuleProgress(r.badgeId(), r.badgeName(), r.rule().activity(),
+                    evaluation.completions().size(), ActivityViews.ProgressView.of(r.rule(), evaluation.progress())));
         }
-        return progress;
+        return new ActivityViews.CustomerProgress(Jsons.customerId(customerId), progress);
     }
 
     private List<ActivityOutcome> counted(List<ActivityOutcome> outcomes) {

@@ -2,12 +2,9 @@ package dev.badgeworks.activity.boundary;
 
 import dev.badgeworks.api.CustomerIdentifier;
 import dev.badgeworks.api.Envelope;
-import dev.badgeworks.api.Jsons;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -33,13 +30,10 @@ public class ProgressResource {
     ActivityService activities;
 
     @GET
-    public Envelope<JsonObject> progress(@HeaderParam(CustomerIdentifier.HEADER) String identifierType,
+    public Envelope<ActivityViews.CustomerProgress> progress(@HeaderParam(CustomerIdentifier.HEADER) String identifierType,
                                          @PathParam("customerId") String customerId) {
         CustomerIdentifier.check(identifierType);
         String customer = ActivityResource.customerId(customerId);
-        JsonArrayBuilder rules = Jsons.JSON.createArrayBuilder();
-        activities.progress(caller.orgId(), customer).forEach(rules::add);
-        return Envelope.of(Jsons.JSON.createObjectBuilder().add("customerId", Jsons.customerId(customer))
-                .add("rules", rules).build());
+        return Envelope.of(activities.progress(caller.orgId(), customer));
     }
 }
