@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.badgeworks.activity.boundary.ActivityViews;
 import dev.badgeworks.badge.boundary.BadgeMetaResource;
 import dev.badgeworks.badge.boundary.BadgeView;
 import dev.badgeworks.badge.boundary.DefinitionViews;
@@ -291,7 +292,15 @@ class OpenApiDocumentTest {
                 Map.entry("CustomField", DefinitionViews.CustomFieldView.class),
                 Map.entry("CustomFieldList", DefinitionViews.CustomFieldList.class),
                 Map.entry("OrgMeta", DefinitionViews.OrgMetaView.class),
-                Map.entry("TagDefinition", OrgMeta.TagDefinition.class)));
+                Map.entry("TagDefinition", OrgMeta.TagDefinition.class),
+                Map.entry("ActivityAnswer", ActivityViews.ActivityAnswer.class),
+                Map.entry("ActivityAnswer.rules[]", ActivityViews.RuleAnswer.class),
+                Map.entry("ActivityAnswer.rules[].earns[]", ActivityViews.RuleEarn.class),
+                Map.entry("RuleProgressView", ActivityViews.ProgressView.class),
+                Map.entry("ActivityBulkResult", ActivityViews.BulkResult.class),
+                Map.entry("ActivityBulkResult.results[]", ActivityViews.BulkItem.class),
+                Map.entry("CustomerProgress", ActivityViews.CustomerProgress.class),
+                Map.entry("CustomerProgress.rules[]", ActivityViews.RuleProgress.class)));
         answers.forEach((where, record) -> {
             Schema<?> schema = schemaAt(where);
             Set<String> fields = Arrays.stream(record.getRecordComponents()).map(c -> c.getName())
