@@ -6,13 +6,16 @@ import dev.badgeworks.activity.control.ActivityCommand;
 import dev.badgeworks.activity.control.ActivityOutcome;
 import dev.badgeworks.activity.control.Completion;
 import dev.badgeworks.activity.control.Condition;
+import dev.badgeworks.activity.control.Progress;
 import dev.badgeworks.activity.control.RuleEvaluation;
+import dev.badgeworks.activity.control.RuleHistory;
 import dev.badgeworks.activity.control.RuleJson;
 import dev.badgeworks.activity.store.ActivityStore;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.Jsons;
 import dev.badgeworks.earn.boundary.EarnService;
+import dev.badgeworks.earn.control.AskedEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnRules;
 import dev.badgeworks.earn.control.SettledEarn;
@@ -60,6 +63,28 @@ public class ActivityService {
 
     /** A rule that new activities of one customer moved. */
     private record Moved(RuleBadge rule, String customerId) {
+    }
+
+    /** A rule over one customer's activities: the progress by the rule in force, the completions of every version. */
+    private record Evaluated(Progress progress, List<RuleHistory.Versioned> completions) {
+    }
+
+    private static Evaluated evaluate(RuleBadge rule, List<Activity> activities, Instant now) {
+        return new Evaluated(RuleEvaluation.of(rule.rule(), activities, now).progress(),
+                RuleHistory.completions(rule.versions(), activities, now));
+    }
+
+    /** The earns the completions ask for, made as the rule's owner with the completing activity's date. */
+    private static List<AskedEarn> askedEarns(RuleBadge rule, String customerId,
+                                              List<RuleHistory.Versioned> completions) {
+        List<AskedEarn> asked = new ArrayList<>(completions.size());
+        for (RuleHistory.Versioned v : completions) {
+            Completion c = v.completion();
+            asked.add(new AskedEarn(EarnCommand.live(rule.badgeId(), customerId, c.earnRequestId(), v.earnDate(),
+                    rule.ownerType(), rule.referenceId()), v.versionChangedOn() == null ? 0
+                    : v.versionChangedOn().toEpochMilli()));
+        }
+        return asked;
     }
 
     /**
@@ -155,17 +180,14 @@ public class ActivityService {
             });
             stored = store.activitiesOf(orgId, customers, ruleNames);
         }
-        Map<Moved, RuleEvaluation> evaluations = new LinkedHashMap<>();
-        List<EarnCommand> asked = new ArrayList<>();
+        Map<Moved, Evaluated> evaluations = new LinkedHashMap<>();
+        List<AskedEarn> asked = new ArrayList<>();
         for (Moved m : moved) {
             List<Activity> all = new ArrayList<>(stored.getOrDefault(m.customerId(), List.of()));
             all.addAll(newByCustomer.get(m.customerId()));
-            RuleEvaluation evaluation = RuleEvaluation.of(m.rule().rule(), all, now);
-            evaluations.put(m, evaluation);
-            for (Completion c : evaluation.completions()) {
-                asked.add(EarnCommand.live(m.rule().badgeId(), m.customerId(), c.earnRequestId(), c.eventDate(),
-                        m.rule().ownerType(), m.rule().referenceId()));
-            }
+            Evaluated evaluated = evaluate(m.rule(), all, now);
+            evaluations.put(m, evaluated);
+            asked.addAll(askedEarns(m.rule(), m.customerId(), evaluated.completions()));
         }
         List<SettledEarn> settled = earns.settle(orgId, asked);
         Map<String, SettledEarn> byRequestId = new HashMap<>();
@@ -178,7 +200,7 @@ public class ActivityService {
      * or was refused — on the completing activity when it is new, else on the customer's last new activity of the
      * rule (a back-dated activity can change a completion an older activity made).
      */
-    private static List<JsonObject> answers(List<ActivityCommand> fresh, Map<Moved, RuleEvaluation> evaluations,
+    private static List<JsonObject> answers(List<ActivityCommand> fresh, Map<Moved, Evaluated> evaluations,
                                             Map<String, SettledEarn> settled) {
         Map<String, Integer> position = new HashMap<>();
         for (int k = 0; k < fresh.size(); k++) {
@@ -192,7 +214,8 @@ public class ActivityService {
                     last = k;
                 }
             }
-            for (Completion c : evaluation.completions()) {
+            for (RuleHistory.Versioned v : evaluation.completions()) {
+                Completion c = v.completion();
                 SettledEarn s = settled.get(c.earnRequestId());
                 if (s == null || s.status() == SettledEarn.Status.ALREADY_EARNED) {
                     continue;
@@ -206,7 +229,7 @@ public class ActivityService {
             ActivityCommand c = fresh.get(k);
             List<ActivityViews.RuleAnswer> ruleAnswers = new ArrayList<>();
             Map<Moved, List<SettledEarn>> mine = earnsOf.getOrDefault(k, Map.of());
-            for (Map.Entry<Moved, RuleEvaluation> e : evaluations.entrySet()) {
+            for (Map.Entry<Moved, Evaluated> e : evaluations.entrySet()) {
                 Moved m = e.getKey();
                 if (m.customerId().equals(c.customerId()) && matches(m.rule(), c.activity())) {
                     ruleAnswers.add(ActivityViews.RuleAnswer.of(m.rule(), e.getValue().progress(),
@@ -224,6 +247,36 @@ public class ActivityService {
     }
 
     /**
+     * Recomputes the earns of one rule badge for the next customers (in id order after {@code after}) with its
+     * activities: each customer locked, the rule's versions replayed and every completion settled, as an arrival
+     * would. Answers the customers done (none: the sweep is over, or the badge has no active rule).
+     */
+    public List<String> recompute(long orgId, String badgeId, String after, int limit) {
+        Instant now = clock.instant();
+        RuleBadge rule = rules.reading(orgId, null).stream().filter(r -> r.badgeId().equals(badgeId)).findFirst()
+                .orElse(null);
+        if (rule == null) {
+            return List.of();
+        }
+        String name = RuleJson.spelling(rule.rule().activity());
+        List<String> customers = store.customersWith(orgId, name, after, limit);
+        if (customers.isEmpty()) {
+            return customers;
+        }
+        store.lockCustomers(orgId, new TreeSet<>(customers));
+        Map<String, List<Activity>> activities = store.activitiesOf(orgId, customers, Set.of(name));
+        List<AskedEarn> asked = new ArrayList<>();
+        activities.forEach((customer, list) ->
+                asked.addAll(askedEarns(rule, customer, evaluate(rule, list, now).completions())));
+        List<SettledEarn> settled = earns.settle(orgId, asked);
+        Map<String, Long> counts = new HashMap<>();
+        settled.forEach(e -> counts.merge(e.status().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
+        metrics.afterCommit(() -> counts.forEach((status, n) -> metrics.count("badgeworks.activity.recomputed",
+                "Earns of recomputed activity rules, by what became of them", n, "status", status)));
+        return customers;
+    }
+
+    /**
      * Where the customer stands on each of the org's rule badges now: the rule's progress over the customer's stored
      * activities. A customer without activities has progress 0 on every rule.
      */
@@ -236,9 +289,9 @@ public class ActivityService {
                 .getOrDefault(customerId, List.of());
         List<ActivityViews.RuleProgress> progress = new ArrayList<>(all.size());
         for (RuleBadge r : all) {
-            RuleEvaluation evaluation = RuleEvaluation.of(r.rule(), activities, now);
+            Evaluated evaluated = evaluate(r, activities, now);
             progress.add(new ActivityViews.RuleProgress(r.badgeId(), r.badgeName(), r.rule().activity(),
-                    evaluation.completions().size(), ActivityViews.ProgressView.of(r.rule(), evaluation.progress())));
+                    evaluated.completions().size(), ActivityViews.ProgressView.of(r.rule(), evaluated.progress())));
         }
         return new ActivityViews.CustomerProgress(Jsons.customerId(customerId), progress);
     }

@@ -59,14 +59,11 @@ abstract class Replay {
         int ordinal = previous != null && previous.cycle().key().equals(cycle.key()) ? previous.ordinal() + 1 : 1;
         // one earn per cycle where a rule earns in every cycle it meets; else the n-th earn is the n-th completion, an
         // identity back-dated activities cannot change (they may move its date, see RuleEvaluation)
-        String slot = perCycle() ? cycle.key() + ":1" : "N:" + (completions.size() + 1);
+        String slot = RuleHistory.perCycle(rule) ? cycle.key() + ":1" : "N:" + (completions.size() + 1);
         completions.add(new Completion(a, cycle, ordinal, tally.value(),
                 RuleEvaluation.earnRequestId(rule.id(), slot, a.customerId())));
     }
 
-    private boolean perCycle() {
-        return rule.window() instanceof RuleWindow.Fixed && rule.repeat() && rule.streak() == 0;
-    }
 
     boolean reached() {
         return tally.value().compareTo(rule.target()) >= 0;

@@ -92,8 +92,13 @@ public final class RuleJson {
             measure.add("attribute", rule.measure().attribute());
         }
         return Jsons.JSON.createObjectBuilder().add("activity", rule.activity()).add("conditions", conditions)
-                .add("measure", measure).add("target", rule.target()).add("window", window(rule.window()))
+                .add("measure", measure).add("target", plain(rule.target())).add("window", window(rule.window()))
                 .add("streak", rule.streak()).add("repeat", rule.repeat());
+    }
+
+    /** 500, 500.0 and 5E+2 alike as 500: equal rules have equal canonical JSON. */
+    private static BigDecimal plain(BigDecimal n) {
+        return new BigDecimal(n.stripTrailingZeros().toPlainString());
     }
 
     private static JsonObjectBuilder window(RuleWindow window) {
@@ -110,7 +115,7 @@ public final class RuleJson {
 
     private static JsonValue value(Object v) {
         if (v instanceof BigDecimal n) {
-            return Jsons.JSON.createValue(n);
+            return Jsons.JSON.createValue(plain(n));
         }
         if (v instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
@@ -241,6 +246,105 @@ public final class RuleJson {
             w.fail(ErrorCode.INVALID_VALUE, "timeZone", "A time zone of the IANA database, such as Europe/Berlin.");
             return null;
         }
+    }
+
+    /** How a changed rule applies (the {@code change} of an update's earnRule). */
+    public enum Change {
+        /** From the start of the next cycle (FIXED), else from now; until then the previous version applies. */
+        NEXT_CYCLE,
+        /** To every stored activity: what the new rule would have earned is earned, with the original dates. */
+        RECOMPUTE
+    }
+
+    /** The fields of a stored rule beside the rule itself (see {@link #replacing}). */
+    private static final List<String> BESIDE_THE_RULE = List.of("triggeredBy", "change", "appliesFrom", "changedOn",
+            "history", "previousVersions");
+
+    /**
+     * The rule to store when {@code proposed} (a canonical rule with its triggeredBy and perhaps a {@link Change})
+     * replaces {@code stored} (null: the badge had none) at {@code now}: <pre>
+     * {…the rule…, "triggeredBy": {…}, "appliesFrom": ISO or null, "changedOn": ISO,
+     *  "history": [{…an earlier rule…, "from": ISO or null, "until": ISO, "changedOn": ISO}, …]}</pre>
+     * The same rule (another triggeredBy perhaps) keeps its versions. A new rule applies as its change says: from
+     * the next cycle (the current version moves to the history, until then), or to everything (the history goes).
+     */
+    public static String replacing(String stored, String proposed, Instant now) {
+        JsonObject p = JsonInput.parseObject(proposed);
+        JsonObjectBuilder out = Jsons.JSON.createObjectBuilder(rulePart(p));
+        out.add("triggeredBy", p.get("triggeredBy"));
+        JsonObject s = stored == null ? null : JsonInput.parseObject(stored);
+        if (s != null && rulePart(s).equals(rulePart(p))) {
+            return out.add("appliesFrom", s.get("appliesFrom")).add("changedOn", s.get("changedOn"))
+                    .add("history", s.getJsonArray("history")).build().toString();
+        }
+        Change change = p.containsKey("change") ? Change.valueOf(p.getString("change")) : Change.NEXT_CYCLE;
+        if (s == null || change == Change.RECOMPUTE) {
+            return out.add("appliesFrom", JsonValue.NULL).add("changedOn", ApiTime.iso(now))
+                    .add("history", JsonValue.EMPTY_JSON_ARRAY).build().toString();
+        }
+        Instant from = nextVersionStart(p, now);
+        JsonArrayBuilder history = Jsons.JSON.createArrayBuilder();
+        for (JsonValue v : s.getJsonArray("history")) {
+            JsonObject earlier = v.asJsonObject();
+            Instant until = ApiTime.parse(earlier.getString("until"));
+            kept(history, earlier, earlier.get("from"), until.isBefore(from) ? until : from, earlier.get("changedOn"));
+        }
+        kept(history, s, s.get("appliesFrom"), from, s.get("changedOn"));
+        return out.add("appliesFrom", ApiTime.iso(from)).add("changedOn", ApiTime.iso(now)).add("history", history)
+                .build().toString();
+    }
+
+    /**
+     * Whether {@code replaced} (what {@link #replacing} made of {@code stored}) is a new rule or a new version, so
+     * every customer's earns of it must be settled again: a lowered target may grant earns at once, RECOMPUTE earns
+     * the past.
+     */
+    public static boolean recomputes(String replaced, String stored) {
+        return stored == null || !JsonInput.parseObject(replaced).get("changedOn")
+                .equals(JsonInput.parseObject(stored).get("changedOn"));
+    }
+
+    /** A version with a span of no length (changed again before it began) is left out. */
+    private static void kept(JsonArrayBuilder history, JsonObject rule, JsonValue from, Instant until,
+                             JsonValue changedOn) {
+        if (from instanceof JsonString f && !ApiTime.parse(f.getString()).isBefore(until)) {
+            return;
+        }
+        history.add(Jsons.JSON.createObjectBuilder(rulePart(rule)).add("from", from).add("until", ApiTime.iso(until))
+                .add("changedOn", changedOn == null ? JsonValue.NULL : changedOn));
+    }
+
+    private static Instant nextVersionStart(JsonObject proposed, Instant now) {
+        return RuleHistory.nextCycleStart(parse(rulePart(proposed).toString(), "next"), now);
+    }
+
+    private static JsonObject rulePart(JsonObject stored) {
+        JsonObjectBuilder b = Jsons.JSON.createObjectBuilder(stored);
+        BESIDE_THE_RULE.forEach(b::remove);
+        b.remove("from");
+        b.remove("until");
+        return b.build();
+    }
+
+    /** A stored rule's versions, oldest first, the current one last (all with {@code ruleId}). */
+    public static List<RuleVersion> versions(String stored, String ruleId) {
+        JsonObject s = JsonInput.parseObject(stored);
+        List<RuleVersion> versions = new ArrayList<>();
+        JsonArray history = s.getJsonArray("history");
+        if (history != null) {
+            for (JsonValue v : history) {
+                JsonObject earlier = v.asJsonObject();
+                versions.add(new RuleVersion(parse(rulePart(earlier).toString(), ruleId), instant(earlier, "from"),
+                        instant(earlier, "until"), instant(earlier, "changedOn")));
+            }
+        }
+        versions.add(new RuleVersion(parse(rulePart(s).toString(), ruleId), instant(s, "appliesFrom"), null,
+                instant(s, "changedOn")));
+        return versions;
+    }
+
+    private static Instant instant(JsonObject o, String name) {
+        return o.get(name) instanceof JsonString text ? ApiTime.parse(text.getString()) : null;
     }
 
     /** The name as activities are matched by it (case-insensitively, spaces and hyphens as underscores). */

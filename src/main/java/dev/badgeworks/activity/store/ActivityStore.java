@@ -142,6 +142,26 @@ public class ActivityStore {
         return byCustomer;
     }
 
+    /** Up to {@code limit} customers of the org with activities of this name after {@code after}, in id order. */
+    public List<String> customersWith(long orgId, String activity, String after, int limit) {
+        List<String> customers = new ArrayList<>();
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement("SELECT DISTINCT customer_id FROM"
+                + " activity WHERE org_id = ? AND activity = ? AND customer_id > ? ORDER BY customer_id")) {
+            s.setMaxRows(limit);
+            s.setLong(1, orgId);
+            s.setString(2, activity);
+            s.setString(3, after);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    customers.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the customers with activities", e);
+        }
+        return customers;
+    }
+
     /**
      * Writes new activities and adds them to their customers' rows; throws {@link RequestIdConflict} when a
      * concurrent request stored one of their requestIds first.

@@ -5,11 +5,14 @@ import dev.badgeworks.api.ApiException;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.badge.control.BadgeQuery;
 import dev.badgeworks.badge.control.BadgeRules;
+import dev.badgeworks.badge.control.EarnRuleReader;
 import dev.badgeworks.badge.control.FixedWindowChanges;
 import dev.badgeworks.badge.control.IfMatch;
 import dev.badgeworks.badge.control.OrgDefinitionsCheck;
 import dev.badgeworks.badge.control.TagDefinitions;
 import dev.badgeworks.badge.entity.BadgeDefinition;
+import dev.badgeworks.badge.entity.EarnRuleRecompute;
+import dev.badgeworks.badge.entity.EarnRuleText;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.LimitLevel;
@@ -23,6 +26,7 @@ import dev.badgeworks.badge.store.CustomFields;
 import dev.badgeworks.badge.store.OrgMetas;
 import dev.badgeworks.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -44,6 +48,12 @@ public class BadgeService {
 
     public record Page(List<BadgeMeta> badges, Map<String, List<Claim>> claims, int page, int size, long total) {
     }
+
+    @Inject
+    EarnRuleReader rules;
+
+    @Inject
+    Event<EarnRuleRecompute> recomputes;
 
     @Inject
     BadgeStore store;
@@ -76,9 +86,11 @@ public class BadgeService {
             throw new ApiException(errors);
         }
         BadgeMeta badge = new BadgeMeta(Ids.newId(), orgId, store.nextBadgeNumber(orgId), user, now.toEpochMilli());
-        badge.define(definition, user, now.toEpochMilli());
+        EarnRuleText rule = rules.replacing(null, definition.earnRule(), now);
+        badge.define(definition.withEarnRule(rule), user, now.toEpochMilli());
         store.insert(badge, ErrorCode.DUPLICATE_NAME.exception("name"));
         counters.create(badge.id());
+        ruleChanged(orgId, badge, rule);
         return badge;
     }
 
@@ -108,13 +120,23 @@ public class BadgeService {
             throw new ApiException(errors);
         }
         long nowMs = now.toEpochMilli();
+        EarnRuleText rule = rules.replacing(badge.earnRule(), definition.earnRule(), now);
+        definition = definition.withEarnRule(rule);
         badge.define(definition.withConstraints(
                 FixedWindowChanges.apply(badge.customerConstraints(), definition.customerConstraints(), badge,
                         LimitLevel.CUSTOMER, nowMs),
                 FixedWindowChanges.apply(badge.badgeConstraints(), definition.badgeConstraints(), badge,
                         LimitLevel.BADGE, nowMs)), user, nowMs);
         store.flush(ErrorCode.DUPLICATE_NAME.exception("name"));
+        ruleChanged(orgId, badge, rule);
         return badge;
+    }
+
+    /** Asks, once the transaction commits, that every customer's earns of a new or changed rule be settled again. */
+    private void ruleChanged(long orgId, BadgeMeta badge, EarnRuleText rule) {
+        if (rule != null && rule.recompute()) {
+            recomputes.fire(new EarnRuleRecompute(orgId, badge.id()));
+        }
     }
 
     /**

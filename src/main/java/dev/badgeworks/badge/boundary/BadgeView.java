@@ -82,11 +82,25 @@ public record BadgeView(String id, Long badgeNumericId, long orgId, String name,
                 withWindows(b.badgeConstraints(), b, LimitLevel.BADGE, nowMs),
                 json(b.images(), true), json(b.benefits(), true), json(b.tags(), true), json(b.customFields(), false),
                 b.badgeGroupId(), groupName, b.badgeRank(), b.defaultTillId(),
-                b.earnRule() == null ? JsonValue.NULL : json(b.earnRule(), false),
+                earnRule(b.earnRule()),
                 ApiTime.legacy(b.createdOnMs()), ApiTime.iso(b.createdOnMs()), b.createdById(), b.createdBy(),
                 ApiTime.legacy(b.lastUpdatedOnMs()), ApiTime.iso(b.lastUpdatedOnMs()), b.lastUpdatedById(),
                 b.lastUpdatedBy(),
                 counts.issued(), counts.earned());
+    }
+
+    /**
+     * The stored rule as answered: the rule in force, its triggeredBy, appliesFrom and changedOn, and how many
+     * earlier versions it keeps (their rules are the activity feature's, not the answer's).
+     */
+    private static JsonValue earnRule(String stored) {
+        if (stored == null) {
+            return JsonValue.NULL;
+        }
+        JsonObject rule = json(stored, false).asJsonObject();
+        JsonArray history = rule.getJsonArray("history");
+        return Jsons.JSON.createObjectBuilder(rule).remove("history")
+                .add("previousVersions", history == null ? 0 : history.size()).build();
     }
 
     private static JsonValue json(String text, boolean array) {

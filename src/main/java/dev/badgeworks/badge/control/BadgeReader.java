@@ -42,9 +42,17 @@ public final class BadgeReader {
 
     /** The definition of a badge without an activity rule ({@code earnRule} is refused), or null on errors. */
     public static BadgeDefinition read(JsonInput in) {
-        return read(in, (rule, path) -> {
-            rule.errors().add(ErrorCode.INVALID_VALUE.at(path, "Activity rules are not read here."));
-            return null;
+        return read(in, new EarnRuleReader() {
+            @Override
+            public EarnRuleText read(JsonInput rule, String path) {
+                rule.errors().add(ErrorCode.INVALID_VALUE.at(path, "Activity rules are not read here."));
+                return null;
+            }
+
+            @Override
+            public EarnRuleText replacing(String stored, EarnRuleText proposed, Instant now) {
+                return proposed;
+            }
         });
     }
 
@@ -105,7 +113,7 @@ public final class BadgeReader {
         String json = Jsons.JSON.createObjectBuilder(JsonInput.parseObject(rule.json()))
                 .add("triggeredBy", Jsons.JSON.createObjectBuilder().add("ownerType", ownerType.name())
                         .add("referenceId", referenceId)).build().toString();
-        return new EarnRuleText(json, rule.activity());
+        return new EarnRuleText(json, rule.activity(), false);
     }
 
     static ExpiryRule expiry(JsonInput e) {

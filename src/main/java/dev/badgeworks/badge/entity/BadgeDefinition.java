@@ -20,6 +20,12 @@ public record BadgeDefinition(String name, String description, Instant startOn, 
                 owners, customer, badge, images, benefits, tags, customFields, badgeGroupId, badgeRank, defaultTillId, earnRule);
     }
 
+    public BadgeDefinition withEarnRule(EarnRuleText rule) {
+        return new BadgeDefinition(name, description, startOn, expiresOn, earnType, active, earnedExpiry, issuedExpiry,
+                owners, customerConstraints, badgeConstraints, images, benefits, tags, customFields, badgeGroupId,
+                badgeRank, defaultTillId, rule);
+    }
+
     public BadgeDefinition withCustomFields(String fields) {
         return new BadgeDefinition(name, description, startOn, expiresOn, earnType, active, earnedExpiry, issuedExpiry,
                 owners, customerConstraints, badgeConstraints, images, benefits, tags, fields, badgeGroupId, badgeRank,

@@ -7,6 +7,7 @@ import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.CountWindow;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.LimitLevel;
+import dev.badgeworks.earn.control.AskedEarn;
 import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.control.EarnAttempt;
 import dev.badgeworks.earn.control.EarnCommand;
@@ -252,14 +253,15 @@ public class EarnService {
      * The earns activity rules ask for (each command a completion, its requestId derived from the rule and the
      * completion, see {@code RuleEvaluation}), which may have been asked for before: a new requestId is earned through
      * {@link #earnAll} like any earn; one already earned at another date is moved to the date asked for when the
-     * earn rules accept that date (the badge's or enrolment's window), so the earns end the same whatever order the
-     * activities arrived in. An earn is never taken back or earned again after a revocation, and a move does not
+     * earn rules accept that date (the badge's or enrolment's window) and the earn was made under the rule version
+     * asking ({@link AskedEarn}), so the earns end the same whatever order the activities arrived in. An earn is never taken back or earned again after a revocation, and a move does not
      * count again toward limits. Runs in the caller's transaction, which holds the customers' activity locks.
      */
-    public List<SettledEarn> settle(long orgId, List<EarnCommand> commands) {
-        if (commands.isEmpty()) {
+    public List<SettledEarn> settle(long orgId, List<AskedEarn> asked) {
+        if (asked.isEmpty()) {
             return List.of();
         }
+        List<EarnCommand> commands = asked.stream().map(AskedEarn::command).toList();
         Instant now = clock.instant();
         Map<String, Earn> made = store.earnsByRequestId(orgId, distinct(commands, EarnCommand::requestId));
         SettledEarn[] settled = new SettledEarn[commands.size()];
@@ -272,7 +274,8 @@ public class EarnService {
             if (earn == null) {
                 fresh.add(c);
                 freshAt.add(i);
-            } else if (!earn.active() || earn.earnEventMs() == c.eventDate().toEpochMilli()) {
+            } else if (!earn.active() || earn.earnEventMs() == c.eventDate().toEpochMilli()
+                    || earn.earnedOnMs() < asked.get(i).movableSinceMs()) {
                 settled[i] = new SettledEarn(c, SettledEarn.Status.ALREADY_EARNED, earn, null);
             } else {
                 movedAt.add(i);
