@@ -372,4 +372,68 @@ class ActivitiesIT {
         }
         api.post("activities/bulk", many.append("]}").toString()).expectError(400, 1127, "activities");
     }
+
+    /** Polls the customer's earns of the badge until there are {@code count} (a rule change settles in the background). */
+    static List<Instant> awaitEarns(Api api, String customer, String badge, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<Instant> dates = earnDates(api, customer, badge);
+        while (dates.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            dates = earnDates(api, customer, badge);
+        }
+        return dates;
+    }
+
+    private static JsonObject changedRule(Api api, String badge, String rule) {
+        JsonObject got = api.get("badgeMeta/" + badge).expect(200).data();
+        return api.put("badgeMeta", Json.createObjectBuilder(got).add("id", badge).add("earnRule", json(rule)).build()
+                .toString()).expect(200).data().getJsonObject("earnRule");
+    }
+
+    @Test
+    void aLoweredTargetEarnsAtOnceForWhoeverHadAlreadyPassedIt() throws InterruptedException {
+        String badge = ruleBadge(api, THREE_PURCHASES.replace("\"target\":3", "\"target\":5"), true);
+        String customer = customer();
+        for (int i = 1; i <= 4; i++) {
+            api.post("activities", activity("l" + i + customer, customer, "TransactionAdd",
+                    NOW.minus(Duration.ofDays(10 - i)), "{}")).expect(200);
+        }
+        assertEquals(List.of(), earnDates(api, customer, badge));
+        JsonObject rule = changedRule(api, badge, THREE_PURCHASES);
+        assertEquals(1, rule.getInt("previousVersions"));
+        Instant appliesFrom = Instant.parse(rule.getString("appliesFrom"));
+        assertTrue(Duration.between(appliesFrom, Instant.now()).abs().toMinutes() < 5, "a LIFETIME rule: from now");
+        assertEquals(List.of(appliesFrom), awaitEarns(api, customer, badge, 1),
+                "earned without a new activity, as of the change");
+        api.post("activities", activity("l5" + customer, customer, "TransactionAdd", Instant.now(), "{}"))
+                .expect(200);
+        assertEquals(List.of(appliesFrom), earnDates(api, customer, badge), "once");
+    }
+
+    @Test
+    void recomputeEarnsWhatTheNewRuleWouldHaveEarnedWithTheOriginalDatesAndTakesNothingBack()
+            throws InterruptedException {
+        String everyFive = "{\"activity\":\"TransactionAdd\",\"measure\":\"COUNT\",\"target\":5,\"repeat\":true,"
+                + "\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}}";
+        String badge = ruleBadge(api, everyFive, true);
+        String customer = customer();
+        List<Instant> dates = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            dates.add(NOW.minus(Duration.ofDays(20 - i)));
+            api.post("activities", activity("k" + i + customer, customer, "TransactionAdd", dates.get(i - 1), "{}"))
+                    .expect(200);
+        }
+        assertEquals(List.of(dates.get(4)), earnDates(api, customer, badge));
+        JsonObject rule = changedRule(api, badge, everyFive.replace("\"target\":5", "\"target\":3")
+                .replace("\"repeat\":true", "\"repeat\":true,\"change\":\"RECOMPUTE\""));
+        assertTrue(rule.isNull("appliesFrom"), "to every stored activity");
+        assertEquals(0, rule.getInt("previousVersions"));
+        assertFalse(rule.containsKey("change"));
+        // every 3 of 7: two earns; the one made under "every 5" stays as it was, the second has the 6th's date
+        assertEquals(List.of(dates.get(4), dates.get(5)), awaitEarns(api, customer, badge, 2));
+        api.post("badgeMeta/" + badge + "/recompute", "").expect(202);
+        Thread.sleep(1000);
+        assertEquals(List.of(dates.get(4), dates.get(5)), earnDates(api, customer, badge), "running it again adds nothing");
+        api.post("badgeMeta/000000000000000000000000/recompute", "").expectError(404, 404, "badgeId");
+    }
 }
