@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.badgeworks.activity.boundary.ActivityViews;
+import dev.badgeworks.activity.boundary.SimulateResource;
 import dev.badgeworks.badge.boundary.BadgeMetaResource;
 import dev.badgeworks.badge.boundary.BadgeView;
 import dev.badgeworks.badge.boundary.DefinitionViews;
@@ -300,7 +301,9 @@ class OpenApiDocumentTest {
                 Map.entry("ActivityBulkResult", ActivityViews.BulkResult.class),
                 Map.entry("ActivityBulkResult.results[]", ActivityViews.BulkItem.class),
                 Map.entry("CustomerProgress", ActivityViews.CustomerProgress.class),
-                Map.entry("CustomerProgress.rules[]", ActivityViews.RuleProgress.class)));
+                Map.entry("CustomerProgress.rules[]", ActivityViews.RuleProgress.class),
+                Map.entry("Simulation", SimulateResource.Simulation.class),
+                Map.entry("Simulation.topCustomers[]", SimulateResource.CustomerEarns.class)));
         answers.forEach((where, record) -> {
             Schema<?> schema = schemaAt(where);
             Set<String> fields = Arrays.stream(record.getRecordComponents()).map(c -> c.getName())

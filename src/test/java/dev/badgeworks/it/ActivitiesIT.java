@@ -436,4 +436,37 @@ class ActivitiesIT {
         assertEquals(List.of(dates.get(4), dates.get(5)), earnDates(api, customer, badge), "running it again adds nothing");
         api.post("badgeMeta/000000000000000000000000/recompute", "").expectError(404, 404, "badgeId");
     }
+
+    @Test
+    void aDryRunSaysWhatAProposedRuleWouldHaveEarnedAndChangesNothing() {
+        Api org = BadgeworksServer.shared().admin().newOrg("simulate");
+        String badge = ruleBadge(org, THREE_PURCHASES, true);
+        List<String> customers = List.of(customer(), customer(), customer());
+        for (int c = 0; c < customers.size(); c++) {
+            for (int i = 0; i < 2 + 2 * c; i++) {  // 2, 4 and 6 purchases
+                org.post("activities", activity("s" + c + "-" + i, customers.get(c), "TransactionAdd",
+                        NOW.minus(Duration.ofDays(20 - i)), "{}")).expect(200);
+            }
+        }
+        List<Instant> before = earnDates(org, customers.get(2), badge);
+        String everyTwo = "{\"activity\":\"TransactionAdd\",\"measure\":\"COUNT\",\"target\":2,\"repeat\":true}";
+        JsonObject all = org.post("activities/simulate", "{\"earnRule\":" + everyTwo + ",\"fromISO\":\""
+                + NOW.minus(Duration.ofDays(30)) + "\"}").expect(200).data();
+        assertEquals(3, all.getInt("customers"));
+        assertEquals(3, all.getInt("customersEarning"));
+        assertEquals(1 + 2 + 3, all.getInt("earns"));
+        assertEquals(12, all.getInt("activitiesRead"));
+        assertFalse(all.getBoolean("truncated"));
+        assertEquals(3, all.getJsonArray("topCustomers").getJsonObject(0).getInt("earns"));
+        // a period counts completions in it only; the activities before it still count toward them
+        JsonObject recent = org.post("activities/simulate", "{\"earnRule\":" + everyTwo + ",\"fromISO\":\""
+                + NOW.minus(Duration.ofDays(17)).plusSeconds(1) + "\",\"customerIds\":[\"" + customers.get(2)
+                + "\"]}").expect(200).data();
+        assertEquals(1, recent.getInt("customers"));
+        assertEquals(1, recent.getInt("earns"), "only the 6th purchase falls in the period");
+        assertEquals(before, earnDates(org, customers.get(2), badge), "nothing changed");
+        org.post("activities/simulate", "{\"earnRule\":" + everyTwo + "}").expectError(400, 1101, "from");
+        org.post("activities/simulate", "{\"earnRule\":{\"activity\":\"A\",\"measure\":\"COUNT\"},\"from\":1}")
+                .expectError(400, 1101, "earnRule.target");
+    }
 }

@@ -4,6 +4,7 @@ import dev.badgeworks.activity.control.Activity;
 import dev.badgeworks.activity.control.ActivityAttempt;
 import dev.badgeworks.activity.control.ActivityCommand;
 import dev.badgeworks.activity.control.ActivityOutcome;
+import dev.badgeworks.activity.control.ActivityRule;
 import dev.badgeworks.activity.control.Completion;
 import dev.badgeworks.activity.control.Condition;
 import dev.badgeworks.activity.control.Progress;
@@ -274,6 +275,31 @@ public class ActivityService {
         metrics.afterCommit(() -> counts.forEach((status, n) -> metrics.count("badgeworks.activity.recomputed",
                 "Earns of recomputed activity rules, by what became of them", n, "status", status)));
         return customers;
+    }
+
+    /** What a proposed rule would have earned one customer in a period: the completions, and the activities read. */
+    public record Simulated(String customerId, int earns, int activities) {
+    }
+
+    /**
+     * A dry run of {@code rule} for the next customers (in id order after {@code after}; or exactly
+     * {@code customers} when given) with activities of its name: how many times it would have reached its target in
+     * {@code [from, to)}, over all their stored activities (so windows and progress before {@code from} count).
+     * Changes nothing.
+     */
+    public List<Simulated> simulate(long orgId, ActivityRule rule, Instant from, Instant to, String after, int limit,
+                                    List<String> customers) {
+        String name = RuleJson.spelling(rule.activity());
+        List<String> page = customers != null ? customers : store.customersWith(orgId, name, after, limit);
+        Map<String, List<Activity>> activities = store.activitiesOf(orgId, page, Set.of(name));
+        List<Simulated> out = new ArrayList<>(page.size());
+        for (String customer : page) {
+            List<Activity> theirs = activities.getOrDefault(customer, List.of());
+            long earns = RuleEvaluation.of(rule, theirs, to).completions().stream()
+                    .filter(c -> !c.eventDate().isBefore(from) && c.eventDate().isBefore(to)).count();
+            out.add(new Simulated(customer, (int) earns, theirs.size()));
+        }
+        return out;
     }
 
     /**
