@@ -469,4 +469,31 @@ class ActivitiesIT {
         org.post("activities/simulate", "{\"earnRule\":{\"activity\":\"A\",\"measure\":\"COUNT\"},\"from\":1}")
                 .expectError(400, 1101, "earnRule.target");
     }
+
+    @Test
+    void badgeProgressedGoesToTheEndpointsThatAskForIt() throws Exception {
+        Api org = BadgeworksServer.shared().admin().newOrg("progressed");
+        Api admin = BadgeworksServer.shared().admin().orgAdminOf(org);
+        String badge = ruleBadge(org, THREE_PURCHASES, true);
+        try (Receiver asking = new Receiver(); Receiver others = new Receiver()) {
+            admin.post("webhooks", "{\"url\":\"" + asking.url() + "\",\"eventTypes\":[\"badgeProgressed\","
+                    + "\"badgeEarned\"]}").expect(201);
+            JsonObject plain = admin.post("webhooks", "{\"url\":\"" + others.url() + "\"}").expect(201).data();
+            assertFalse(plain.getJsonArray("eventTypes").contains(Json.createValue("badgeProgressed")));
+            String customer = customer();
+            for (int i = 1; i <= 3; i++) {
+                org.post("activities", activity("e" + i + customer, customer, "TransactionAdd",
+                        NOW.minusSeconds(100 - i), "{}")).expect(200);
+            }
+            List<JsonObject> events = asking.await(e -> Receiver.countOf(e, "badgeProgressed") >= 3
+                    && Receiver.countOf(e, "badgeEarned") >= 1, 20_000);
+            JsonObject last = events.stream().filter(e -> e.getString("eventName").equals("badgeProgressed"))
+                    .filter(e -> e.getString("apiRequestId").equals("e3" + customer)).findFirst().orElseThrow();
+            assertEquals(badge, last.getJsonObject("data").getString("badgeId"));
+            assertEquals(3, last.getJsonObject("data").getJsonObject("progress").getInt("value"));
+            assertEquals(1, last.getJsonObject("data").getInt("completions"));
+            others.await(e -> Receiver.countOf(e, "badgeEarned") >= 1, 20_000);
+            assertEquals(0, Receiver.countOf(others.events(), "badgeProgressed"), "not asked for");
+        }
+    }
 }

@@ -415,7 +415,7 @@ class GeneratedClientIT {
             String id = created.getId();
             assertEquals(64, created.getSecret().length(), "a generated secret, in this answer only");
             assertEquals(List.of(EventType.BADGE_EARNED, EventType.BADGE_EARN_REVOKED, EventType.BADGE_ISSUED,
-                    EventType.BADGE_ISSUE_REVOKED), created.getEventTypes(), "all four by default");
+                    EventType.BADGE_ISSUE_REVOKED), created.getEventTypes(), "all but badgeProgressed by default");
             assertEquals(1, created.getBatchSize());
             assertTrue(created.getActive());
             assertNull(webhooks.getWebhook(id).getData().getSecret());

@@ -14,12 +14,15 @@ import dev.badgeworks.activity.control.RuleJson;
 import dev.badgeworks.activity.store.ActivityStore;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
+import dev.badgeworks.api.JsonbConfiguration;
 import dev.badgeworks.api.Jsons;
 import dev.badgeworks.earn.boundary.EarnService;
 import dev.badgeworks.earn.control.AskedEarn;
 import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnRules;
 import dev.badgeworks.earn.control.SettledEarn;
+import dev.badgeworks.events.control.BadgeEvent;
+import dev.badgeworks.events.store.EventOutbox;
 import dev.badgeworks.platform.Metrics;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -59,6 +62,9 @@ public class ActivityService {
 
     @Inject
     Metrics metrics;
+
+    @Inject
+    EventOutbox outbox;
 
     Clock clock = Clock.systemUTC();
 
@@ -193,7 +199,27 @@ public class ActivityService {
         List<SettledEarn> settled = earns.settle(orgId, asked);
         Map<String, SettledEarn> byRequestId = new HashMap<>();
         settled.forEach(s -> byRequestId.put(s.command().requestId(), s));
+        outbox.record(orgId, progressed(orgId, fresh, evaluations, now), now.toEpochMilli());
         return answers(fresh, evaluations, byRequestId);
+    }
+
+    /** badgeProgressed for every rule and customer the activities moved, naming the last activity of them. */
+    private static List<BadgeEvent> progressed(long orgId, List<ActivityCommand> fresh,
+                                               Map<Moved, Evaluated> evaluations, Instant now) {
+        List<BadgeEvent> events = new ArrayList<>(evaluations.size());
+        evaluations.forEach((m, evaluated) -> {
+            String last = null;
+            for (ActivityCommand c : fresh) {
+                if (c.customerId().equals(m.customerId()) && matches(m.rule(), c.activity())) {
+                    last = c.requestId();
+                }
+            }
+            JsonObject progress = JsonInput.parseObject(JsonbConfiguration.jsonb().toJson(
+                    ActivityViews.ProgressView.of(m.rule().rule(), evaluated.progress())));
+            events.add(BadgeEvent.progressed(orgId, m.rule().badgeId(), m.customerId(), last, progress,
+                    evaluated.completions().size(), now.toEpochMilli()));
+        });
+        return events;
     }
 
     /**

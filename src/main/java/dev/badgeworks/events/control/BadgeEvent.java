@@ -49,6 +49,20 @@ public record BadgeEvent(EventType type, String eventId, long orgId, String payl
         return of(EventType.BADGE_EARN_REVOKED, orgId, earnId, null, revokedOnMs, data);
     }
 
+    /**
+     * Where a customer stands on a rule badge after activities moved it ({@code progress}: the progress answer's
+     * fields), and how many times its target was reached; {@code requestId} names the last activity that moved it.
+     */
+    public static BadgeEvent progressed(long orgId, String badgeId, String customerId, String requestId,
+                                        jakarta.json.JsonObject progress, int completions, long createdAtMs) {
+        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
+                .add("customerIdentifiers", customer(customerId))
+                .add("badgeId", badgeId)
+                .add("progress", progress)
+                .add("completions", completions);
+        return of(EventType.BADGE_PROGRESSED, orgId, badgeId + "_" + customerId, requestId, createdAtMs, data);
+    }
+
     public static BadgeEvent issued(long orgId, String issualId, String badgeId, String customerId, String requestId,
                                     long issuedOnMs, long issueEventMs, long expiresOnMs) {
         JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()

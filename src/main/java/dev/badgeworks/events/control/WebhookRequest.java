@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public record WebhookRequest(String url, Set<EventType> types, int batchSize, bo
             WebhookAddress.refusal(url, allowPrivate).ifPresent(why ->
                     in.fail(ErrorCode.INVALID_VALUE, "url", "'url' " + why + "."));
         }
-        Set<EventType> types = current == null ? EnumSet.allOf(EventType.class) : current.types();
+        Set<EventType> types = current == null ? byDefault() : current.types();
         if (in.has("eventTypes")) {
             JsonArray array = in.array("eventTypes", null);
             if (array != null) {
@@ -64,6 +65,13 @@ public record WebhookRequest(String url, Set<EventType> types, int batchSize, bo
         return given == null ? List.of() : given;
     }
 
+    /** Every event type but those an endpoint must ask for by name. */
+    private static Set<EventType> byDefault() {
+        Set<EventType> types = EnumSet.allOf(EventType.class);
+        types.removeIf(EventType::optIn);
+        return types;
+    }
+
     private static Set<EventType> eventTypes(JsonInput in, JsonArray array) {
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         List<String> unknown = new ArrayList<>();
@@ -72,9 +80,9 @@ public record WebhookRequest(String url, Set<EventType> types, int batchSize, bo
             type.ifPresentOrElse(types::add, () -> unknown.add(v.toString()));
         }
         if (!unknown.isEmpty() || types.isEmpty()) {
-            in.fail(ErrorCode.INVALID_VALUE, "eventTypes", "'eventTypes' must list one or more of badgeEarned,"
-                    + " badgeEarnRevoked, badgeIssued, badgeIssueRevoked" + (unknown.isEmpty() ? "."
-                    : "; unknown: " + String.join(", ", unknown) + "."));
+            in.fail(ErrorCode.INVALID_VALUE, "eventTypes", "'eventTypes' must list one or more of "
+                    + String.join(", ", Arrays.stream(EventType.values()).map(EventType::wireName).toList())
+                    + (unknown.isEmpty() ? "." : "; unknown: " + String.join(", ", unknown) + "."));
         }
         return types;
     }
