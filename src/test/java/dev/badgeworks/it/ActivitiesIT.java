@@ -496,4 +496,37 @@ class ActivitiesIT {
             assertEquals(0, Receiver.countOf(others.events(), "badgeProgressed"), "not asked for");
         }
     }
+
+    @Test
+    void retentionDeletesOnlyWhatNoRuleNeeds() {
+        // the shared server keeps activities 400 days (BADGEWORKS_ACTIVITIES_KEEP_DAYS)
+        Api org = BadgeworksServer.shared().admin().newOrg("retention");
+        ruleBadge(org, "{\"activity\":\"Visit\",\"measure\":\"COUNT\",\"target\":5,\"repeat\":true,\"window\":"
+                + "{\"type\":\"FIXED\",\"unit\":\"MONTHS\"},\"triggeredBy\":{\"ownerType\":\"Milestones\","
+                + "\"referenceId\":\"rule-1\"}}", true);
+        ruleBadge(org, THREE_PURCHASES, true);
+        String customer = customer();
+        for (String name : List.of("Visit", "TransactionAdd", "Unread")) {
+            org.post("activities", activity(name + "-old", customer, name, NOW.minus(Duration.ofDays(500)), "{}"))
+                    .expect(200);
+            org.post("activities", activity(name + "-new", customer, name, NOW.minus(Duration.ofDays(1)), "{}"))
+                    .expect(200);
+        }
+        org.post("admin/activities/purge", "").expectError(403, 403, null);
+        JsonObject purged = BadgeworksServer.shared().admin().post("admin/activities/purge", "").expect(200).data();
+        assertEquals(400, purged.getInt("keepDays"));
+        assertTrue(purged.getInt("deleted") >= 2);
+        assertEquals(1, stored(org, "Visit"), "a monthly rule needs 62 days: the setting's 400 hold");
+        assertEquals(2, stored(org, "TransactionAdd"), "a LIFETIME rule keeps everything");
+        assertEquals(1, stored(org, "Unread"), "read by no rule: the setting's 400 days");
+        org.post("activities", activity("Visit-old", customer, "Visit", NOW.minus(Duration.ofDays(500)), "{}"))
+                .expect(200);
+    }
+
+    /** How many of the org's activities of this name are stored, as a dry run reads them. */
+    private static int stored(Api org, String name) {
+        return org.post("activities/simulate", "{\"earnRule\":{\"activity\":\"" + name + "\",\"measure\":\"COUNT\","
+                + "\"target\":1},\"fromISO\":\"" + NOW.minus(Duration.ofDays(1000)) + "\"}").expect(200).data()
+                .getInt("activitiesRead");
+    }
 }

@@ -62,7 +62,8 @@ public final class BadgeworksServer {
             // the tests play clients at many addresses through X-Forwarded-For, as a load balancer would send it
             Map<String, String> env = new HashMap<>(FAST_EVENTS);
             env.putAll(Map.of("BADGEWORKS_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD,
-                    "BADGEWORKS_IMPORT_QUIET_SECONDS", "2", "BADGEWORKS_TRUSTED_PROXIES", LOOPBACK));
+                    "BADGEWORKS_IMPORT_QUIET_SECONDS", "2", "BADGEWORKS_TRUSTED_PROXIES", LOOPBACK,
+                    "BADGEWORKS_ACTIVITIES_KEEP_DAYS", "400"));
             shared = create("shared", env);
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));

@@ -10,9 +10,12 @@ import dev.badgeworks.activity.control.Condition;
 import dev.badgeworks.activity.control.Progress;
 import dev.badgeworks.activity.control.RuleEvaluation;
 import dev.badgeworks.activity.control.RuleHistory;
+import dev.badgeworks.activity.control.Retention;
 import dev.badgeworks.activity.control.RuleJson;
+import dev.badgeworks.activity.control.RuleVersion;
 import dev.badgeworks.activity.store.ActivityStore;
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.badge.store.BadgeDefinitions;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.JsonbConfiguration;
 import dev.badgeworks.api.Jsons;
@@ -28,6 +31,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +40,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -65,6 +71,9 @@ public class ActivityService {
 
     @Inject
     EventOutbox outbox;
+
+    @Inject
+    BadgeDefinitions definitions;
 
     Clock clock = Clock.systemUTC();
 
@@ -326,6 +335,39 @@ public class ActivityService {
             out.add(new Simulated(customer, (int) earns, theirs.size()));
         }
         return out;
+    }
+
+    /**
+     * Deletes (up to {@code limit} of) the org's activities older than their names' retention (see {@link Retention};
+     * {@code keepDays} is the operator's setting). Answers how many it deleted; the caller runs it again until none.
+     */
+    public int purge(long orgId, int keepDays, int limit) {
+        Instant now = clock.instant();
+        Map<String, List<ActivityRule>> byName = new HashMap<>();
+        for (String stored : definitions.ruleTexts(orgId)) {
+            for (RuleVersion v : RuleJson.versions(stored, "retention")) {
+                byName.computeIfAbsent(RuleJson.spelling(v.rule().activity()), k -> new ArrayList<>()).add(v.rule());
+            }
+        }
+        int deleted = 0;
+        for (Map.Entry<String, List<ActivityRule>> name : new TreeMap<>(byName).entrySet()) {
+            Optional<Duration> keep = Retention.keep(name.getValue(), keepDays);
+            if (keep.isPresent() && deleted < limit) {
+                deleted += store.purge(orgId, name.getKey(), null, now.minus(keep.get()).toEpochMilli(),
+                        limit - deleted);
+            }
+        }
+        Optional<Duration> unread = Retention.keep(List.of(), keepDays);
+        if (unread.isPresent() && deleted < limit) {
+            deleted += store.purge(orgId, null, byName.keySet(), now.minus(unread.get()).toEpochMilli(),
+                    limit - deleted);
+        }
+        return deleted;
+    }
+
+    /** The orgs with activities (for the retention sweep). */
+    public List<Long> orgsWithActivities() {
+        return store.orgsWithActivities();
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.List;
 /**
  * A dry run of a proposed rule over the stored activities: what it would have earned in a period, for every customer
  * of the org with activities of its name or for the customers named. Changes nothing; reads at most
- * {@code badgeworks.simulate.maxActivities} activities (5,000,000 by default) and says when it stopped there.
+ * {@code badgeworks.simulate.max.activities} activities (5,000,000 by default) and says when it stopped there.
  */
 @ApplicationScoped
 @Path("api_gateway/v1/badges/activities/simulate")
@@ -37,7 +37,7 @@ public class SimulateResource {
 
     static final int PAGE = 500;
     static final int TOP = 100;
-    private static final long MAX_ACTIVITIES = Settings.intBetween("badgeworks.simulate.maxActivities", 1,
+    private static final long MAX_ACTIVITIES = Settings.intBetween("badgeworks.simulate.max.activities", 1,
             Integer.MAX_VALUE, 5_000_000);
 
     public record Simulation(String activity, BigDecimal from, String fromISO, BigDecimal to, String toISO,

@@ -162,6 +162,44 @@ public class ActivityStore {
         return customers;
     }
 
+    /** The orgs with activities. */
+    public List<Long> orgsWithActivities() {
+        List<Long> orgs = new ArrayList<>();
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement(
+                "SELECT DISTINCT org_id FROM activity_customer ORDER BY org_id");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                orgs.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the orgs with activities", e);
+        }
+        return orgs;
+    }
+
+    /**
+     * Deletes up to {@code limit} of the org's activities dated before {@code beforeMs}: of the name {@code activity},
+     * or, when it is null, of any name but {@code keptNames}. Answers how many it deleted.
+     */
+    public int purge(long orgId, String activity, Collection<String> keptNames, long beforeMs, int limit) {
+        String which = activity != null ? " AND activity = ?"
+                : keptNames.isEmpty() ? "" : " AND activity NOT IN (" + Jdbc.marks(keptNames.size()) + ")";
+        String sql = "DELETE FROM activity WHERE (org_id, request_id) IN (SELECT org_id, request_id FROM activity"
+                + " WHERE org_id = ? AND event_ms < ?" + which + " FETCH FIRST " + limit + " ROWS ONLY)";
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement(sql)) {
+            s.setLong(1, orgId);
+            s.setLong(2, beforeMs);
+            if (activity != null) {
+                s.setString(3, activity);
+            } else {
+                Jdbc.bind(s, 3, keptNames);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot delete old activities", e);
+        }
+    }
+
     /**
      * Writes new activities and adds them to their customers' rows; throws {@link RequestIdConflict} when a
      * concurrent request stored one of their requestIds first.

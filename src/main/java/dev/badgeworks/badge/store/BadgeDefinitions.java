@@ -155,6 +155,12 @@ public class BadgeDefinitions {
         return versions.isEmpty() ? Map.of() : current(orgId, versions);
     }
 
+    /** The stored activity rules of all the org's badges, active or not (what their activities are kept for). */
+    public List<String> ruleTexts(long orgId) {
+        return em.createQuery("SELECT b.earnRule FROM BadgeMeta b WHERE b.orgId = :org AND b.earnRule IS NOT NULL",
+                String.class).setParameter("org", orgId).getResultList();
+    }
+
     /** The active claims of these badges as returned by {@link #current}; read again for any no longer kept. */
     public List<Claim> activeClaimsOf(Collection<BadgeMeta> badges) {
         List<Claim> claims = new ArrayList<>();
