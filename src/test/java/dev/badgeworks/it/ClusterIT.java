@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -418,5 +419,49 @@ class ClusterIT {
             // one run per firing (2 s apart); the late instance's firing used to count as a run of its own
             assertTrue(runs.get(i) - runs.get(i - 1) > 1_000, "two scans for one firing: " + runs);
         }
+    }
+
+    @Test
+    void oneCustomersActivitiesThroughBothInstancesAtOnceEarnAsIfSentOneByOne() throws Exception {
+        Api one = first.admin().newOrg("cluster-activities");
+        Api two = one.on(second);
+        // every 100.00 of purchases earns again
+        String badge = ActivitiesIT.ruleBadge(one, "{\"activity\":\"TransactionAdd\",\"measure\":{\"type\":\"SUM\","
+                + "\"attribute\":\"amount\"},\"target\":100,\"repeat\":true,\"triggeredBy\":{\"ownerType\":"
+                + "\"Milestones\",\"referenceId\":\"rule-1\"}}", true);
+        java.util.Random random = new java.util.Random(10);
+        Instant now = Instant.now();
+        List<String> bodies = new java.util.ArrayList<>();
+        String racing = "race-" + UUID.randomUUID();
+        String alone = "alone-" + UUID.randomUUID();
+        List<String[]> activities = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            activities.add(new String[] {"a" + i, now.minus(Duration.ofMinutes(random.nextInt(20 * 24 * 60))).toString(),
+                    (random.nextInt(6000) / 100.0) + ""});
+        }
+        for (String[] a : activities) {
+            one.post("activities", ActivitiesIT.activity(a[0] + alone, alone, "TransactionAdd", Instant.parse(a[1]),
+                    "{\"amount\":" + a[2] + "}")).expect(200);
+        }
+        // 12 clients, alternating instances, each a bulk of 15 of the activities (every one sent at least once)
+        for (int c = 0; c < 12; c++) {
+            StringBuilder bulk = new StringBuilder("{\"activities\":[");
+            for (int k = 0; k < 15; k++) {
+                String[] a = activities.get(k < 5 ? (c * 5 + k) % 60 : random.nextInt(60));
+                bulk.append(k == 0 ? "" : ",").append(ActivitiesIT.activity(a[0] + racing, racing, "TransactionAdd",
+                        Instant.parse(a[1]), "{\"amount\":" + a[2] + "}"));
+            }
+            bodies.add(bulk.append("]}").toString());
+        }
+        List<Api.Reply> replies = Concurrently.run(12, i -> (i % 2 == 0 ? one : two).post("activities/bulk",
+                bodies.get(i)));
+        long recorded = 0;
+        for (Api.Reply r : replies) {
+            recorded += r.expect(200).data().getInt("recordedCount");
+        }
+        assertEquals(60, recorded, "each activity recorded once");
+        List<Instant> expected = ActivitiesIT.earnDates(one, alone, badge);
+        assertTrue(expected.size() >= 10, expected.toString());
+        assertEquals(expected, ActivitiesIT.earnDates(two, racing, badge), "the same earns at the same dates");
     }
 }
