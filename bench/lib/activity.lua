@@ -1,0 +1,23 @@
+-- POST /activities with a distinct requestId per request, spread over many customers (BENCH_ACTIVITY names it).
+dofile(os.getenv("BENCH_LIB") .. "/report.lua")
+local run = os.getenv("BENCH_RUN")
+local name = os.getenv("BENCH_ACTIVITY")
+local threads = 0
+function setup(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+local counter = 0
+function init(args)
+  wrk.method = "POST"
+  wrk.path = "/api_gateway/v1/badges/activities"
+  wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
+  wrk.headers["Content-Type"] = "application/json"
+end
+function request()
+  counter = counter + 1
+  local body = string.format(
+      '{"requestId":"%s-%d-%d","customerId":%d,"activity":"%s","attributes":{"amount":%d.5,"storeId":"S%d"}}',
+      run, tid, counter, (counter * 7919 + tid) % 100000, name, counter % 90, counter % 7)
+  return wrk.format(nil, nil, nil, body)
+end
