@@ -52,11 +52,12 @@ class ActivityImportIT {
     void aFileImportsItsGoodActivitiesReportsEachBadRowAndTheRuleEarnsOnceOnTheCompletingDate() {
         String badge = ActivitiesIT.ruleBadge(api, THREE_PURCHASES, true);
         String c = ActivitiesIT.customer();
+        Instant future = Instant.now().plus(Duration.ofDays(3));
         String content = HEADER
                 + "t1," + c + ",TransactionAdd," + hour(1) + ",25.00,S1\n"                       // 2 recorded
                 + "t2," + c + ",TransactionAdd," + hour(2) + ",5,S1\n"                           // 3 recorded, < 10
                 + "t3," + c + ",TransactionAdd,not-a-date,30,S1\n"                               // 4 1104
-                + "t4," + c + ",TransactionAdd," + Instant.now().plus(Duration.ofDays(3)) + ",30,S1\n" // 5 750
+                + "t4," + c + ",TransactionAdd," + future + ",30,S1\n"                           // 5 750
                 + "," + c + ",TransactionAdd," + hour(3) + ",12.5,\n"                            // 6 recorded, derived id
                 + "t1," + c + ",TransactionAdd," + hour(1) + ",99,S1\n"                          // 7 809: other content
                 + "t1," + c + ",TransactionAdd," + hour(1) + ",25.00,S1\n"                       // 8 duplicate

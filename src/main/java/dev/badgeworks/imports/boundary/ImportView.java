@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public record ImportView(String id, String fileName, String format, String kind, String source, String status,
                          String message, Long rowsTotal, long rowsRead, long rowsEarned, long rowsRecorded,
-                         long rowsDuplicate, long rowsRejected,
-                         Progress progress, Map<String, Long> errorCounts,
+                         long rowsDuplicate, long rowsRejected, Progress progress, Map<String, Long> errorCounts,
                          BigDecimal createdOn, String createdOnISO, BigDecimal startedOn, String startedOnISO,
                          BigDecimal endedOn, String endedOnISO, BigDecimal rowsPerSecond, String instance,
                          int takeovers) {
@@ -33,8 +32,8 @@ public record ImportView(String id, String fileName, String format, String kind,
     /** As an org's user sees it: without the instance running it. */
     public ImportView withoutInstance() {
         return new ImportView(id, fileName, format, kind, source, status, message, rowsTotal, rowsRead, rowsEarned,
-                rowsRecorded, rowsDuplicate, rowsRejected, progress, errorCounts, createdOn, createdOnISO, startedOn, startedOnISO,
-                endedOn, endedOnISO, rowsPerSecond, null, takeovers);
+                rowsRecorded, rowsDuplicate, rowsRejected, progress, errorCounts, createdOn, createdOnISO, startedOn,
+                startedOnISO, endedOn, endedOnISO, rowsPerSecond, null, takeovers);
     }
 
     /** The view of an import as it will be once it has ended with this status (for its report). */
@@ -54,8 +53,7 @@ public record ImportView(String id, String fileName, String format, String kind,
         }
         return new ImportView(j.id(), j.fileName(), j.format().name(), j.kind() == null ? null : j.kind().name(),
                 j.source(), status, message, total, j.rowsRead(), j.rowsEarned(), j.rowsRecorded(), j.rowsDuplicate(),
-                j.rowsRejected(),
-                new Progress(j.rowsRead(), total, percent), counts,
+                j.rowsRejected(), new Progress(j.rowsRead(), total, percent), counts,
                 ApiTime.legacy(j.createdOnMs()), ApiTime.iso(j.createdOnMs()),
                 ApiTime.legacy(j.startedOnMs()), ApiTime.iso(j.startedOnMs()),
                 ApiTime.legacy(endedOnMs), ApiTime.iso(endedOnMs), rate,
