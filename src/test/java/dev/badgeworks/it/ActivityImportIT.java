@@ -100,6 +100,72 @@ class ActivityImportIT {
         assertEquals(List.of(hour(4)), ActivitiesIT.earnDates(api, c, badge), "no new earn");
     }
 
+    /** One refusal: an activity body (string fields only, so a CSV row can say the same) and what REST answers. */
+    private record Refusal(String requestId, String customer, String activity, String date, String storeId, int code,
+                           String reference) {
+
+        String json() {
+            var b = Json.createObjectBuilder().add("requestId", requestId);
+            if (customer != null) {
+                b.add("customerId", customer);
+            }
+            if (activity != null) {
+                b.add("activity", activity);
+            }
+            if (date != null) {
+                b.add("eventDate", date);
+            }
+            return b.add("attributes", Json.createObjectBuilder().add("storeId", storeId)).build().toString();
+        }
+
+        String csv() {
+            return String.join(",", requestId, customer == null ? "" : customer, activity == null ? "" : activity,
+                    date == null ? "" : date, "", storeId);
+        }
+    }
+
+    /**
+     * As ImportIT's parity test for earns: each refused activity gets, on its line of a CSV file and of a JSON Lines
+     * file, the code and the field POST /activities answers for the same body — a reused requestId (809) included.
+     */
+    @Test
+    void eachRefusedRowGetsTheCodeAndFieldRestAnswersForTheSameBody() {
+        String c = ActivitiesIT.customer();
+        api.post("activities", ActivitiesIT.activity("taken-" + c, c, "Visit", hour(1), "{}")).expect(200);
+        String at = hour(2).toString();
+        List<Refusal> refusals = List.of(
+                new Refusal("n1-" + c, null, "Visit", at, "S1", 812, "customerId"),
+                new Refusal("n2-" + c, c, null, at, "S1", 1101, "activity"),
+                new Refusal("n3-" + c, c, "Visit", "yesterday", "S1", 1104, "eventDate"),
+                new Refusal("n4-" + c, c, "Visit", Instant.now().plus(Duration.ofDays(2)).toString(), "S1", 750,
+                        "eventDate"),
+                new Refusal("n5-" + c, c, "Visit", at, "s".repeat(257), 1103, "attributes.storeId"),
+                new Refusal("n6-" + c, c, "V".repeat(101), at, "S1", 1103, "activity"),
+                new Refusal("n7-" + c, "c".repeat(101), "Visit", at, "S1", 1103, "customerId"),
+                new Refusal("taken-" + c, c, "Visit", hour(3).toString(), "S1", 809, "requestId"));
+        StringBuilder csv = new StringBuilder(HEADER);
+        StringBuilder jsonl = new StringBuilder();
+        for (Refusal r : refusals) {
+            api.post("activities", r.json()).expectError(400, r.code(), r.reference());
+            csv.append(r.csv()).append('\n');
+            jsonl.append(r.json()).append('\n');
+        }
+        for (String[] file : new String[][] {{"refused.csv", "text/csv", csv.toString()},
+                {"refused.jsonl", "application/x-ndjson", jsonl.toString()}}) {
+            String id = Imports.upload(api, file[0], file[1], file[2]);
+            JsonObject done = Imports.await(api, id, WAIT, "COMPLETED", "FAILED");
+            assertEquals(refusals.size(), done.getInt("rowsRejected"), done.toString());
+            assertEquals(0, done.getInt("rowsRecorded"), done.toString());
+            String rejects = Imports.rejectsFile(inbox, "done", id);
+            int first = file[0].endsWith(".csv") ? 2 : 1;
+            for (int i = 0; i < refusals.size(); i++) {
+                String line = "\n" + (first + i) + "," + refusals.get(i).code() + "," + refusals.get(i).reference()
+                        + ",";
+                assertTrue(rejects.contains(line), () -> file[0] + ": " + line.strip() + " in " + rejects);
+            }
+        }
+    }
+
     /**
      * One customer's purchases all over REST; another's, the same ones, partly over REST (the later ones first) and
      * the rest back-dated in a CSV upload and a JSON Lines file dropped in the inbox: the same earns on the same
