@@ -24,7 +24,7 @@ ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 VOLATILE = {"rowsPerSecond", "instance", "orgId", "badgeNumericId", "createdBy", "lastUpdatedBy"}
 # an accepted import's answer is a snapshot of a job already running: how far it got depends on the server's timing
 IN_FLIGHT = {"status", "progress", "rowsRead", "rowsTotal", "rowsEarned", "rowsDuplicate", "rowsRejected",
-             "errorCounts", "endedOn", "endedOnISO", "message"}
+             "errorCounts", "endedOn", "endedOnISO", "message", "kind"}
 
 
 def call(step, method, path, body=None, expect=200, content_type="application/json", headers=None, volatile=()):

@@ -59,10 +59,12 @@ class ArchitectureTest {
         MAY_USE.put("events.entity", Set.of());
         MAY_USE.put("events.store", Set.of("platform", "events.control", "events.entity"));
         MAY_USE.put("imports.batch", Set.of("api", "platform", "earn.boundary", "earn.control", "earn.entity",
-                "imports.boundary", "imports.control", "imports.entity", "imports.store"));
+                "activity.boundary", "activity.control", "imports.boundary", "imports.control", "imports.entity",
+                "imports.store"));
         MAY_USE.put("imports.boundary", Set.of("api", "platform", "security.boundary", "imports.control",
                 "imports.entity", "imports.store"));
-        MAY_USE.put("imports.control", Set.of("api", "platform", "earn.control", "imports.entity"));
+        MAY_USE.put("imports.control", Set.of("api", "platform", "earn.control", "activity.control",
+                "imports.entity"));
         MAY_USE.put("imports.entity", Set.of());
         MAY_USE.put("imports.store", Set.of("api", "platform", "imports.control", "imports.entity"));
         MAY_USE.put("monitoring.boundary", Set.of("api", "platform", "security.boundary"));

@@ -99,11 +99,21 @@ public class TestData {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean someoneWaitsToInsertAnEarn() {
+        return someoneWaitsToInsertInto("badge_earn");
+    }
+
+    /** As {@link #someoneWaitsToInsertAnEarn}, for an activity. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean someoneWaitsToInsertAnActivity() {
+        return someoneWaitsToInsertInto("activity");
+    }
+
+    private boolean someoneWaitsToInsertInto(String table) {
         String sql = InContainer.onPostgresHere()
                 ? "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                + " AND query ILIKE 'insert into badge_earn%'"
+                + " AND query ILIKE 'insert into " + table + " %'"
                 : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_STATE = 'RUNNING'"
-                + " AND LOWER(EXECUTING_STATEMENT) LIKE 'insert into badge_earn%'"
+                + " AND LOWER(EXECUTING_STATEMENT) LIKE 'insert into " + table + " %'"
                 + " AND EXECUTING_STATEMENT_START < CURRENT_TIMESTAMP - INTERVAL '0.5' SECOND";
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue() > 0;
     }

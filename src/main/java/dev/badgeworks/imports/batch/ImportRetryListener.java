@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Counts (as a lost race of the import) and logs in one line each chunk rolled back and run again because another
- * writer took one of its requestIds first (a REST earn, another import, the same file on another instance): the second
- * run finds those earns as duplicates.
+ * writer took one of its requestIds first (a REST earn or activity, another import, the same file on another
+ * instance): the second run finds those earns or activities as duplicates.
  */
 @Named("importRetryListener")
 @Dependent

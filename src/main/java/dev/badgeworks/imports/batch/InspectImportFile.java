@@ -15,11 +15,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * First step: the whole-file checks (exists, UTF-8, header). A file that fails them fails the import before a
- * single row is earned. A resumed import was inspected already and only needs its file to be there — taken back
- * from done/ or failed/ if a finish crashed before recording the end. A refused file is the user's problem, not the
- * server's: the step answers {@value #REFUSED} and the job's {@code <fail>} ends it, with the reason as the job's exit
- * status and no exception (which the batch runtime would log with its stack trace).
+ * First step: the whole-file checks (exists, UTF-8, header) and what the file's rows are. A file that fails them
+ * fails the import before a single row is imported. A resumed import was inspected already and only needs its file to
+ * be there — taken back from done/ or failed/ if a finish crashed before recording the end. The step answers the
+ * file's kind ({@code EARN} or {@code ACTIVITY}), which the job follows to the chunk step of that kind. A refused file
+ * is the user's problem, not the server's: the step answers {@value #REFUSED} and the job's {@code <fail>} ends it,
+ * with the reason as the job's exit status and no exception (which the batch runtime would log with its stack trace).
  */
 @Named("inspectImportFile")
 @Dependent
@@ -47,13 +48,13 @@ public class InspectImportFile extends AbstractBatchlet {
             if (!present) {
                 return refuse("the file is gone: " + file.getFileName());
             }
-            return "RESUMED";
+            return job.kind().name();
         }
         try {
             FileInspector.Inspection inspection = FileInspector.inspect(file, job.format());
-            ledger.inspected(run.importId(), inspection.contentHash(), inspection.dataRows(),
+            ledger.inspected(run.importId(), inspection.contentHash(), inspection.kind(), inspection.dataRows(),
                     inspection.firstDataLine(), inspection.firstDataOffset());
-            return "INSPECTED";
+            return inspection.kind().name();
         } catch (FileInspector.FileProblem problem) {
             if (problem.getCause() != null) {
                 LOG.log(Level.WARNING, "Import " + run.importId() + ": cannot read " + LogSafe.text(file),

@@ -1,6 +1,7 @@
 /**
- * The Jakarta Batch chunk job: a reader with a checkpoint, and a writer that hands each chunk to the earn
- * service in one call (it applies no earn rule itself). May use {@code api}, {@code platform},
- * {@code earn.boundary}, {@code earn.control} and the import feature's other packages.
+ * The Jakarta Batch chunk job: a reader with a checkpoint, and a writer per kind of file that hands each chunk to
+ * the earn service or the activity service in one call (it applies no rule itself). May use {@code api},
+ * {@code platform}, {@code earn.boundary}, {@code earn.control}, {@code activity.boundary},
+ * {@code activity.control} and the import feature's other packages.
  */
 package dev.badgeworks.imports.batch;

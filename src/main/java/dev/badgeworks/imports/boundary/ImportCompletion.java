@@ -4,6 +4,7 @@ import dev.badgeworks.api.JsonbConfiguration;
 import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.control.ImportReport;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.entity.ImportKind;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,8 +77,10 @@ public class ImportCompletion {
                         : Files.move(file.get(), target, StandardCopyOption.ATOMIC_MOVE);
             }
             ledger.ended(importId, fence, status, message, path.toString());
-            LOG.info(() -> "Import " + importId + " of " + job.fileName() + " " + status + ": " + view.rowsEarned()
-                    + " earned, " + view.rowsDuplicate() + " duplicate, " + view.rowsRejected() + " rejected");
+            LOG.info(() -> "Import " + importId + " of " + job.fileName() + " " + status + ": "
+                    + (job.kind() == ImportKind.ACTIVITY ? view.rowsRecorded() + " recorded, "
+                    : view.rowsEarned() + " earned, ") + view.rowsDuplicate() + " duplicate, " + view.rowsRejected()
+                    + " rejected");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of import " + importId, e);
         }

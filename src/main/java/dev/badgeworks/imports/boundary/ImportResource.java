@@ -30,8 +30,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * File imports of earns. POST with a JSON body {@code {"path": "..."}} imports a file from the caller's inbox
- * folder; POST with a CSV or JSON-lines body uploads the file itself ({@code ?fileName=}).
+ * File imports of earns or of activities (the file says which, see FileInspector). POST with a JSON body
+ * {@code {"path": "..."}} imports a file from the caller's inbox folder; POST with a CSV or JSON-lines body uploads
+ * the file itself ({@code ?fileName=}).
  */
 @ApplicationScoped
 @Path("api_gateway/v1/badges/imports")

@@ -30,10 +30,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts, stops, restarts and takes over imports. Each run of an import is one batch execution of
- * {@code earn-import} on the instance that claimed it in the database (ImportLedger.claim); a restart or a
- * takeover is a new execution that resumes from the checkpoint committed with the last chunk, which also works
- * after a crash (a killed execution stays STARTED in the batch repository and cannot be restarted there).
+ * Starts, stops, restarts and takes over imports, of earn files and activity files alike. Each run of an import
+ * is one batch execution of {@code earn-import} on the instance that claimed it in the database
+ * (ImportLedger.claim); a restart or a takeover is a new execution that resumes from the checkpoint committed with
+ * the last chunk, which also works after a crash (a killed execution stays STARTED in the batch repository and
+ * cannot be restarted there).
  * Runs outside transactions: starting a batch job from inside one is unreliable on Payara.
  */
 @Stateless
@@ -207,8 +208,9 @@ public class ImportService {
 
     private static ImportFormat formatOf(String name, String reference) {
         return ImportFormat.ofFileName(name).orElseThrow(() -> ErrorCode.IMPORT_FILE_INVALID.exception(reference,
-                "Name the file .csv (header row: requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId)"
-                        + " or .jsonl/.ndjson (one earn body per line)."));
+                "Name the file .csv (header row: requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId"
+                        + " for earns; requestId,customerId,activity,eventDate and one column per attribute for"
+                        + " activities) or .jsonl/.ndjson (one earn or activity body per line)."));
     }
 
     private static void deleteQuietly(Path file) {

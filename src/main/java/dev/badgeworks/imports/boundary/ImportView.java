@@ -8,13 +8,16 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * An import as the API (and the summary report) shows it; {@code instance} is the instance running it (while
- * RUNNING or STOPPING; shown to admins only: a process id and host name are an operator's detail, not a user's)
- * and {@code takeovers} how often another instance resumed it after its owner was gone.
+ * An import as the API (and the summary report) shows it; {@code kind} is what the file holds (EARN or ACTIVITY,
+ * null until the inspection pass has read it), {@code rowsEarned} the rows of an earn file that earned and
+ * {@code rowsRecorded} the activities an activity file recorded (the earns its activities made are the badges');
+ * {@code instance} is the instance running it (while RUNNING or STOPPING; shown to admins only: a process id and
+ * host name are an operator's detail, not a user's) and {@code takeovers} how often another instance resumed it
+ * after its owner was gone.
  */
-public record ImportView(String id, String fileName, String format, String source, String status, String message,
-                         Long rowsTotal, long rowsRead, long rowsEarned, long rowsDuplicate, long rowsRejected,
-                         Progress progress, Map<String, Long> errorCounts,
+public record ImportView(String id, String fileName, String format, String kind, String source, String status,
+                         String message, Long rowsTotal, long rowsRead, long rowsEarned, long rowsRecorded,
+                         long rowsDuplicate, long rowsRejected, Progress progress, Map<String, Long> errorCounts,
                          BigDecimal createdOn, String createdOnISO, BigDecimal startedOn, String startedOnISO,
                          BigDecimal endedOn, String endedOnISO, BigDecimal rowsPerSecond, String instance,
                          int takeovers) {
@@ -28,9 +31,9 @@ public record ImportView(String id, String fileName, String format, String sourc
 
     /** As an org's user sees it: without the instance running it. */
     public ImportView withoutInstance() {
-        return new ImportView(id, fileName, format, source, status, message, rowsTotal, rowsRead, rowsEarned,
-                rowsDuplicate, rowsRejected, progress, errorCounts, createdOn, createdOnISO, startedOn, startedOnISO,
-                endedOn, endedOnISO, rowsPerSecond, null, takeovers);
+        return new ImportView(id, fileName, format, kind, source, status, message, rowsTotal, rowsRead, rowsEarned,
+                rowsRecorded, rowsDuplicate, rowsRejected, progress, errorCounts, createdOn, createdOnISO, startedOn,
+                startedOnISO, endedOn, endedOnISO, rowsPerSecond, null, takeovers);
     }
 
     /** The view of an import as it will be once it has ended with this status (for its report). */
@@ -48,9 +51,9 @@ public record ImportView(String id, String fileName, String format, String sourc
         if (errorCounts != null) {
             errorCounts.forEach((code, n) -> counts.put(Integer.toString(code), n));
         }
-        return new ImportView(j.id(), j.fileName(), j.format().name(), j.source(), status, message,
-                total, j.rowsRead(), j.rowsEarned(), j.rowsDuplicate(), j.rowsRejected(),
-                new Progress(j.rowsRead(), total, percent), counts,
+        return new ImportView(j.id(), j.fileName(), j.format().name(), j.kind() == null ? null : j.kind().name(),
+                j.source(), status, message, total, j.rowsRead(), j.rowsEarned(), j.rowsRecorded(), j.rowsDuplicate(),
+                j.rowsRejected(), new Progress(j.rowsRead(), total, percent), counts,
                 ApiTime.legacy(j.createdOnMs()), ApiTime.iso(j.createdOnMs()),
                 ApiTime.legacy(j.startedOnMs()), ApiTime.iso(j.startedOnMs()),
                 ApiTime.legacy(endedOnMs), ApiTime.iso(endedOnMs), rate,

@@ -1,6 +1,6 @@
 /**
- * Import files in plain Java: inspecting them, reading lines as earn commands (through the earn feature's own
- * body reader), the inbox folders and the report. May use {@code api}, {@code platform}, {@code earn.control} and
- * {@code imports.entity}.
+ * Import files in plain Java: inspecting them (and telling earn files from activity files), reading lines as earn
+ * or activity commands (through each feature's own body reader), the inbox folders and the report. May use
+ * {@code api}, {@code platform}, {@code earn.control}, {@code activity.control} and {@code imports.entity}.
  */
 package dev.badgeworks.imports.control;

@@ -3,7 +3,7 @@ package dev.badgeworks.imports.entity;
 import java.util.Locale;
 import java.util.Optional;
 
-/** CSV with a header row, or JSON Lines (each line a REST earn body). */
+/** CSV with a header row, or JSON Lines (each line a body as REST takes it: an earn, or an activity). */
 public enum ImportFormat {
     CSV, JSONL;
 

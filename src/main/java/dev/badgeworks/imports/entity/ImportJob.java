@@ -34,6 +34,10 @@ public class ImportJob {
     @Column(nullable = false)
     private String source;
 
+    /** What the file's rows are; null until the inspection pass has read the file. */
+    @Enumerated(EnumType.STRING)
+    private ImportKind kind;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ImportStatus status;
@@ -54,6 +58,10 @@ public class ImportJob {
 
     @Column(name = "rows_earned", nullable = false)
     private long rowsEarned;
+
+    /** Activities an activity file recorded (its rows earn nothing themselves: the badges' rules do). */
+    @Column(name = "rows_recorded", nullable = false)
+    private long rowsRecorded;
 
     @Column(name = "rows_duplicate", nullable = false)
     private long rowsDuplicate;
@@ -143,6 +151,10 @@ public class ImportJob {
         return source;
     }
 
+    public ImportKind kind() {
+        return kind;
+    }
+
     public ImportStatus status() {
         return status;
     }
@@ -169,6 +181,10 @@ public class ImportJob {
 
     public long rowsEarned() {
         return rowsEarned;
+    }
+
+    public long rowsRecorded() {
+        return rowsRecorded;
     }
 
     public long rowsDuplicate() {

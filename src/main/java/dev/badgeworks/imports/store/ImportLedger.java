@@ -1,10 +1,12 @@
 package dev.badgeworks.imports.store;
 
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.imports.control.ChunkResult;
 import dev.badgeworks.imports.control.ImportLeaseLost;
 import dev.badgeworks.imports.entity.ImportClaim;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.entity.ImportKind;
 import dev.badgeworks.imports.entity.ImportReject;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.imports.entity.Ownership;
@@ -80,12 +82,14 @@ public class ImportLedger {
                 .setParameter("org", orgId).getSingleResult();
     }
 
-    /** The first inspection of the file: hash, row count and where the data starts. */
-    public void inspected(String id, String contentHash, long rows, long firstLine, long firstOffset) {
-        em.createQuery("UPDATE ImportJob j SET j.contentHash = :hash, j.rowsTotal = :rows, j.nextLine = :line,"
-                        + " j.nextOffset = :offset WHERE j.id = :id")
-                .setParameter("hash", contentHash).setParameter("rows", rows).setParameter("line", firstLine)
-                .setParameter("offset", firstOffset).setParameter("id", id).executeUpdate();
+    /** The first inspection of the file: hash, what its rows are, row count and where the data starts. */
+    public void inspected(String id, String contentHash, ImportKind kind, long rows, long firstLine,
+                          long firstOffset) {
+        em.createQuery("UPDATE ImportJob j SET j.contentHash = :hash, j.kind = :kind, j.rowsTotal = :rows,"
+                        + " j.nextLine = :line, j.nextOffset = :offset WHERE j.id = :id")
+                .setParameter("hash", contentHash).setParameter("kind", kind).setParameter("rows", rows)
+                .setParameter("line", firstLine).setParameter("offset", firstOffset).setParameter("id", id)
+                .executeUpdate();
     }
 
     /**
@@ -205,27 +209,29 @@ public class ImportLedger {
 
     /**
      * One chunk's results and the reader's position after it, in the chunk's transaction: either all of it
-     * (earns, counters, rejects, checkpoint) is committed, or none of it.
+     * (earns or activities, counters, rejects, checkpoint) is committed, or none of it.
      */
-    public void recordChunk(String id, long fence, long read, long earned, long duplicate, List<ImportReject> rejects,
-                            long nextLine, long nextOffset, Duration lease) {
+    public void recordChunk(String id, long fence, long read, ChunkResult result, long nextLine, long nextOffset,
+                            Duration lease) {
         long now = System.currentTimeMillis();
         // the fencing check and the checkpoint are one statement in the chunk's transaction: an execution that lost
         // the import rolls back every earn of its chunk here
         int updated = em.createQuery("UPDATE ImportJob j SET j.rowsRead = j.rowsRead + :read,"
-                        + " j.rowsEarned = j.rowsEarned + :earned, j.rowsDuplicate = j.rowsDuplicate + :duplicate,"
+                        + " j.rowsEarned = j.rowsEarned + :earned, j.rowsRecorded = j.rowsRecorded + :recorded,"
+                        + " j.rowsDuplicate = j.rowsDuplicate + :duplicate,"
                         + " j.rowsRejected = j.rowsRejected + :rejected, j.nextLine = :line, j.nextOffset = :offset,"
                         + " j.heartbeatOnMs = :now, j.leaseUntilMs = :until"
                         + " WHERE j.id = :id AND j.fence = :fence AND j.owner = :me AND j.status IN :live")
-                .setParameter("read", read).setParameter("earned", earned).setParameter("duplicate", duplicate)
-                .setParameter("rejected", (long) rejects.size()).setParameter("line", nextLine)
+                .setParameter("read", read).setParameter("earned", result.earned())
+                .setParameter("recorded", result.recorded()).setParameter("duplicate", result.duplicate())
+                .setParameter("rejected", (long) result.rejects().size()).setParameter("line", nextLine)
                 .setParameter("offset", nextOffset).setParameter("now", now)
                 .setParameter("until", now + lease.toMillis()).setParameter("id", id).setParameter("fence", fence)
                 .setParameter("me", Instance.ID).setParameter("live", LIVE).executeUpdate();
         if (updated != 1) {
             throw new ImportLeaseLost(id, fence);
         }
-        writeRejects(id, rejects);
+        writeRejects(id, result.rejects());
     }
 
     /**

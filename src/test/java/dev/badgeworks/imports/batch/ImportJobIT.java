@@ -3,6 +3,10 @@ package dev.badgeworks.imports.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.badgeworks.activity.boundary.ActivityService;
+import dev.badgeworks.activity.control.Activity;
+import dev.badgeworks.activity.control.ActivityCommand;
+import dev.badgeworks.activity.control.ActivityOutcome;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.boundary.EarnService;
 import dev.badgeworks.earn.control.EarnCommand;
@@ -13,6 +17,7 @@ import dev.badgeworks.imports.control.ImportFiles;
 import dev.badgeworks.imports.entity.ImportClaim;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.entity.ImportKind;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.imports.store.ImportRuntime;
@@ -34,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -54,11 +60,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The nightly import's chunk reader and writer through the server's real {@code JobOperator}: a chunk that loses a
- * requestId race is rolled back and run again from its checkpoint, a stopped import resumes from its last committed
- * checkpoint, and the ledger's counters agree with the earns table. Small chunks (a job parameter) put the
- * interesting moments inside the file. A test pins a chunk in place by holding, uncommitted, an earn on one of the
- * file's requestIds: the chunk's insert waits on the database's unique key until the test commits or rolls back.
+ * The nightly import's chunk reader and writers through the server's real {@code JobOperator}: a chunk that loses a
+ * requestId race (of an earn file or an activity file) is rolled back and run again from its checkpoint, a stopped
+ * import resumes from its last committed checkpoint, and the ledger's counters agree with the earns table. Small
+ * chunks (a job parameter) put the interesting moments inside the file. A test pins a chunk in place by holding,
+ * uncommitted, an earn or an activity on one of the file's requestIds: the chunk's insert waits on the database's
+ * unique key until the test commits or rolls back.
  */
 @ExtendWith(ArquillianExtension.class)
 class ImportJobIT {
@@ -75,6 +82,9 @@ class ImportJobIT {
 
     @Inject
     EarnService earns;
+
+    @Inject
+    ActivityService activities;
 
     @Inject
     ImportLedger ledger;
@@ -101,7 +111,7 @@ class ImportJobIT {
         double retriesBefore = retries();
 
         // the same earn as the file's 5th row, not yet committed: the chunk's insert waits for it
-        try (HeldEarn held = new HeldEarn(org, command(badge, rids.get(4), 4))) {
+        try (HeldWrite held = heldEarn(org, command(badge, rids.get(4), 4))) {
             String id = launch(org, csv(badge, rids), 1000);
             await(data::someoneWaitsToInsertAnEarn, "the chunk to wait for the uncommitted requestId");
             held.commit();
@@ -119,6 +129,43 @@ class ImportJobIT {
     }
 
     /**
+     * Issue 29: an activity file's chunk goes through the same retry. The live activity takes the file's 5th
+     * requestId for another customer, uncommitted: the chunk's insert waits on the unique key, fails once it commits,
+     * and the chunk run again finds the requestId used for other content (809 on its line); the rest is recorded.
+     */
+    @Test
+    void anActivityChunkThatLosesARequestIdRaceIsRunAgainAndRejectsTheTakenRequestId() throws Exception {
+        long org = data.newOrg("activity-import-race");
+        List<String> rids = rids(10);
+        double retriesBefore = retries();
+        ActivityCommand live = new ActivityCommand(new Activity(rids.get(4), "someone-else", "Visit", eventDate,
+                Map.of()), true, false, null);
+        try (HeldWrite held = new HeldWrite(() -> assertEquals(ActivityOutcome.Kind.RECORDED,
+                activities.recordAll(org, List.of(live)).get(0).kind()))) {
+            StringBuilder csv = new StringBuilder("requestId,customerId,activity,eventDate,storeId\n");
+            for (int i = 0; i < rids.size(); i++) {
+                csv.append(rids.get(i)).append(",customer-").append(i).append(",Visit,").append(eventDate)
+                        .append(",S").append(i).append('\n');
+            }
+            String id = launch(org, csv.toString(), 1000);
+            await(data::someoneWaitsToInsertAnActivity, "the chunk to wait for the uncommitted requestId");
+            held.commit();
+
+            ImportJob done = awaitEnd(id);
+            assertEquals(ImportStatus.COMPLETED, done.status(), String.valueOf(done.message()));
+            assertEquals(ImportKind.ACTIVITY, done.kind());
+            assertTrue(retries() > retriesBefore, "the chunk was not retried: the collision path never ran");
+            assertEquals(9, done.rowsRecorded());
+            assertEquals(0, done.rowsEarned());
+            assertEquals(1, done.rowsRejected());
+            assertEquals(List.of(6L), ledger.rejects(id, 0, 10).stream().map(r -> r.lineNumber()).toList());
+            assertEquals(809, ledger.rejects(id, 0, 10).get(0).code());
+            assertEquals(10, data.count("SELECT COUNT(*) FROM activity WHERE org_id = ?1", org));
+            assertEquals(9, data.count("SELECT COUNT(*) FROM activity WHERE import_id = ?1", id));
+        }
+    }
+
+    /**
      * A live earn holding the row longer than H2's LOCK_TIMEOUT (10 s, server-config/h2.asadmin) used to fail the
      * whole import ("cannot write N earns"): the wait that timed out is the same undecided race, run again.
      * PostgreSQL waits without a limit, so there the chunk simply waits.
@@ -128,7 +175,7 @@ class ImportJobIT {
         long org = data.newOrg("import-held-long");
         String badge = data.earnBadge(org);
         List<String> rids = rids(10);
-        try (HeldEarn held = new HeldEarn(org, command(badge, rids.get(4), 4))) {
+        try (HeldWrite held = heldEarn(org, command(badge, rids.get(4), 4))) {
             String id = launch(org, csv(badge, rids), 1000);
             await(data::someoneWaitsToInsertAnEarn, "the chunk to wait for the uncommitted requestId");
             Thread.sleep(12_000);
@@ -154,7 +201,7 @@ class ImportJobIT {
         // of another badge of the org: its requestId pins the chunk all the same (requestIds are unique per org), and
         // it holds none of this badge's counter stripes, which the first two chunks would otherwise wait for (one
         // in 16 runs, each transaction drawing its stripe at random) until H2's lock timeout failed them
-        try (HeldEarn held = new HeldEarn(org, command(data.earnBadge(org), rids.get(4), 4))) {
+        try (HeldWrite held = heldEarn(org, command(data.earnBadge(org), rids.get(4), 4))) {
             id = launch(org, csv(badge, rids), 2);
             await(data::someoneWaitsToInsertAnEarn, "the third chunk to wait");
             assertEquals(ImportStatus.STOPPING, imports.stop(org, id).status());
@@ -216,16 +263,16 @@ class ImportJobIT {
     }
 
     /**
-     * An earn held uncommitted on a thread of its own (the import's rows must be committed apart from it): rolled
-     * back on close unless committed.
+     * A write (an earn, an activity) held uncommitted on a thread of its own (the import's rows must be committed
+     * apart from it): rolled back on close unless committed.
      */
-    private final class HeldEarn implements AutoCloseable {
+    private final class HeldWrite implements AutoCloseable {
 
         private final CompletableFuture<Void> held = new CompletableFuture<>();
         private final CompletableFuture<Boolean> decision = new CompletableFuture<>();
         private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
-        HeldEarn(long org, EarnCommand command) throws Exception {
+        HeldWrite(Runnable write) throws Exception {
             // looked up here, on the test's request thread: on the managed thread java:comp/ now and then failed to
             // resolve (a CI run); a UserTransaction acts on the transaction of whichever thread calls it
             UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
@@ -233,7 +280,7 @@ class ImportJobIT {
                 try {
                     tx.begin();
                     try {
-                        assertEquals(EarnOutcome.Kind.EARNED, earns.earnAll(org, List.of(command)).get(0).kind());
+                        write.run();
                         held.complete(null);
                         if (decision.get(WAIT.toSeconds(), TimeUnit.SECONDS)) {
                             tx.commit();
@@ -264,6 +311,11 @@ class ImportJobIT {
             decision.complete(false);
             ended.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
+    }
+
+    private HeldWrite heldEarn(long org, EarnCommand command) throws Exception {
+        return new HeldWrite(() -> assertEquals(EarnOutcome.Kind.EARNED,
+                earns.earnAll(org, List.of(command)).get(0).kind()));
     }
 
     /** Starts the import job as ImportService does, with a chunk size of our choosing (a job parameter). */

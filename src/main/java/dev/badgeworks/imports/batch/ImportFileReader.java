@@ -1,9 +1,8 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.api.ErrorCode;
-import dev.badgeworks.imports.control.ImportRow;
+import dev.badgeworks.imports.control.LineParser;
 import dev.badgeworks.imports.control.LineSource;
-import dev.badgeworks.imports.control.RowParser;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.store.ImportLedger;
@@ -15,13 +14,14 @@ import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
- * Streams the file one line at a time into {@link ImportRow}s (the same earn body REST takes, or why the line
- * is unreadable). The checkpoint is a {@link ReadPosition}: a chunk retried after a rollback re-reads from it, and a
- * new execution (a restart, a takeover) starts from the position committed with the last chunk (ImportLedger).
+ * Streams the file one line at a time into rows of the file's kind (ImportRow: the earn body REST takes;
+ * ActivityRow: the activity body), or why a line is unreadable. The checkpoint is a {@link ReadPosition}: a chunk
+ * retried after a rollback re-reads from it, and a new execution (a restart, a takeover) starts from the position
+ * committed with the last chunk (ImportLedger).
  */
-@Named("earnFileReader")
+@Named("importFileReader")
 @Dependent
-public class EarnFileReader extends AbstractItemReader {
+public class ImportFileReader extends AbstractItemReader {
 
     @Inject
     ImportRun run;
@@ -30,7 +30,7 @@ public class EarnFileReader extends AbstractItemReader {
     ImportLedger ledger;
 
     private LineSource lines;
-    private RowParser parser;
+    private LineParser<?> parser;
     private long nextLine;
     private long nextOffset;
 
@@ -45,13 +45,13 @@ public class EarnFileReader extends AbstractItemReader {
             nextLine = job.nextLine();
             nextOffset = job.nextOffset();
         }
+        String header = null;
         if (job.format() == ImportFormat.CSV) {
-            try (LineSource header = new LineSource(file, 0, 1)) {
-                parser = RowParser.csv(run.importId(), job.contentHash(), header.next().text());
+            try (LineSource first = new LineSource(file, 0, 1)) {
+                header = first.next().text();
             }
-        } else {
-            parser = RowParser.jsonLines(run.importId(), job.contentHash());
         }
+        parser = LineParser.of(job.kind(), job.format(), run.importId(), job.contentHash(), header);
         lines = new LineSource(file, nextOffset, nextLine);
     }
 
@@ -62,7 +62,7 @@ public class EarnFileReader extends AbstractItemReader {
             nextLine = line.number() + 1;
             nextOffset = line.nextOffset();
             if (line.tooLong()) {
-                return new ImportRow(line.number(), line.text(), nextOffset, null, ErrorCode.TOO_LONG.at("line",
+                return parser.unreadable(line.number(), line.text(), nextOffset, ErrorCode.TOO_LONG.at("line",
                         "A line may have at most " + LineSource.MAX_LINE_BYTES + " bytes."));
             }
             if (!line.text().isBlank()) {
