@@ -1,9 +1,9 @@
 package dev.badgeworks.activity.store;
 
 import dev.badgeworks.activity.control.Activity;
+import dev.badgeworks.activity.control.ActivityCommand;
 import dev.badgeworks.activity.control.ActivityReader;
 import dev.badgeworks.activity.control.RuleJson;
-import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
@@ -34,8 +34,16 @@ import java.util.TreeSet;
 @Transactional
 public class ActivityStore {
 
-    /** An activity already stored under a requestId: what identifies its content, and what it was answered. */
-    public record Known(String fingerprint, String answer) {
+    /**
+     * An activity already stored under a requestId: what identifies its content, what it was answered, and the import
+     * line that stored it (null when it came through REST).
+     */
+    public record Known(String fingerprint, String answer, String importId, Long importLine) {
+
+        public boolean writtenBy(ActivityCommand.Origin origin) {
+            return origin != null && origin.importId().equals(importId) && importLine != null
+                    && importLine == origin.line();
+        }
     }
 
     /** A new activity to store, with the answer its request gets. */
@@ -83,9 +91,10 @@ public class ActivityStore {
                 return null;
             });
         } catch (SQLException e) {
+            // waiting past H2's LOCK_TIMEOUT behind another evaluation of the customer: run the whole list again (a
+            // chunk is retried, REST tries again and answers 409 1125 only when it keeps happening)
             if (Persistence.isLockTimeout(e)) {
-                throw ErrorCode.CONCURRENT_CHANGE.exception("customerId",
-                        "Too many concurrent activities of the same customer.");
+                throw new RequestIdConflict(e);
             }
             throw new PersistenceException("cannot lock the customers' activities", e);
         }
@@ -97,13 +106,16 @@ public class ActivityStore {
         if (requestIds.isEmpty()) {
             return known;
         }
-        try (PreparedStatement s = Persistence.connection(em).prepareStatement("SELECT request_id, fingerprint, answer"
-                + " FROM activity WHERE org_id = ? AND request_id IN (" + Jdbc.marks(requestIds.size()) + ")")) {
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement("SELECT request_id, fingerprint, answer,"
+                + " import_id, import_line FROM activity WHERE org_id = ? AND request_id IN ("
+                + Jdbc.marks(requestIds.size()) + ")")) {
             s.setLong(1, orgId);
             Jdbc.bind(s, 2, requestIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    known.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3)));
+                    long line = rs.getLong(5);
+                    known.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.wasNull() ? null : line));
                 }
             }
         } catch (SQLException e) {
