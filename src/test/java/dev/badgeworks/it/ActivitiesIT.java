@@ -529,4 +529,45 @@ class ActivitiesIT {
                 + "\"target\":1},\"fromISO\":\"" + NOW.minus(Duration.ofDays(1000)) + "\"}").expect(200).data()
                 .getInt("activitiesRead");
     }
+
+    /** The README's example rule. */
+    static final String FIVE_A_MONTH = "{\"activity\":\"TransactionAdd\",\"conditions\":[{\"attribute\":\"amount\","
+            + "\"operator\":\"GE\",\"value\":50}],\"measure\":\"COUNT\",\"target\":5,\"repeat\":true,"
+            + "\"window\":{\"type\":\"FIXED\",\"unit\":\"MONTHS\",\"timeZone\":\"Europe/Berlin\"},"
+            + "\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}}";
+
+    @Test
+    void theReadmeExampleEarnsAliveAndFromAFileAlike() {
+        Api org = BadgeworksServer.shared().admin().newOrg("readme-rule");
+        String badge = ruleBadge(org, FIVE_A_MONTH, true);
+        // last month in Berlin, from the 15th: a purchase below 50, five of at least 50, one more (the month is earned
+        // once), and on the 1st of this month the first of a new cycle
+        java.time.ZonedDateTime lastMonth = NOW.atZone(java.time.ZoneId.of("Europe/Berlin")).withDayOfMonth(1)
+                .truncatedTo(ChronoUnit.DAYS).minusMonths(1).withDayOfMonth(15).withHour(10);
+        List<Instant> dates = new ArrayList<>();
+        List<String> amounts = List.of("12.99", "50", "50.00", "64.5", "99", "120", "75", "80");
+        for (int i = 0; i < 7; i++) {
+            dates.add(lastMonth.plusDays(i).toInstant());
+        }
+        dates.add(lastMonth.withDayOfMonth(1).plusMonths(1).withHour(0).plusMinutes(1).toInstant());
+        String live = customer();
+        for (int i = 0; i < dates.size(); i++) {
+            org.post("activities", activity("live-" + i + live, live, "TransactionAdd", dates.get(i),
+                    "{\"amount\":" + amounts.get(i) + "}")).expect(200);
+        }
+        assertEquals(List.of(dates.get(5)), earnDates(org, live, badge), "the fifth purchase of at least 50");
+
+        String filed = customer();
+        StringBuilder file = new StringBuilder("requestId,customerId,activity,eventDate,amount\n");
+        for (int i = dates.size() - 1; i >= 0; i--) {  // the file in reverse order: order does not matter
+            file.append("file-").append(i).append(',').append(filed).append(",TransactionAdd,").append(dates.get(i))
+                    .append(',').append(amounts.get(i)).append('\n');
+        }
+        String id = Imports.upload(org, "purchases.csv", "text/csv", file.toString());
+        JsonObject done = Imports.await(org, id, Duration.ofSeconds(60), "COMPLETED", "FAILED");
+        assertEquals(8, done.getInt("rowsRecorded"), done.toString());
+        assertEquals(earnDates(org, live, badge), earnDates(org, filed, badge), "the file earns what REST earned");
+        JsonObject progress = progressOf(org, filed, badge).getJsonObject("progress");
+        assertEquals(NOW.isBefore(dates.get(7)) ? 0 : 1, progress.getInt("value"), "this month: one purchase so far");
+    }
 }

@@ -187,6 +187,72 @@ class CrashIT {
         }
     }
 
+    @Test
+    void anActivityFileKilledMidFileResumesAndItsRuleEarnsExactlyOnce() throws Exception {
+        server = BadgeworksServer.create("crash-activities", Map.of(
+                "BADGEWORKS_BOOTSTRAP_PASSWORD", BadgeworksServer.ADMIN_PASSWORD,
+                "BADGEWORKS_IMPORT_CHUNK_SIZE", Integer.toString(CHUNK),
+                "BADGEWORKS_IMPORT_LEASE_SECONDS", "3",
+                "BADGEWORKS_IMPORT_QUIET_SECONDS", "1"));
+        server.start();
+        Api api = server.admin().newOrg("crash-activities");
+        // every 3 purchases of a customer earn again
+        String badge = ActivitiesIT.ruleBadge(api, "{\"activity\":\"TransactionAdd\",\"measure\":\"COUNT\","
+                + "\"target\":3,\"repeat\":true,\"triggeredBy\":{\"ownerType\":\"Milestones\","
+                + "\"referenceId\":\"rule-1\"}}", true);
+        int customers = 1_500;
+        StringBuilder file = new StringBuilder("requestId,customerId,activity,eventDate,amount\n");
+        int[] recordedOf = new int[customers];
+        int recorded = 0;
+        int duplicates = 0;
+        Instant start = Instant.now().minus(Duration.ofDays(20));
+        for (int i = 1; i <= 24_000; i++) {
+            // every 20th row repeats the row before it
+            int row = i % 20 == 0 ? i - 1 : i;
+            int customer = row % customers;
+            file.append("a-").append(row).append(",c").append(customer).append(",TransactionAdd,")
+                    .append(start.plusSeconds(row * 60L)).append(',').append(row % 90).append('\n');
+            if (row == i) {
+                recordedOf[customer]++;
+                recorded++;
+            } else {
+                duplicates++;
+            }
+        }
+        int expectedEarns = 0;
+        for (int n : recordedOf) {
+            expectedEarns += n / 3;
+        }
+        String id = Imports.upload(api, "purchases.csv", "text/csv", file.toString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int read = 0;
+        while (read < 2_000 && System.nanoTime() < deadline) {
+            read = api.get("imports/" + id).data().getInt("rowsRead");
+            Imports.sleep(10);
+        }
+        assertTrue(read >= 2_000 && read < 24_000, "killed mid-file, after " + read + " rows");
+        server.kill();
+        server.start();
+        JsonObject done = Imports.await(api, id, Duration.ofMinutes(5), "COMPLETED", "FAILED");
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(1, done.getInt("takeovers"), done.toString());
+        assertEquals(recorded, done.getInt("rowsRecorded"), "none lost, none doubled");
+        assertEquals(duplicates, done.getInt("rowsDuplicate"));
+        assertEquals(expectedEarns, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"),
+                "each customer's every third purchase earned once");
+        server.stop();
+        try (Connection c = server.database()) {
+            long[] activities = longs(c, "SELECT COUNT(*), COUNT(DISTINCT request_id) FROM activity"
+                    + " WHERE import_id = ?", id);
+            assertEquals(recorded, activities[0], "activities stored by the crashed import");
+            assertEquals(recorded, activities[1]);
+            long[] earns = longs(c, "SELECT COUNT(*), COUNT(DISTINCT request_id) FROM badge_earn WHERE badge_id = ?",
+                    badge);
+            assertEquals(expectedEarns, earns[0], "earns in badge_earn");
+            assertEquals(expectedEarns, earns[1], "one earn per derived requestId");
+        }
+    }
+
     /**
      * Read while the server is down: the checkpoint committed in import_job (the next line to read) and what the
      * committed chunks wrote agree — no earn or reject on or past that line, each good row before it earned once,

@@ -11,8 +11,6 @@ import dev.badgeworks.api.BulkBody;
 import dev.badgeworks.api.Envelope;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
-import dev.badgeworks.earn.control.RequestIdConflict;
-import dev.badgeworks.platform.Metrics;
 import dev.badgeworks.security.boundary.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,10 +49,7 @@ public class ActivityResource {
     CurrentCaller caller;
 
     @Inject
-    ActivityService activities;
-
-    @Inject
-    Metrics metrics;
+    LiveActivities live;
 
     /** 200 with what each matching rule's progress became and which earns the activity caused. */
     @POST
@@ -62,7 +57,7 @@ public class ActivityResource {
         JsonInput in = JsonInput.parse(body);
         ActivityCommand command = ActivityReader.read(in, Instant.now());
         in.throwIfInvalid();
-        ActivityOutcome outcome = recordAll(List.of(command)).get(0);
+        ActivityOutcome outcome = live.record(caller.orgId(), command);
         return switch (outcome.kind()) {
             case RECORDED -> Envelope.of(outcome.answer());
             case DUPLICATE -> throw new ApiException(List.of(outcome.error()), outcome.answer());
@@ -115,9 +110,7 @@ public class ActivityResource {
     }
 
     private List<ActivityOutcome> recordAll(List<? extends ActivityAttempt> attempts) {
-        long orgId = caller.orgId();
-        return RequestIdConflict.retrying(() -> activities.recordAll(orgId, attempts),
-                () -> metrics.raceLost("activity"));
+        return live.recordAll(caller.orgId(), attempts);
     }
 
     static String customerId(String segment) {
