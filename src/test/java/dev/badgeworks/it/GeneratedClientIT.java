@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.badgeworks.client.ApiClient;
 import dev.badgeworks.client.ApiException;
 import dev.badgeworks.client.api.AccountApi;
+import dev.badgeworks.client.api.ActivitiesApi;
 import dev.badgeworks.client.api.AdministrationApi;
 import dev.badgeworks.client.api.BadgesApi;
 import dev.badgeworks.client.api.ClaimsApi;
@@ -31,6 +32,19 @@ import dev.badgeworks.client.api.HistoricalImportApi;
 import dev.badgeworks.client.api.ImportsApi;
 import dev.badgeworks.client.api.OrgMetaApi;
 import dev.badgeworks.client.api.WebhooksApi;
+import dev.badgeworks.client.model.ActivityAnswer;
+import dev.badgeworks.client.model.BadgeInputCustomFieldsValue;
+import dev.badgeworks.client.model.ActivityAnswerRulesInner;
+import dev.badgeworks.client.model.ActivityAnswerRulesInnerEarnsInner;
+import dev.badgeworks.client.model.ActivityInput;
+import dev.badgeworks.client.model.ActivityInputAttributesValue;
+import dev.badgeworks.client.model.CustomerProgressRulesInner;
+import dev.badgeworks.client.model.EarnRuleInput;
+import dev.badgeworks.client.model.EarnRuleInputMeasure;
+import dev.badgeworks.client.model.EarnRuleInputTarget;
+import dev.badgeworks.client.model.RuleCondition;
+import dev.badgeworks.client.model.SimulateEarnRuleRequest;
+import dev.badgeworks.client.model.Simulation;
 import dev.badgeworks.client.model.Badge;
 import dev.badgeworks.client.model.BadgeEvent;
 import dev.badgeworks.client.model.BadgeEventData;
@@ -84,6 +98,7 @@ import dev.badgeworks.client.model.RevokeIssueResult;
 import dev.badgeworks.client.model.RevokedEarn;
 import dev.badgeworks.client.model.Role;
 import dev.badgeworks.client.model.TagDefinitionInput;
+import dev.badgeworks.client.model.Trigger;
 import dev.badgeworks.client.model.TriggerInput;
 import dev.badgeworks.client.model.User;
 import dev.badgeworks.client.model.UserChangeInput;
@@ -481,6 +496,47 @@ class GeneratedClientIT {
             assertEquals(1150, notFound.getErrors().get(0).getCode());
             assertEquals("webhookId", notFound.getErrors().get(0).getReference());
         }
+    }
+
+    @Test
+    void activitiesRunThroughTheGeneratedClient() throws Exception {
+        Instant now = Instant.now();
+        EarnRuleInput twoPurchases = new EarnRuleInput().activity("TransactionAdd")
+                .addConditionsItem(new RuleCondition().attribute("amount").operator(RuleCondition.OperatorEnum.GE)
+                        .value(new BadgeInputCustomFieldsValue(BigDecimal.valueOf(50))))
+                .measure(new EarnRuleInputMeasure("COUNT")).target(new EarnRuleInputTarget(BigDecimal.valueOf(2)))
+                .triggeredBy(new Trigger().ownerType(OwnerType.MILESTONES).referenceId("rule-7"));
+        String id = badges.createBadge(new BadgeInput().name(Badges.uniqueName("Two purchases"))
+                .startOn(new DateInput(BigDecimal.valueOf(now.minus(Duration.ofDays(1)).getEpochSecond())))
+                .expiresOn(new DateInput(BigDecimal.valueOf(now.plus(Duration.ofDays(90)).getEpochSecond())))
+                .earnType(EarnType.EARN)
+                .earnedBadgeExpiry(new ExpiryInput().expiryType(ExpiryInput.ExpiryTypeEnum.ABSOLUTE)
+                        .type(ExpiryInput.TypeEnum.WITH_BADGE_META))
+                .ownership(new BadgeInputOwnership().restrictedToOwners(List.of(OwnerType.MILESTONES)))
+                .earnRule(twoPurchases), "migration").getData().getId();
+        new ClaimsApi(client).claimBadge(id, new ClaimInput().ownerType(OwnerType.MILESTONES)
+                .referenceId(new IdInput("rule-7")));
+
+        ActivitiesApi activities = new ActivitiesApi(client);
+        String customer = "gen-" + UUID.randomUUID();
+        ActivityAnswer last = null;
+        for (int i = 0; i < 2; i++) {
+            last = activities.recordActivity(new ActivityInput().requestId(new IdInput("g-" + i + customer))
+                    .customerId(new IdInput(customer)).activity("TransactionAdd")
+                    .eventDateISO(now.minusSeconds(10 - i).toString())
+                    .putAttributesItem("amount", new ActivityInputAttributesValue(BigDecimal.valueOf(60)))).getData();
+        }
+        ActivityAnswerRulesInner rule = last.getRules().stream().filter(r -> r.getBadgeMetaId().equals(id)).findFirst()
+                .orElseThrow();
+        assertEquals(ActivityAnswerRulesInnerEarnsInner.StatusEnum.EARNED, rule.getEarns().get(0).getStatus());
+        CustomerProgressRulesInner progress = activities.getCustomerProgress(customer, null).getData().getRules()
+                .stream().filter(r -> r.getBadgeMetaId().equals(id)).findFirst().orElseThrow();
+        assertEquals(1, progress.getCompletions());
+        assertTrue(progress.getProgress().getFinished());
+        Simulation simulated = activities.simulateEarnRule(new SimulateEarnRuleRequest().earnRule(twoPurchases)
+                .fromISO(now.minus(Duration.ofDays(1)).toString())
+                .customerIds(List.of(new IdInput(customer)))).getData();
+        assertEquals(1, simulated.getEarns());
     }
 
     @Test

@@ -130,12 +130,10 @@ public final class RuleJson {
         String attribute = in.text("attribute", ActivityCheck.MAX_ATTRIBUTE_NAME, ErrorCode.FIELD_REQUIRED);
         Condition.Operator operator = in.enumValue("operator", Condition.Operator.class, ErrorCode.FIELD_REQUIRED);
         List<JsonValue> raw = new ArrayList<>();
-        if (in.has("values")) {
-            JsonArray values = in.array("values", null);
-            if (values != null) {
-                raw.addAll(values);
-            }
-        } else if (in.has("value")) {
+        JsonArray listed = in.has("values") ? in.array("values", null) : null;
+        if (listed != null && !listed.isEmpty()) {
+            raw.addAll(listed);
+        } else if (in.has("value")) {  // clients that send every field send "values": [] beside "value"
             raw.add(in.raw().get("value"));
         } else {
             in.fail(ErrorCode.FIELD_REQUIRED, "value", "A condition compares with 'value' (or 'values' for IN).");
