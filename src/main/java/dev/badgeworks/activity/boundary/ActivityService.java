@@ -86,8 +86,8 @@ public class ActivityService {
     }
 
     private static Evaluated evaluate(RuleBadge rule, List<Activity> activities, Instant now) {
-        return new Evaluated(RuleEvaluation.of(rule.rule(), activities, now).progress(),
-                RuleHistory.completions(rule.versions(), activities, now));
+        RuleEvaluation current = RuleEvaluation.of(rule.rule(), activities, now);
+        return new Evaluated(current.progress(), RuleHistory.completions(rule.versions(), activities, now, current));
     }
 
     /** The earns the completions ask for, made as the rule's owner with the completing activity's date. */

@@ -35,12 +35,24 @@ public final class RuleHistory {
     /** The earns of all versions, in version order (each version's in event order). */
     public static List<Versioned> completions(List<RuleVersion> versions, Collection<Activity> activities,
                                               Instant asOf) {
+        return completions(versions, activities, asOf, null);
+    }
+
+    /**
+     * As {@link #completions(List, Collection, Instant)}, given the current version's evaluation over the same
+     * activities and instant when the caller has it (it is not replayed again).
+     */
+    public static List<Versioned> completions(List<RuleVersion> versions, Collection<Activity> activities,
+                                              Instant asOf, RuleEvaluation current) {
         List<Versioned> out = new ArrayList<>();
         Set<String> cycles = new HashSet<>();
         int made = 0;
-        for (RuleVersion v : versions) {
+        for (int i = 0; i < versions.size(); i++) {
+            RuleVersion v = versions.get(i);
+            RuleEvaluation evaluation = current != null && i == versions.size() - 1 ? current
+                    : RuleEvaluation.of(v.rule(), activities, asOf);
             int nth = 0;
-            for (Completion c : RuleEvaluation.of(v.rule(), activities, asOf).completions()) {
+            for (Completion c : evaluation.completions()) {
                 if (v.until() != null && !c.eventDate().isBefore(v.until())) {
                     break;
                 }
