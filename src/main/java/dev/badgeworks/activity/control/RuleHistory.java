@@ -75,8 +75,8 @@ public final class RuleHistory {
                         v.changedOn()));
             }
         }
-        ActivityRule current = versions.get(versions.size() - 1).rule();
-        return current.repeat() || out.size() <= 1 ? out : out.subList(0, 1);
+        ActivityRule inForce = versions.get(versions.size() - 1).rule();
+        return inForce.repeat() || out.size() <= 1 ? out : out.subList(0, 1);
     }
 
     /**
