@@ -77,8 +77,18 @@ public class ActivityService {
 
     Clock clock = Clock.systemUTC();
 
-    /** A rule that new activities of one customer moved. */
+    /** A rule that new activities of one customer moved; a map key by badge and customer (not the rule's deep hash). */
     private record Moved(RuleBadge rule, String customerId) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Moved m && m.rule.badgeId().equals(rule.badgeId()) && m.customerId.equals(customerId);
+        }
+
+        @Override
+        public int hashCode() {
+            return rule.badgeId().hashCode() * 31 + customerId.hashCode();
+        }
     }
 
     /** A rule over one customer's activities: the progress by the rule in force, the completions of every version. */

@@ -30,6 +30,18 @@ public final class ActivityViews {
     public record ActivityAnswer(JsonValue requestId, JsonValue customerId, String activity, BigDecimal eventDate,
                                  String eventDateISO, List<RuleAnswer> rules) {
 
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
+
         static ActivityAnswer of(ActivityCommand c, List<RuleAnswer> rules) {
             Activity a = c.activity();
             return new ActivityAnswer(Jsons.echo(a.requestId(), c.requestIdAsNumber()),
@@ -44,6 +56,18 @@ public final class ActivityViews {
     }
 
     public record RuleAnswer(String badgeMetaId, String badgeName, ProgressView progress, List<RuleEarn> earns) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
 
         static RuleAnswer of(RuleBadge rule, Progress progress, List<SettledEarn> earns) {
             return new RuleAnswer(rule.badgeId(), rule.badgeName(), ProgressView.of(rule.rule(), progress),
@@ -60,6 +84,18 @@ public final class ActivityViews {
                                int streak, int streakTarget, boolean repeat, boolean finished,
                                String lastActivityRequestId, BigDecimal lastActivityDate,
                                String lastActivityDateISO) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+
 
         static ProgressView of(ActivityRule rule, Progress p) {
             Instant start = p.cycle() == null ? null : p.cycle().start();
@@ -96,16 +132,49 @@ public final class ActivityViews {
 
     /** {@code GET /customer/{customerId}/progress}: every rule badge of the org, in badge id order. */
     public record CustomerProgress(JsonValue customerId, List<RuleProgress> rules) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** Where the customer stands on one rule, and how many times its target was reached so far. */
     public record RuleProgress(String badgeMetaId, String badgeName, String activity, int completions,
                                ProgressView progress) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** {@code POST /activities/bulk}: one result per activity, in order, and the counts. */
     public record BulkResult(int totalCount, int recordedCount, int duplicateCount, int failedCount,
                              List<BulkItem> results) {
+
+        /** Identity, not the record's deep hash: see {@link dev.badgeworks.api.Envelope#hashCode()}. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     /** One activity of a bulk request: 200 or its error's status, its answer (also for a repeat), its errors. */
