@@ -25,6 +25,7 @@ import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.EarnRules;
 import dev.badgeworks.earn.control.SettledEarn;
 import dev.badgeworks.events.control.BadgeEvent;
+import dev.badgeworks.events.entity.EventType;
 import dev.badgeworks.events.store.EventOutbox;
 import dev.badgeworks.platform.Metrics;
 import jakarta.ejb.Stateless;
@@ -206,7 +207,7 @@ public class ActivityService {
             Set<String> ruleNames = new TreeSet<>();
             moved.forEach(m -> {
                 customers.add(m.customerId());
-                ruleNames.add(RuleJson.spelling(m.rule().rule().activity()));
+                ruleNames.add(m.rule().activity());
             });
             stored = store.activitiesOf(orgId, customers, ruleNames);
         }
@@ -222,7 +223,9 @@ public class ActivityService {
         List<SettledEarn> settled = earns.settle(orgId, asked);
         Map<String, SettledEarn> byRequestId = new HashMap<>();
         settled.forEach(s -> byRequestId.put(s.command().requestId(), s));
-        outbox.record(orgId, progressed(orgId, fresh, evaluations, now), now.toEpochMilli());
+        if (!evaluations.isEmpty() && outbox.subscribed(orgId, EventType.BADGE_PROGRESSED)) {
+            outbox.record(orgId, progressed(orgId, fresh, evaluations, now), now.toEpochMilli());
+        }
         return answers(fresh, evaluations, byRequestId);
     }
 
@@ -292,7 +295,7 @@ public class ActivityService {
     }
 
     private static boolean matches(RuleBadge rule, Activity a) {
-        return RuleJson.spelling(a.activity()).equals(RuleJson.spelling(rule.rule().activity()))
+        return RuleJson.spelling(a.activity()).equals(rule.activity())
                 && rule.rule().conditions().stream().allMatch((Condition c) -> c.test(a.attributes()));
     }
 
@@ -308,7 +311,7 @@ public class ActivityService {
         if (rule == null) {
             return List.of();
         }
-        String name = RuleJson.spelling(rule.rule().activity());
+        String name = rule.activity();
         List<String> customers = store.customersWith(orgId, name, after, limit);
         if (customers.isEmpty()) {
             return customers;
@@ -392,7 +395,7 @@ public class ActivityService {
         Instant now = clock.instant();
         List<RuleBadge> all = rules.reading(orgId, null);
         Set<String> names = new TreeSet<>();
-        all.forEach(r -> names.add(RuleJson.spelling(r.rule().activity())));
+        all.forEach(r -> names.add(r.activity()));
         List<Activity> activities = store.activitiesOf(orgId, List.of(customerId), names)
                 .getOrDefault(customerId, List.of());
         List<ActivityViews.RuleProgress> progress = new ArrayList<>(all.size());

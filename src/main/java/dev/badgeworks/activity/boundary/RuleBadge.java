@@ -10,16 +10,18 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
- * A badge with an activity rule: its versions (the current one last, its id the badge's) and the owner its earns
- * are made as.
+ * A badge with an activity rule: its versions (the current one last, its id the badge's), the owner its earns are
+ * made as, and the activity name the rule in force reads (spelled as activities are matched).
  */
 public record RuleBadge(String badgeId, String badgeName, long version, List<RuleVersion> versions,
-                        OwnerType ownerType, String referenceId) {
+                        OwnerType ownerType, String referenceId, String activity) {
 
     static RuleBadge of(BadgeMeta badge) {
         JsonObject trigger = JsonInput.parseObject(badge.earnRule()).getJsonObject("triggeredBy");
-        return new RuleBadge(badge.id(), badge.name(), badge.version(), RuleJson.versions(badge.earnRule(), badge.id()),
-                OwnerType.valueOf(trigger.getString("ownerType")), trigger.getString("referenceId"));
+        List<RuleVersion> versions = RuleJson.versions(badge.earnRule(), badge.id());
+        return new RuleBadge(badge.id(), badge.name(), badge.version(), versions,
+                OwnerType.valueOf(trigger.getString("ownerType")), trigger.getString("referenceId"),
+                RuleJson.spelling(versions.get(versions.size() - 1).rule().activity()));
     }
 
     /** The rule in force: what progress is measured by. */

@@ -36,6 +36,23 @@ public class EventOutbox {
     @PersistenceContext
     EntityManager em;
 
+    /**
+     * Whether an active endpoint of the org subscribes to {@code type}: events many per change (badgeProgressed) are
+     * built only when someone will get them.
+     */
+    public boolean subscribed(long orgId, EventType type) {
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement("SELECT 1 FROM webhook WHERE org_id = ?"
+                + " AND active = TRUE AND event_types LIKE ? FETCH FIRST 1 ROWS ONLY")) {
+            s.setLong(1, orgId);
+            s.setString(2, "%," + type.wireName() + ",%");
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the org's endpoints", e);
+        }
+    }
+
     /** Records the events of one org in the current transaction (nothing when no endpoint wants them). */
     public void record(long orgId, List<BadgeEvent> events, long nowMs) {
         if (events.isEmpty()) {
