@@ -29,7 +29,7 @@ class ArchitectureTest {
     static {
         MAY_USE.put("activity.boundary", Set.of("api", "platform", "security.boundary", "activity.control",
                 "activity.store", "badge.control", "badge.entity", "badge.store", "earn.boundary", "earn.control",
-                "earn.entity", "events.control", "events.store"));
+                "earn.entity", "events.control", "events.entity", "events.store"));
         MAY_USE.put("activity.control", Set.of("api", "platform"));
         MAY_USE.put("activity.store", Set.of("api", "platform", "activity.control", "earn.control"));
         MAY_USE.put("api", Set.of("platform"));

@@ -282,12 +282,7 @@ public class EarnService {
             }
         }
         if (!movedAt.isEmpty()) {
-            List<EarnCommand> moving = movedAt.stream().map(commands::get).toList();
-            Map<String, BadgeMeta> badges = store.badges(orgId, distinct(moving, EarnCommand::badgeMetaId));
-            Map<CustomerBadge, List<Enrolment>> enrolments = enrolmentsOf(moving, badges);
-            for (int i : movedAt) {
-                settled[i] = move(commands.get(i), made.get(commands.get(i).requestId()), badges, enrolments, now);
-            }
+            moveAll(orgId, commands, movedAt, made, settled, now);
         }
         List<EarnOutcome> outcomes = earnAll(orgId, fresh);
         for (int k = 0; k < fresh.size(); k++) {
@@ -302,22 +297,41 @@ public class EarnService {
         return List.of(settled);
     }
 
-    private SettledEarn move(EarnCommand c, Earn earn, Map<String, BadgeMeta> badges,
-                             Map<CustomerBadge, List<Enrolment>> enrolments, Instant now) {
-        BadgeMeta badge = badges.get(c.badgeMetaId());
-        if (badge == null) {
-            return new SettledEarn(c, SettledEarn.Status.REFUSED, earn, ErrorCode.BADGE_NOT_FOUND.at("badgeMetaId"));
+    /** The earns to move, where the earn rules accept the new date; all moved in one batch. */
+    private void moveAll(long orgId, List<EarnCommand> commands, List<Integer> movedAt, Map<String, Earn> made,
+                         SettledEarn[] settled, Instant now) {
+        List<EarnCommand> moving = movedAt.stream().map(commands::get).toList();
+        Map<String, BadgeMeta> badges = store.badges(orgId, distinct(moving, EarnCommand::badgeMetaId));
+        Map<CustomerBadge, List<Enrolment>> enrolments = enrolmentsOf(moving, badges);
+        List<EarnStore.Move> moves = new ArrayList<>();
+        List<Integer> movesAt = new ArrayList<>();
+        for (int i : movedAt) {
+            EarnCommand c = commands.get(i);
+            Earn earn = made.get(c.requestId());
+            BadgeMeta badge = badges.get(c.badgeMetaId());
+            // the claim was checked when the earn was made; the date must still suit the badge (or enrolment)
+            if (badge == null) {
+                settled[i] = new SettledEarn(c, SettledEarn.Status.REFUSED, earn,
+                        ErrorCode.BADGE_NOT_FOUND.at("badgeMetaId"));
+                continue;
+            }
+            EarnDecision decision = EarnRules.decide(EarnMode.LIVE, badge, true, enrolments.getOrDefault(
+                    new CustomerBadge(badge.id(), c.customerId()), List.of()), c.eventDate(), null, now);
+            if (decision.accepted()) {
+                moves.add(new EarnStore.Move(earn, decision.eventMs(), c.fingerprint()));
+                movesAt.add(i);
+            } else {
+                settled[i] = new SettledEarn(c, SettledEarn.Status.REFUSED, earn, decision.error());
+            }
         }
-        // the claim was checked when the earn was made; the date must still suit the badge (or enrolment)
-        EarnDecision decision = EarnRules.decide(EarnMode.LIVE, badge, true,
-                enrolments.getOrDefault(new CustomerBadge(badge.id(), c.customerId()), List.of()), c.eventDate(), null,
-                now);
-        if (!decision.accepted()) {
-            return new SettledEarn(c, SettledEarn.Status.REFUSED, earn, decision.error());
+        Map<String, Earn> moved = new HashMap<>();
+        store.move(moves).forEach(e -> moved.put(e.id(), e));
+        for (int k = 0; k < moves.size(); k++) {
+            int i = movesAt.get(k);
+            Earn after = moved.get(moves.get(k).earn().id());
+            settled[i] = after == null ? new SettledEarn(commands.get(i), SettledEarn.Status.ALREADY_EARNED,
+                    moves.get(k).earn(), null) : new SettledEarn(commands.get(i), SettledEarn.Status.MOVED, after, null);
         }
-        Earn moved = store.move(earn, earn.earnEventMs(), decision.eventMs(), c.fingerprint());
-        return moved == null ? new SettledEarn(c, SettledEarn.Status.ALREADY_EARNED, earn, null)
-                : new SettledEarn(c, SettledEarn.Status.MOVED, moved, null);
     }
 
     /**

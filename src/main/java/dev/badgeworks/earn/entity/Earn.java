@@ -87,6 +87,12 @@ public class Earn {
         return this;
     }
 
+    /** A detached copy of this active earn at another event date, asked for with {@code fingerprint}. */
+    public Earn movedTo(long eventMs, String newFingerprint) {
+        return new Earn(id, orgId, badgeId, customerId, enrolmentId, requestId, newFingerprint, eventMs, earnedOnMs,
+                expiresOnMs, ownerType, ownerReferenceId).from(importId, importLine);
+    }
+
     /** Whether this earn was written by exactly this import line (seen again after a crash and restart). */
     public boolean writtenBy(String importId, long line) {
         return importId.equals(this.importId) && importLine != null && importLine == line;

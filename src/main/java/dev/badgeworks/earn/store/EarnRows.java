@@ -81,4 +81,19 @@ final class EarnRows {
             insert.executeUpdate();
         }
     }
+
+    /** The moves as one batch of conditional UPDATEs: each answers 1 when its earn was still active at its date. */
+    static int[] move(Connection c, List<EarnStore.Move> moves) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE badge_earn SET earn_event_ms = ?, fingerprint = ?"
+                + " WHERE id = ? AND earn_event_ms = ? AND revoked_on_ms IS NULL")) {
+            for (EarnStore.Move m : moves) {
+                s.setLong(1, m.toEventMs());
+                s.setString(2, m.fingerprint());
+                s.setString(3, m.earn().id());
+                s.setLong(4, m.earn().earnEventMs());
+                s.addBatch();
+            }
+            return s.executeBatch();
+        }
+    }
 }

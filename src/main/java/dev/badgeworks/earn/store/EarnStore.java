@@ -52,11 +52,15 @@ public interface EarnStore {
     /** Writes new earns; throws {@link RequestIdConflict} when a concurrent request took one of their requestIds. */
     void insert(List<Earn> earns);
 
+    /** An active earn to be moved to {@code toEventMs}, now asked for with {@code fingerprint}. */
+    record Move(Earn earn, long toEventMs, String fingerprint) {
+    }
+
     /**
-     * Moves an active earn to another event date (and the fingerprint of the request that asks for it there), if it
-     * is still at {@code fromEventMs}: the earn as it is now, or null when it was revoked or moved meanwhile.
+     * Moves active earns to other event dates, each only if it is still at the date it was read with: answers the
+     * earns moved (as they are now); one revoked or moved meanwhile is left out.
      */
-    Earn move(Earn earn, long fromEventMs, long toEventMs, String fingerprint);
+    List<Earn> move(List<Move> moves);
 
     /** The finished request of this operation with this requestId, or null. */
     RequestLogEntry loggedRequest(long orgId, String operation, String requestId);

@@ -20,12 +20,14 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -168,23 +170,29 @@ public class JpaEarnStore implements EarnStore {
         return earn;
     }
 
+    /** One batch of conditional UPDATEs in plain JDBC (no entity is flushed or refreshed), then the standings. */
     @Override
-    public Earn move(Earn earn, long fromEventMs, long toEventMs, String fingerprint) {
-        int moved = em.createQuery("UPDATE Earn e SET e.earnEventMs = :to, e.fingerprint = :fingerprint"
-                        + " WHERE e.id = :id AND e.earnEventMs = :from AND e.revokedOnMs IS NULL")
-                .setParameter("to", toEventMs).setParameter("fingerprint", fingerprint).setParameter("id", earn.id())
-                .setParameter("from", fromEventMs).executeUpdate();
-        if (moved == 0) {
-            return null;
+    public List<Earn> move(List<Move> moves) {
+        if (moves.isEmpty()) {
+            return List.of();
         }
+        Connection c = connection();
+        List<Earn> moved = new ArrayList<>(moves.size());
         try {
-            Standings.recompute(connection(), new CustomerBadge(earn.badgeId(), earn.customerId()));
+            int[] counts = EarnRows.move(c, moves);
+            SortedSet<CustomerBadge> pairs = new TreeSet<>();
+            for (int i = 0; i < moves.size(); i++) {
+                if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    Move m = moves.get(i);
+                    moved.add(m.earn().movedTo(m.toEventMs(), m.fingerprint()));
+                    pairs.add(new CustomerBadge(m.earn().badgeId(), m.earn().customerId()));
+                }
+            }
+            Standings.recompute(c, pairs);
         } catch (SQLException e) {
-            throw LimitLocks.failure("cannot update the customer's standing", e);
+            throw LimitLocks.failure("cannot move " + moves.size() + " earns", e);
         }
-        Earn current = em.find(Earn.class, earn.id());
-        em.refresh(current);
-        return current;
+        return moved;
     }
 
     @Override

@@ -48,6 +48,15 @@ final class Standings {
             + " last_expires_on_ms) VALUES (s.customer_id, s.badge_id, s.earned, s.last_earned_on_ms, s.last_event_ms,"
             + " s.last_expires_on_ms)";
 
+    private static final String OF_PAIR = " FROM badge_earn e WHERE e.customer_id = customer_badge.customer_id"
+            + " AND e.badge_id = customer_badge.badge_id AND e.revoked_on_ms IS NULL)";
+    /** One customer's standing with one badge, from its earns. */
+    private static final String RECOMPUTE = "UPDATE customer_badge SET earned = (SELECT COUNT(*)" + OF_PAIR
+            + ", last_earned_on_ms = (SELECT MAX(e.earned_on_ms)" + OF_PAIR
+            + ", last_event_ms = (SELECT MAX(e.earn_event_ms)" + OF_PAIR
+            + ", last_expires_on_ms = (SELECT MAX(e.expires_on_ms)" + OF_PAIR
+            + " WHERE customer_id = ? AND badge_id = ?";
+
     private Standings() {
     }
 
@@ -101,6 +110,21 @@ final class Standings {
      * After a revocation: the customer's standing with the badge, recounted from their active earns. The row is
      * locked first, so the recount (a new statement, a new snapshot) sees every earn committed before the lock.
      */
+    /** As {@link #recompute(Connection, CustomerBadge)} for many pairs, in lock order, one batch of UPDATEs. */
+    static void recompute(Connection c, java.util.SortedSet<CustomerBadge> pairs) throws SQLException {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement(RECOMPUTE)) {
+            for (CustomerBadge pair : pairs) {
+                update.setString(1, pair.customerId());
+                update.setString(2, pair.badgeId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
     static void recompute(Connection c, CustomerBadge pair) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement(
                 "SELECT earned FROM customer_badge WHERE customer_id = ? AND badge_id = ? FOR UPDATE")) {
@@ -108,13 +132,7 @@ final class Standings {
             lock.setString(2, pair.badgeId());
             lock.executeQuery().close();
         }
-        String ofPair = " FROM badge_earn e WHERE e.customer_id = customer_badge.customer_id"
-                + " AND e.badge_id = customer_badge.badge_id AND e.revoked_on_ms IS NULL)";
-        try (PreparedStatement update = c.prepareStatement("UPDATE customer_badge SET earned = (SELECT COUNT(*)"
-                + ofPair + ", last_earned_on_ms = (SELECT MAX(e.earned_on_ms)" + ofPair
-                + ", last_event_ms = (SELECT MAX(e.earn_event_ms)" + ofPair
-                + ", last_expires_on_ms = (SELECT MAX(e.expires_on_ms)" + ofPair
-                + " WHERE customer_id = ? AND badge_id = ?")) {
+        try (PreparedStatement update = c.prepareStatement(RECOMPUTE)) {
             update.setString(1, pair.customerId());
             update.setString(2, pair.badgeId());
             update.executeUpdate();

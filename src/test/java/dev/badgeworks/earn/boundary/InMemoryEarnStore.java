@@ -120,15 +120,16 @@ class InMemoryEarnStore implements EarnStore {
     }
 
     @Override
-    public Earn move(Earn earn, long fromEventMs, long toEventMs, String fingerprint) {
-        int at = earns.indexOf(earn);
-        if (at < 0 || revoked.contains(earn.id()) || earn.earnEventMs() != fromEventMs) {
-            return null;
+    public List<Earn> move(List<Move> moves) {
+        List<Earn> moved = new ArrayList<>();
+        for (Move m : moves) {
+            int at = earns.indexOf(m.earn());
+            if (at >= 0 && !revoked.contains(m.earn().id())) {
+                Earn now = m.earn().movedTo(m.toEventMs(), m.fingerprint());
+                earns.set(at, now);
+                moved.add(now);
+            }
         }
-        Earn moved = new Earn(earn.id(), earn.orgId(), earn.badgeId(), earn.customerId(), earn.enrolmentId(),
-                earn.requestId(), fingerprint, toEventMs, earn.earnedOnMs(), earn.expiresOnMs(), earn.ownerType(),
-                earn.ownerReferenceId());
-        earns.set(at, moved);
         return moved;
     }
 
