@@ -190,22 +190,33 @@ public class ActivityService {
     /** The answers of the new activities, in order, after every rule they moved was replayed and settled. */
     private List<JsonObject> evaluate(long orgId, List<ActivityCommand> fresh, Instant now) {
         Set<String> names = new TreeSet<>();
-        fresh.forEach(c -> names.add(RuleJson.spelling(c.activity().activity())));
-        Map<String, List<Activity>> newByCustomer = new LinkedHashMap<>();
-        fresh.forEach(c -> newByCustomer.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c.activity()));
-        List<Moved> moved = new ArrayList<>();
+        String[] spelled = new String[fresh.size()];
+        Map<String, List<Integer>> freshOf = new LinkedHashMap<>();
+        for (int k = 0; k < fresh.size(); k++) {
+            spelled[k] = RuleJson.spelling(fresh.get(k).activity().activity());
+            names.add(spelled[k]);
+            freshOf.computeIfAbsent(fresh.get(k).customerId(), c -> new ArrayList<>()).add(k);
+        }
+        // each rule a customer's new activities meet, with those activities (their positions, in order)
+        Map<Moved, List<Integer>> metBy = new LinkedHashMap<>();
         for (RuleBadge rule : rules.reading(orgId, names)) {
-            newByCustomer.forEach((customer, activities) -> {
-                if (activities.stream().anyMatch(a -> matches(rule, a))) {
-                    moved.add(new Moved(rule, customer));
+            freshOf.forEach((customer, positions) -> {
+                List<Integer> met = new ArrayList<>();
+                for (int k : positions) {
+                    if (spelled[k].equals(rule.activity()) && meets(rule, fresh.get(k).activity())) {
+                        met.add(k);
+                    }
+                }
+                if (!met.isEmpty()) {
+                    metBy.put(new Moved(rule, customer), met);
                 }
             });
         }
         Map<String, List<Activity>> stored = Map.of();
-        if (!moved.isEmpty()) {
+        if (!metBy.isEmpty()) {
             Set<String> customers = new TreeSet<>();
             Set<String> ruleNames = new TreeSet<>();
-            moved.forEach(m -> {
+            metBy.keySet().forEach(m -> {
                 customers.add(m.customerId());
                 ruleNames.add(m.rule().activity());
             });
@@ -213,9 +224,9 @@ public class ActivityService {
         }
         Map<Moved, Evaluated> evaluations = new LinkedHashMap<>();
         List<AskedEarn> asked = new ArrayList<>();
-        for (Moved m : moved) {
+        for (Moved m : metBy.keySet()) {
             List<Activity> all = new ArrayList<>(stored.getOrDefault(m.customerId(), List.of()));
-            all.addAll(newByCustomer.get(m.customerId()));
+            freshOf.get(m.customerId()).forEach(k -> all.add(fresh.get(k).activity()));
             Evaluated evaluated = evaluate(m.rule(), all, now);
             evaluations.put(m, evaluated);
             asked.addAll(askedEarns(m.rule(), m.customerId(), evaluated.completions()));
@@ -224,22 +235,19 @@ public class ActivityService {
         Map<String, SettledEarn> byRequestId = new HashMap<>();
         settled.forEach(s -> byRequestId.put(s.command().requestId(), s));
         if (!evaluations.isEmpty() && outbox.subscribed(orgId, EventType.BADGE_PROGRESSED)) {
-            outbox.record(orgId, progressed(orgId, fresh, evaluations, now), now.toEpochMilli());
+            outbox.record(orgId, progressed(orgId, fresh, evaluations, metBy, now), now.toEpochMilli());
         }
-        return answers(fresh, evaluations, byRequestId);
+        return answers(fresh, evaluations, metBy, byRequestId);
     }
 
     /** badgeProgressed for every rule and customer the activities moved, naming the last activity of them. */
     private static List<BadgeEvent> progressed(long orgId, List<ActivityCommand> fresh,
-                                               Map<Moved, Evaluated> evaluations, Instant now) {
+                                               Map<Moved, Evaluated> evaluations, Map<Moved, List<Integer>> metBy,
+                                               Instant now) {
         List<BadgeEvent> events = new ArrayList<>(evaluations.size());
         evaluations.forEach((m, evaluated) -> {
-            String last = null;
-            for (ActivityCommand c : fresh) {
-                if (c.customerId().equals(m.customerId()) && matches(m.rule(), c.activity())) {
-                    last = c.requestId();
-                }
-            }
+            List<Integer> met = metBy.get(m);
+            String last = fresh.get(met.get(met.size() - 1)).requestId();
             JsonObject progress = JsonInput.parseObject(JsonbConfiguration.jsonb().toJson(
                     ActivityViews.ProgressView.of(m.rule().rule(), evaluated.progress())));
             events.add(BadgeEvent.progressed(orgId, m.rule().badgeId(), m.customerId(), last, progress,
@@ -251,52 +259,50 @@ public class ActivityService {
     /**
      * Each new activity's answer: every rule it meets, with the progress now and the earns this arrival made, moved
      * or was refused — on the completing activity when it is new, else on the customer's last new activity of the
-     * rule (a back-dated activity can change a completion an older activity made).
+     * rule (a back-dated activity changes a completion an older activity made).
      */
     private static List<JsonObject> answers(List<ActivityCommand> fresh, Map<Moved, Evaluated> evaluations,
-                                            Map<String, SettledEarn> settled) {
+                                            Map<Moved, List<Integer>> metBy, Map<String, SettledEarn> settled) {
         Map<String, Integer> position = new HashMap<>();
         for (int k = 0; k < fresh.size(); k++) {
             position.put(fresh.get(k).requestId(), k);
         }
-        Map<Integer, Map<Moved, List<SettledEarn>>> earnsOf = new HashMap<>();
+        List<List<ActivityViews.RuleAnswer>> rulesOf = new ArrayList<>(fresh.size());
+        for (int k = 0; k < fresh.size(); k++) {
+            rulesOf.add(new ArrayList<>());
+        }
         evaluations.forEach((m, evaluation) -> {
-            int last = -1;
-            for (int k = 0; k < fresh.size(); k++) {
-                if (fresh.get(k).customerId().equals(m.customerId()) && matches(m.rule(), fresh.get(k).activity())) {
-                    last = k;
-                }
-            }
+            List<Integer> met = metBy.get(m);
+            int last = met.get(met.size() - 1);
+            Map<Integer, List<SettledEarn>> earnsAt = new HashMap<>();
             for (RuleHistory.Versioned v : evaluation.completions()) {
                 Completion c = v.completion();
                 SettledEarn s = settled.get(c.earnRequestId());
-                if (s == null || s.status() == SettledEarn.Status.ALREADY_EARNED) {
-                    continue;
+                if (s != null && s.status() != SettledEarn.Status.ALREADY_EARNED) {
+                    Integer at = position.get(c.activity().requestId());
+                    earnsAt.computeIfAbsent(at != null && met.contains(at) ? at : last, k -> new ArrayList<>()).add(s);
                 }
-                int at = position.getOrDefault(c.activity().requestId(), last);
-                earnsOf.computeIfAbsent(at, k -> new HashMap<>()).computeIfAbsent(m, k -> new ArrayList<>()).add(s);
+            }
+            for (int k : met) {
+                rulesOf.get(k).add(ActivityViews.RuleAnswer.of(m.rule(), evaluation.progress(),
+                        earnsAt.getOrDefault(k, List.of())));
             }
         });
         List<JsonObject> answers = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
-            ActivityCommand c = fresh.get(k);
-            List<ActivityViews.RuleAnswer> ruleAnswers = new ArrayList<>();
-            Map<Moved, List<SettledEarn>> mine = earnsOf.getOrDefault(k, Map.of());
-            for (Map.Entry<Moved, Evaluated> e : evaluations.entrySet()) {
-                Moved m = e.getKey();
-                if (m.customerId().equals(c.customerId()) && matches(m.rule(), c.activity())) {
-                    ruleAnswers.add(ActivityViews.RuleAnswer.of(m.rule(), e.getValue().progress(),
-                            mine.getOrDefault(m, List.of())));
-                }
-            }
-            answers.add(ActivityViews.ActivityAnswer.of(c, ruleAnswers).json());
+            answers.add(ActivityViews.ActivityAnswer.of(fresh.get(k), rulesOf.get(k)).json());
         }
         return answers;
     }
 
-    private static boolean matches(RuleBadge rule, Activity a) {
-        return RuleJson.spelling(a.activity()).equals(rule.activity())
-                && rule.rule().conditions().stream().allMatch((Condition c) -> c.test(a.attributes()));
+    /** Whether the activity (of the rule's name) meets every condition of the rule in force. */
+    private static boolean meets(RuleBadge rule, Activity a) {
+        for (Condition c : rule.rule().conditions()) {
+            if (!c.test(a.attributes())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

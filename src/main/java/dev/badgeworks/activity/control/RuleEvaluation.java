@@ -46,7 +46,8 @@ public record RuleEvaluation(Progress progress, List<Completion> completions) {
         Replay replay = Replay.of(rule);
         Progress progress = null;
         for (Activity a : inEventOrder(activities)) {
-            if (!EnumSpellings.spelling(a.activity()).equals(name)
+            // stored activities carry their name spelled already: the common case needs no new string
+            if (!name.equals(a.activity()) && !EnumSpellings.spelling(a.activity()).equals(name)
                     || !rule.conditions().stream().allMatch(c -> c.test(a.attributes()))) {
                 continue;
             }
