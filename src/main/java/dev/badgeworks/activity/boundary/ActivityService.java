@@ -158,10 +158,11 @@ public class ActivityService {
             if (stored != null && stored.writtenBy(c.origin())) {
                 // an import line meeting the activity it stored itself (its chunk was cut short after committing):
                 // recorded, as a clean run reports it
-                outcomes[i] = ActivityOutcome.recorded(JsonInput.parseObject(stored.answer()));
+                outcomes[i] = ActivityOutcome.recorded(null);
             } else if (stored != null) {
-                outcomes[i] = ActivityOutcome.repeatOf(stored.fingerprint(), JsonInput.parseObject(stored.answer()),
-                        c.fingerprint());
+                outcomes[i] = ActivityOutcome.repeatOf(stored.fingerprint(), stored.answer() != null
+                        ? JsonInput.parseObject(stored.answer())
+                        : ActivityViews.ActivityAnswer.of(c, List.of()).json(), c.fingerprint());
             } else if (firstOf.putIfAbsent(c.requestId(), i) == null) {
                 fresh.add(c);
                 freshAt.add(i);
@@ -174,7 +175,7 @@ public class ActivityService {
             outcomes[freshAt.get(k)] = ActivityOutcome.recorded(answers.get(k));
             rows.add(new ActivityStore.NewActivity(orgId, c.activity(), c.fingerprint(), now.toEpochMilli(),
                     c.origin() == null ? null : c.origin().importId(), c.origin() == null ? null : c.origin().line(),
-                    answers.get(k).toString()));
+                    answers.get(k) == null ? null : answers.get(k).toString()));
         }
         store.insert(rows);
         // a requestId repeated within the list: a repeat of its first occurrence
@@ -290,7 +291,9 @@ public class ActivityService {
         });
         List<JsonObject> answers = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
-            answers.add(ActivityViews.ActivityAnswer.of(fresh.get(k), rulesOf.get(k)).json());
+            // a file's rows are answered by the import's counts and rejects: their answers are neither built nor kept
+            answers.add(fresh.get(k).origin() != null ? null
+                    : ActivityViews.ActivityAnswer.of(fresh.get(k), rulesOf.get(k)).json());
         }
         return answers;
     }

@@ -37,8 +37,8 @@ import java.util.TreeSet;
 public class ActivityStore {
 
     /**
-     * An activity already stored under a requestId: what identifies its content, what it was answered, and the import
-     * line that stored it (null when it came through REST).
+     * An activity already stored under a requestId: what identifies its content, what it was answered (null for a
+     * file's row: nobody saw an answer), and the import line that stored it (null when it came through REST).
      */
     public record Known(String fingerprint, String answer, String importId, Long importLine) {
 
