@@ -188,7 +188,7 @@ public class JpaEarnStore implements EarnStore {
                     pairs.add(new CustomerBadge(m.earn().badgeId(), m.earn().customerId()));
                 }
             }
-            Standings.recompute(c, pairs);
+            Standings.moved(c, pairs);
         } catch (SQLException e) {
             throw LimitLocks.failure("cannot move " + moves.size() + " earns", e);
         }

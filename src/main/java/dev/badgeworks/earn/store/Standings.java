@@ -110,12 +110,16 @@ final class Standings {
      * After a revocation: the customer's standing with the badge, recounted from their active earns. The row is
      * locked first, so the recount (a new statement, a new snapshot) sees every earn committed before the lock.
      */
-    /** As {@link #recompute(Connection, CustomerBadge)} for many pairs, in lock order, one batch of UPDATEs. */
-    static void recompute(Connection c, java.util.SortedSet<CustomerBadge> pairs) throws SQLException {
+    /**
+     * After earns of these pairs moved to other event dates: their latest event date, read again (a move changes no
+     * count, processing date or expiry), in lock order, one batch of UPDATEs.
+     */
+    static void moved(Connection c, java.util.SortedSet<CustomerBadge> pairs) throws SQLException {
         if (pairs.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = c.prepareStatement(RECOMPUTE)) {
+        try (PreparedStatement update = c.prepareStatement("UPDATE customer_badge SET last_event_ms ="
+                + " (SELECT MAX(e.earn_event_ms)" + OF_PAIR + " WHERE customer_id = ? AND badge_id = ?")) {
             for (CustomerBadge pair : pairs) {
                 update.setString(1, pair.customerId());
                 update.setString(2, pair.badgeId());
