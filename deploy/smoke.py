@@ -54,6 +54,8 @@ def mask(value, key=None, volatile=frozenset()):
         return "<id>" if HEX_ID.match(value) else "<time>"
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1_000_000_000:
         return "<time>"
+    if isinstance(value, str) and value.startswith("activity:"):  # a rule's earn requestId names its badge
+        return re.sub(r"[0-9a-f]{24}", "<id>", value)
     if isinstance(value, str) and "correlationId=" in value:
         return re.sub(r"correlationId=\S+", "correlationId=<id>", value)
     return value
@@ -124,14 +126,33 @@ counted = call("badge-after", "GET", f"badgeMeta/{earn_badge}")["data"]["earnedC
 if counted != 3:
     sys.exit(f"badge: expected 3 earns (1 REST + 2 imported), got {counted}")
 
+# activity rules (issue 29): a rule badge, two activities that complete it, the progress beside the member view
+# (two resources under /customer/: every server must route each path to its own)
+rule_badge = call("create-rule", "POST", "badgeMeta", {**badge("SmokeRule", "EARN"), "earnRule": {
+    "activity": "TransactionAdd", "measure": "COUNT", "target": 2, "triggeredBy": trigger}}, 201,
+    headers=PAST_START)["data"]["id"]
+call("claim-rule", "POST", f"badgeMeta/{rule_badge}/claim", trigger)
+for n in (1, 2):
+    call(f"activity-{n}", "POST", "activities", {"requestId": f"act-{n}", "customerId": 90010,
+         "activity": "TransactionAdd", "eventDate": NOW - 3600 * (3 - n), "attributes": {"amount": 42.5}})
+call("activity-replay", "POST", "activities", {"requestId": "act-2", "customerId": 90010,
+     "activity": "TransactionAdd", "eventDate": NOW - 3600, "attributes": {"amount": 42.5}}, 400)
+call("progress", "GET", "customer/90010/progress")
+call("member-view", "GET", "customer/90010?badgeType=EARNED")
+if call("rule-after", "GET", f"badgeMeta/{rule_badge}")["data"]["earnedCount"] != 1:
+    sys.exit("activities: expected the rule badge earned once")
+
 # the application's own metrics and OpenAPI document: served by the WAR, the same on every server
 ROOT = sys.argv[1].rstrip("/") + "/"
 with urllib.request.urlopen(urllib.request.Request(BASE + "admin/metrics", headers={"Authorization": AUTH}),
                             timeout=30) as response:
     metrics = sorted(line for line in response.read().decode().splitlines() if line.startswith("badgeworks_"))
 print("metrics", response.status, json.dumps(metrics))
-expected = {'badgeworks_earns_total{code="none",mode="live",outcome="earned"} 2.0',
+# live: the REST earn, the enrolled earn and the rule's earn (made through the earn service like any other)
+expected = {'badgeworks_earns_total{code="none",mode="live",outcome="earned"} 3.0',
             'badgeworks_earns_total{code="809",mode="live",outcome="duplicate"} 1.0',
+            'badgeworks_activities_total{outcome="recorded"} 2.0',
+            'badgeworks_activities_total{outcome="duplicate"} 1.0',
             'badgeworks_earns_total{code="none",mode="file",outcome="earned"} 2.0',
             "badgeworks_import_rows_total 3.0", "badgeworks_imports_running 0.0"}
 if not expected <= set(metrics):
