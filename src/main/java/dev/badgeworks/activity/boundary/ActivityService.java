@@ -225,12 +225,18 @@ public class ActivityService {
         }
         Map<Moved, Evaluated> evaluations = new LinkedHashMap<>();
         List<AskedEarn> asked = new ArrayList<>();
-        for (Moved m : metBy.keySet()) {
+        for (Map.Entry<Moved, List<Integer>> e : metBy.entrySet()) {
+            Moved m = e.getKey();
             List<Activity> all = new ArrayList<>(stored.getOrDefault(m.customerId(), List.of()));
             freshOf.get(m.customerId()).forEach(k -> all.add(fresh.get(k).activity()));
             Evaluated evaluated = evaluate(m.rule(), all, now);
             evaluations.put(m, evaluated);
-            asked.addAll(askedEarns(m.rule(), m.customerId(), evaluated.completions()));
+            // replayed in event order, nothing before the earliest new activity changed: only completions from it on
+            // are settled again (a rule change, a claim or an activation settles the rest: RuleRecompute)
+            Instant earliest = e.getValue().stream().map(k -> fresh.get(k).activity().eventDate())
+                    .min(Instant::compareTo).orElseThrow();
+            asked.addAll(askedEarns(m.rule(), m.customerId(), evaluated.completions().stream()
+                    .filter(v -> !v.completion().eventDate().isBefore(earliest)).toList()));
         }
         List<SettledEarn> settled = earns.settle(orgId, asked);
         Map<String, SettledEarn> byRequestId = new HashMap<>();

@@ -200,7 +200,20 @@ public class BadgeService {
         BadgeMeta badge = find(orgId, id);
         badge.setActive(active, user, clock.millis());
         store.flush(ErrorCode.CONCURRENT_CHANGE.exception());
+        if (active) {
+            earnsMayBeMade(orgId, badge);
+        }
         return badge;
+    }
+
+    /**
+     * A rule badge that can now earn what it was refused before (activated, claimed): its customers' earns are
+     * settled again once the transaction commits (an activity settles only its own time onward).
+     */
+    private void earnsMayBeMade(long orgId, BadgeMeta badge) {
+        if (badge.earnRule() != null) {
+            recomputes.fire(new EarnRuleRecompute(orgId, badge.id()));
+        }
     }
 
     /**
@@ -222,9 +235,11 @@ public class BadgeService {
             claim = new Claim(Ids.newId(), id, ownerType, referenceId, now);
             store.insertClaim(claim, new ClaimTaken());
             store.claimsChanged(id);
+            earnsMayBeMade(orgId, badge);
         } else if (!claim.active()) {
             claim.setActive(true, now);
             store.claimsChanged(id);
+            earnsMayBeMade(orgId, badge);
         }
         return claim;
     }
