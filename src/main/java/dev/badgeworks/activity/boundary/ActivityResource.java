@@ -102,8 +102,9 @@ public class ActivityResource {
         for (ActivityOutcome o : outcomes) {
             recorded += o.kind() == ActivityOutcome.Kind.RECORDED ? 1 : 0;
             duplicate += o.kind() == ActivityOutcome.Kind.DUPLICATE ? 1 : 0;
-            results.add(new ActivityViews.BulkItem(o.error() == null ? 200 : ErrorCode.of(o.error().code()).httpStatus(),
-                    o.answer() == null ? JsonValue.NULL : o.answer(), o.error() == null ? List.of() : List.of(o.error())));
+            int status = o.error() == null ? 200 : ErrorCode.of(o.error().code()).httpStatus();
+            results.add(new ActivityViews.BulkItem(status, o.answer() == null ? JsonValue.NULL : o.answer(),
+                    o.error() == null ? List.of() : List.of(o.error())));
         }
         return Envelope.of(new ActivityViews.BulkResult(outcomes.size(), recorded, duplicate,
                 outcomes.size() - recorded - duplicate, results));

@@ -62,9 +62,11 @@ public class ActivityRetention {
         }
         long deleted = 0;
         for (long orgId : activities.orgsWithActivities()) {
-            for (int n = activities.purge(orgId, keepDays, BATCH); n > 0; n = activities.purge(orgId, keepDays, BATCH)) {
+            int n;
+            do {
+                n = activities.purge(orgId, keepDays, BATCH);
                 deleted += n;
-            }
+            } while (n > 0);
         }
         long total = deleted;
         LOG.info(() -> "Activity retention (" + keepDays + " days): " + total + " activities deleted");

@@ -114,7 +114,8 @@ public final class ActivityViews {
 
     /**
      * An earn a completion asked for, as this arrival left it: EARNED, MOVED (made before at another date),
-     * REFUSED with the earn service's error (the progress is kept; a later arrival asks again).
+     * REFUSED with the earn service's error (the progress is kept; claiming or activating the badge settles it
+     * again).
      */
     public record RuleEarn(String status, String requestId, String earnedBadgeId, BigDecimal earnEventDate,
                            String earnEventDateISO, BigDecimal expiresOn, String expiresOnISO, Integer errorCode,

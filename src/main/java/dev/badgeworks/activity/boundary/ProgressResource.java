@@ -30,8 +30,8 @@ public class ProgressResource {
     ActivityService activities;
 
     @GET
-    public Envelope<ActivityViews.CustomerProgress> progress(@HeaderParam(CustomerIdentifier.HEADER) String identifierType,
-                                         @PathParam("customerId") String customerId) {
+    public Envelope<ActivityViews.CustomerProgress> progress(
+            @HeaderParam(CustomerIdentifier.HEADER) String identifierType, @PathParam("customerId") String customerId) {
         CustomerIdentifier.check(identifierType);
         String customer = ActivityResource.customerId(customerId);
         return Envelope.of(activities.progress(caller.orgId(), customer));

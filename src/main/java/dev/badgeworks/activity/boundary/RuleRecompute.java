@@ -54,7 +54,8 @@ public class RuleRecompute {
                     + " customers");
         } catch (RuntimeException e) {
             long stoppedAt = customers;
-            LOG.log(Level.WARNING, LogSafe.failure(e), () -> "Recomputing the earns of rule badge " + LogSafe.text(badgeId)
+            LOG.log(Level.WARNING, LogSafe.failure(e), () -> "Recomputing the earns of rule badge "
+                    + LogSafe.text(badgeId)
                     + " stopped after " + stoppedAt + " customers; run it again with POST /badgeMeta/{id}/recompute");
         }
     }
