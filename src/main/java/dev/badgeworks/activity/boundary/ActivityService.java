@@ -13,6 +13,7 @@ import dev.badgeworks.activity.control.RuleHistory;
 import dev.badgeworks.activity.control.Retention;
 import dev.badgeworks.activity.control.RuleJson;
 import dev.badgeworks.activity.control.RuleVersion;
+import dev.badgeworks.activity.control.Settlement;
 import dev.badgeworks.activity.store.ActivityStore;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.badge.store.BadgeDefinitions;
@@ -35,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,12 +116,19 @@ public class ActivityService {
         return asked;
     }
 
+    /** {@link #recordAll(long, List, Settlement)} settled at once: a REST activity's answer tells what its rules did. */
+    public List<ActivityOutcome> recordAll(long orgId, List<? extends ActivityAttempt> attempts) {
+        return recordAll(orgId, attempts, Settlement.AT_ONCE);
+    }
+
     /**
      * One outcome per attempt, in order. Repeats of stored activities (same org and requestId) are DUPLICATE or
      * CONFLICT, also within the list itself. Throws {@code RequestIdConflict} when a concurrent request stored one
-     * of the requestIds first; running the list again then reports it as a repeat.
+     * of the requestIds first; running the list again then reports it as a repeat. {@link Settlement#DEFERRED}
+     * stores the activities without answers and leaves their rules to {@link #settleWaiting}.
      */
-    public List<ActivityOutcome> recordAll(long orgId, List<? extends ActivityAttempt> attempts) {
+    public List<ActivityOutcome> recordAll(long orgId, List<? extends ActivityAttempt> attempts,
+                                           Settlement settlement) {
         Instant now = clock.instant();
         ActivityOutcome[] outcomes = new ActivityOutcome[attempts.size()];
         List<Integer> readable = new ArrayList<>();
@@ -135,17 +144,20 @@ public class ActivityService {
             }
         }
         if (!readable.isEmpty()) {
-            record(orgId, attempts, readable, outcomes, now);
+            record(orgId, attempts, readable, outcomes, settlement, now);
         }
         return counted(List.of(outcomes));
     }
 
     private void record(long orgId, List<? extends ActivityAttempt> attempts, List<Integer> readable,
-                        ActivityOutcome[] outcomes, Instant now) {
-        TreeSet<String> customers = new TreeSet<>();
-        readable.forEach(i -> customers.add(attempts.get(i).command().customerId()));
-        // first the lock, then every read: an evaluation of the same customer elsewhere is committed by then
-        store.lockCustomers(orgId, customers);
+                        ActivityOutcome[] outcomes, Settlement settlement, Instant now) {
+        if (settlement == Settlement.AT_ONCE) {
+            TreeSet<String> customers = new TreeSet<>();
+            readable.forEach(i -> customers.add(attempts.get(i).command().customerId()));
+            // first the lock, then every read: an evaluation of the same customer elsewhere is committed by then
+            // (deferred, nothing is evaluated here: the insert marks the customers, and the settling pass locks them)
+            store.lockCustomers(orgId, customers);
+        }
         Set<String> requestIds = new LinkedHashSet<>();
         readable.forEach(i -> requestIds.add(attempts.get(i).command().requestId()));
         Map<String, ActivityStore.Known> known = store.known(orgId, requestIds);
@@ -168,7 +180,8 @@ public class ActivityService {
                 freshAt.add(i);
             }
         }
-        List<JsonObject> answers = evaluate(orgId, fresh, now);
+        List<JsonObject> answers = settlement == Settlement.AT_ONCE ? evaluate(orgId, fresh, now)
+                : Collections.nCopies(fresh.size(), null);
         List<ActivityStore.NewActivity> rows = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             ActivityCommand c = fresh.get(k);
@@ -177,7 +190,7 @@ public class ActivityService {
                     c.origin() == null ? null : c.origin().importId(), c.origin() == null ? null : c.origin().line(),
                     answers.get(k) == null ? null : answers.get(k).toString()));
         }
-        store.insert(rows);
+        store.insert(rows, settlement);
         // a requestId repeated within the list: a repeat of its first occurrence
         for (int i : readable) {
             if (outcomes[i] == null) {
@@ -242,24 +255,29 @@ public class ActivityService {
         Map<String, SettledEarn> byRequestId = new HashMap<>();
         settled.forEach(s -> byRequestId.put(s.command().requestId(), s));
         if (!evaluations.isEmpty() && outbox.subscribed(orgId, EventType.BADGE_PROGRESSED)) {
-            outbox.record(orgId, progressed(orgId, fresh, evaluations, metBy, now), now.toEpochMilli());
+            List<Progressed> progressed = new ArrayList<>(evaluations.size());
+            evaluations.forEach((m, evaluated) -> {
+                List<Integer> met = metBy.get(m);
+                progressed.add(new Progressed(m, fresh.get(met.get(met.size() - 1)).requestId(), evaluated));
+            });
+            outbox.record(orgId, progressed(orgId, progressed, now), now.toEpochMilli());
         }
         return answers(fresh, evaluations, metBy, byRequestId);
     }
 
+    /** A rule the activities of a customer moved: the last of those activities, the rule's evaluation. */
+    private record Progressed(Moved moved, String lastRequestId, Evaluated evaluated) {
+    }
+
     /** badgeProgressed for every rule and customer the activities moved, naming the last activity of them. */
-    private static List<BadgeEvent> progressed(long orgId, List<ActivityCommand> fresh,
-                                               Map<Moved, Evaluated> evaluations, Map<Moved, List<Integer>> metBy,
-                                               Instant now) {
-        List<BadgeEvent> events = new ArrayList<>(evaluations.size());
-        evaluations.forEach((m, evaluated) -> {
-            List<Integer> met = metBy.get(m);
-            String last = fresh.get(met.get(met.size() - 1)).requestId();
+    private static List<BadgeEvent> progressed(long orgId, List<Progressed> moved, Instant now) {
+        List<BadgeEvent> events = new ArrayList<>(moved.size());
+        for (Progressed p : moved) {
             JsonObject progress = JsonInput.parseObject(JsonbConfiguration.jsonb().toJson(
-                    ActivityViews.ProgressView.of(m.rule().rule(), evaluated.progress())));
-            events.add(BadgeEvent.progressed(orgId, m.rule().badgeId(), m.customerId(), last, progress,
-                    evaluated.completions().size(), now.toEpochMilli()));
-        });
+                    ActivityViews.ProgressView.of(p.moved().rule().rule(), p.evaluated().progress())));
+            events.add(BadgeEvent.progressed(orgId, p.moved().rule().badgeId(), p.moved().customerId(),
+                    p.lastRequestId(), progress, p.evaluated().completions().size(), now.toEpochMilli()));
+        }
         return events;
     }
 
@@ -312,6 +330,63 @@ public class ActivityService {
             }
         }
         return true;
+    }
+
+    /**
+     * Settles up to {@code limit} customers whose activities were stored {@link Settlement#DEFERRED}: each customer
+     * locked, every rule of the org replayed once over all of the customer's activities, and the completions from the
+     * customer's earliest waiting activity on handed to the earn service — what settling each arrival at once would
+     * have ended with. Answers how many customers it picked (0: none waits).
+     */
+    public int settleWaiting(long orgId, int limit) {
+        Instant now = clock.instant();
+        List<String> picked = store.waiting(orgId, limit);
+        if (picked.isEmpty()) {
+            return 0;
+        }
+        store.lockCustomers(orgId, new TreeSet<>(picked));
+        // read under the locks: another pass (a second file of the org) may have settled some meanwhile
+        Map<String, Instant> since = store.unsettledSince(orgId, picked);
+        List<RuleBadge> all = rules.reading(orgId, null);
+        Set<String> names = new TreeSet<>();
+        all.forEach(r -> names.add(r.activity()));
+        Map<String, List<Activity>> activities = since.isEmpty() ? Map.of()
+                : store.activitiesOf(orgId, since.keySet(), names);
+        boolean subscribed = outbox.subscribed(orgId, EventType.BADGE_PROGRESSED);
+        List<AskedEarn> asked = new ArrayList<>();
+        List<Progressed> progressed = new ArrayList<>();
+        activities.forEach((customer, theirs) -> {
+            Instant from = since.get(customer);
+            for (RuleBadge rule : all) {
+                // the rule's activities among the waiting ones; none: nothing the rule reads has changed
+                Activity last = null;
+                for (Activity a : theirs) {
+                    if (!a.eventDate().isBefore(from) && a.activity().equals(rule.activity()) && meets(rule, a)
+                            && (last == null || a.eventDate().isAfter(last.eventDate()))) {
+                        last = a;
+                    }
+                }
+                if (last == null) {
+                    continue;
+                }
+                Evaluated evaluated = evaluate(rule, theirs, now);
+                asked.addAll(askedEarns(rule, customer, evaluated.completions().stream()
+                        .filter(v -> !v.completion().eventDate().isBefore(from)).toList()));
+                if (subscribed) {
+                    progressed.add(new Progressed(new Moved(rule, customer), last.requestId(), evaluated));
+                }
+            }
+        });
+        List<SettledEarn> settled = earns.settle(orgId, asked);
+        if (!progressed.isEmpty()) {
+            outbox.record(orgId, progressed(orgId, progressed, now), now.toEpochMilli());
+        }
+        store.settled(orgId, since.keySet());
+        Map<String, Long> counts = new HashMap<>();
+        settled.forEach(e -> counts.merge(e.status().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
+        metrics.afterCommit(() -> counts.forEach((status, n) -> metrics.count("badgeworks.activity.settled",
+                "Earns of activity rules settled after a file, by what became of them", n, "status", status)));
+        return picked.size();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.badgeworks.activity.control.Activity;
 import dev.badgeworks.activity.control.ActivityCommand;
 import dev.badgeworks.activity.control.ActivityReader;
 import dev.badgeworks.activity.control.RuleJson;
+import dev.badgeworks.activity.control.Settlement;
 import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.platform.Jdbc;
 import dev.badgeworks.platform.Persistence;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -217,15 +220,102 @@ public class ActivityStore {
         }
     }
 
+    /** Up to {@code limit} of the org's customers with activities waiting for the settling pass, in no order. */
+    public List<String> waiting(long orgId, int limit) {
+        List<String> customers = new ArrayList<>();
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement("SELECT customer_id FROM"
+                + " activity_customer WHERE org_id = ? AND unsettled_since_ms IS NOT NULL")) {
+            s.setMaxRows(limit);
+            s.setLong(1, orgId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    customers.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the customers waiting to be settled", e);
+        }
+        return customers;
+    }
+
     /**
-     * Writes new activities and adds them to their customers' rows; throws {@link RequestIdConflict} when a
-     * concurrent request stored one of their requestIds first.
+     * The event date of each customer's earliest activity waiting for the settling pass, for those of them that still
+     * wait (read under their locks: another pass may have settled some meanwhile).
      */
-    public void insert(List<NewActivity> activities) {
+    public Map<String, Instant> unsettledSince(long orgId, Collection<String> customerIds) {
+        Map<String, Instant> since = new HashMap<>();
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement("SELECT customer_id,"
+                + " unsettled_since_ms FROM activity_customer WHERE customer_id IN (" + Jdbc.marks(customerIds.size())
+                + ") AND org_id = ? AND unsettled_since_ms IS NOT NULL")) {
+            s.setLong(Jdbc.bind(s, 1, customerIds), orgId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    since.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the customers waiting to be settled", e);
+        }
+        return since;
+    }
+
+    /** Marks the customers as settled: nothing of theirs waits any more. */
+    public void settled(long orgId, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement("UPDATE activity_customer SET"
+                + " unsettled_since_ms = NULL WHERE customer_id IN (" + Jdbc.marks(customerIds.size())
+                + ") AND org_id = ?")) {
+            s.setLong(Jdbc.bind(s, 1, customerIds), orgId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot mark the customers as settled", e);
+        }
+    }
+
+    /**
+     * Writes new activities and adds them to their customers' rows (marking the customers as waiting when the
+     * settlement is deferred; a deferred list's customers need not be locked first: their rows are created here);
+     * throws {@link RequestIdConflict} when a concurrent request stored one of their requestIds first.
+     */
+    public void insert(List<NewActivity> activities, Settlement settlement) {
         if (activities.isEmpty()) {
             return;
         }
         Connection c = Persistence.connection(em);
+        // per customer, in id order (the order every lock of these rows is taken in): count, latest, earliest
+        TreeMap<String, long[]> perCustomer = new TreeMap<>();
+        for (NewActivity n : activities) {
+            long at = n.activity().eventDate().toEpochMilli();
+            long[] counts = perCustomer.computeIfAbsent(n.activity().customerId(),
+                    k -> new long[] {0, Long.MIN_VALUE, Long.MAX_VALUE});
+            counts[0]++;
+            counts[1] = Math.max(counts[1], at);
+            counts[2] = Math.min(counts[2], at);
+        }
+        long orgId = activities.get(0).orgId();
+        long now = activities.get(0).receivedMs();
+        try {
+            if (Jdbc.isPostgres(c)) {
+                insertArrays(c, activities);
+                addArrays(c, orgId, perCustomer, settlement, now);
+            } else {
+                insertBatch(c, activities);
+                if (settlement == Settlement.DEFERRED) {
+                    lockCustomers(orgId, perCustomer.navigableKeySet());
+                }
+                addBatch(c, orgId, perCustomer, settlement, now);
+            }
+        } catch (SQLException e) {
+            if (Persistence.isUniqueViolation(e) || Persistence.isLockTimeout(e)) {
+                throw new RequestIdConflict(e);
+            }
+            throw new PersistenceException("cannot write " + activities.size() + " activities", e);
+        }
+    }
+
+    private static void insertBatch(Connection c, List<NewActivity> activities) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO activity (org_id, request_id, customer_id, activity,"
                 + " event_ms, attributes, fingerprint, received_ms, import_id, import_line, answer)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -240,44 +330,88 @@ public class ActivityStore {
                 s.setString(7, n.fingerprint());
                 s.setLong(8, n.receivedMs());
                 s.setString(9, n.importId());
-                if (n.importLine() == null) {
-                    s.setNull(10, java.sql.Types.BIGINT);
-                } else {
-                    s.setLong(10, n.importLine());
-                }
+                s.setObject(10, n.importLine(), Types.BIGINT);
                 s.setString(11, n.answer());
                 s.addBatch();
             }
             s.executeBatch();
-        } catch (SQLException e) {
-            if (Persistence.isUniqueViolation(e) || Persistence.isLockTimeout(e)) {
-                throw new RequestIdConflict(e);
-            }
-            throw new PersistenceException("cannot write " + activities.size() + " activities", e);
         }
-        Map<String, long[]> perCustomer = new HashMap<>();
-        for (NewActivity n : activities) {
-            long[] counts = perCustomer.computeIfAbsent(n.activity().customerId(), k -> new long[] {0, Long.MIN_VALUE});
-            counts[0]++;
-            counts[1] = Math.max(counts[1], n.activity().eventDate().toEpochMilli());
+    }
+
+    /** PostgreSQL: the list as one statement over column arrays (parsed and planned once, as for earns). */
+    private static void insertArrays(Connection c, List<NewActivity> activities) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO activity (org_id, request_id, customer_id, activity,"
+                + " event_ms, attributes, fingerprint, received_ms, import_id, import_line, answer) SELECT * FROM"
+                + " unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[],"
+                + " ?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[])")) {
+            int i = 1;
+            i = Jdbc.bindColumn(s, i, "bigint", activities, NewActivity::orgId);
+            i = Jdbc.bindColumn(s, i, "varchar", activities, n -> n.activity().requestId());
+            i = Jdbc.bindColumn(s, i, "varchar", activities, n -> n.activity().customerId());
+            i = Jdbc.bindColumn(s, i, "varchar", activities, n -> RuleJson.spelling(n.activity().activity()));
+            i = Jdbc.bindColumn(s, i, "bigint", activities, n -> n.activity().eventDate().toEpochMilli());
+            i = Jdbc.bindColumn(s, i, "varchar", activities, n -> ActivityReader.attributesJson(n.activity()
+                    .attributes()));
+            i = Jdbc.bindColumn(s, i, "varchar", activities, NewActivity::fingerprint);
+            i = Jdbc.bindColumn(s, i, "bigint", activities, NewActivity::receivedMs);
+            i = Jdbc.bindColumn(s, i, "varchar", activities, NewActivity::importId);
+            i = Jdbc.bindColumn(s, i, "bigint", activities, NewActivity::importLine);
+            Jdbc.bindColumn(s, i, "varchar", activities, NewActivity::answer);
+            s.executeUpdate();
         }
-        long orgId = activities.get(0).orgId();
-        long now = activities.get(0).receivedMs();
+    }
+
+    /** The customers' rows (which exist and are locked) plus the new activities, one UPDATE per customer. */
+    private static void addBatch(Connection c, long orgId, TreeMap<String, long[]> perCustomer, Settlement settlement,
+                                 long now) throws SQLException {
+        // deferred: the customer waits for the settling pass from the earliest of these activities on
+        String waits = settlement == Settlement.DEFERRED ? " unsettled_since_ms = CASE WHEN unsettled_since_ms IS NULL"
+                + " OR unsettled_since_ms > ? THEN ? ELSE unsettled_since_ms END," : "";
         try (PreparedStatement s = c.prepareStatement("UPDATE activity_customer SET activities = activities + ?,"
                 + " last_event_ms = CASE WHEN last_event_ms IS NULL OR last_event_ms < ? THEN ? ELSE last_event_ms END,"
-                + " updated_ms = ? WHERE org_id = ? AND customer_id = ?")) {
-            for (Map.Entry<String, long[]> e : new java.util.TreeMap<>(perCustomer).entrySet()) {
-                s.setLong(1, e.getValue()[0]);
-                s.setLong(2, e.getValue()[1]);
-                s.setLong(3, e.getValue()[1]);
-                s.setLong(4, now);
-                s.setLong(5, orgId);
-                s.setString(6, e.getKey());
+                + waits + " updated_ms = ? WHERE org_id = ? AND customer_id = ?")) {
+            for (Map.Entry<String, long[]> e : perCustomer.entrySet()) {
+                int i = 1;
+                s.setLong(i++, e.getValue()[0]);
+                s.setLong(i++, e.getValue()[1]);
+                s.setLong(i++, e.getValue()[1]);
+                if (settlement == Settlement.DEFERRED) {
+                    s.setLong(i++, e.getValue()[2]);
+                    s.setLong(i++, e.getValue()[2]);
+                }
+                s.setLong(i++, now);
+                s.setLong(i++, orgId);
+                s.setString(i, e.getKey());
                 s.addBatch();
             }
             s.executeBatch();
-        } catch (SQLException e) {
-            throw new PersistenceException("cannot count the customers' activities", e);
+        }
+    }
+
+    /**
+     * PostgreSQL: the customers' rows plus the new activities in one upsert over column arrays, in customer order
+     * (the order of every lock on these rows); creates the rows a deferred list's customers do not have yet.
+     */
+    private static void addArrays(Connection c, long orgId, TreeMap<String, long[]> perCustomer,
+                                  Settlement settlement, long now) throws SQLException {
+        String waits = settlement == Settlement.DEFERRED ? ", unsettled_since_ms = LEAST(COALESCE("
+                + "activity_customer.unsettled_since_ms, EXCLUDED.unsettled_since_ms), EXCLUDED.unsettled_since_ms)" : "";
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO activity_customer (org_id, customer_id, activities,"
+                + " last_event_ms, unsettled_since_ms, updated_ms) SELECT ?, u.customer_id, u.n, u.latest, u.earliest, ?"
+                + " FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(customer_id, n, latest,"
+                + " earliest) ON CONFLICT (customer_id, org_id) DO UPDATE SET activities = activity_customer.activities"
+                + " + EXCLUDED.activities, last_event_ms = GREATEST(COALESCE(activity_customer.last_event_ms,"
+                + " EXCLUDED.last_event_ms), EXCLUDED.last_event_ms), updated_ms = EXCLUDED.updated_ms" + waits)) {
+            List<Map.Entry<String, long[]>> rows = new ArrayList<>(perCustomer.entrySet());
+            s.setLong(1, orgId);
+            s.setLong(2, now);
+            int i = 3;
+            i = Jdbc.bindColumn(s, i, "varchar", rows, Map.Entry::getKey);
+            i = Jdbc.bindColumn(s, i, "bigint", rows, e -> e.getValue()[0]);
+            i = Jdbc.bindColumn(s, i, "bigint", rows, e -> e.getValue()[1]);
+            // a new row of a list settled at once does not wait
+            Jdbc.bindColumn(s, i, "bigint", rows, e -> settlement == Settlement.DEFERRED ? e.getValue()[2] : null);
+            s.executeUpdate();
         }
     }
 }

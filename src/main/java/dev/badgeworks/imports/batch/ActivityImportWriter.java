@@ -2,6 +2,7 @@ package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.activity.boundary.ActivityService;
 import dev.badgeworks.activity.control.ActivityOutcome;
+import dev.badgeworks.activity.control.Settlement;
 import dev.badgeworks.imports.control.ActivityRow;
 import dev.badgeworks.imports.control.ChunkResult;
 import dev.badgeworks.imports.entity.ImportReject;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * Hands a chunk of an activity file to the activity service in one call, as {@code POST /activities/bulk} does: the
- * same idempotency, the same rules replayed over each customer's activities, the same earns through the earn
- * service.
+ * same idempotency and checks. Its rules are settled once the file has been read ({@link SettleActivities}): a
+ * customer whose activities are spread over the file is replayed once, not once per chunk.
  */
 @Named("activityImportWriter")
 @Dependent
@@ -29,7 +30,7 @@ public class ActivityImportWriter extends ImportChunkWriter<ActivityRow> {
 
     @Override
     ChunkResult write(long orgId, List<ActivityRow> rows) {
-        List<ActivityOutcome> outcomes = activities.recordAll(orgId, rows);
+        List<ActivityOutcome> outcomes = activities.recordAll(orgId, rows, Settlement.DEFERRED);
         long recorded = 0;
         long duplicate = 0;
         List<ImportReject> rejects = new ArrayList<>();
