@@ -269,6 +269,42 @@ class ActivityImportIT {
                 .getInt("earnedCount"));
     }
 
+    /**
+     * Two files of one org at once, sharing every customer and in opposite date orders: both import and settle over
+     * the same waiting customers (each settling pass locks them as any evaluation does), and every customer ends with
+     * exactly the earns all of their activities make, on the dates the completing visits had.
+     */
+    @Test
+    void twoFilesAtOnceSharingCustomersEarnExactlyWhatTheirActivitiesMake() {
+        String badge = ActivitiesIT.ruleBadge(api, "{\"activity\":\"Visit\",\"measure\":\"COUNT\",\"target\":5,"
+                + "\"repeat\":true,\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}}", true);
+        int customers = 150;
+        int perFile = 6_000; // each customer 40 visits per file: 80 in all, 16 earns
+        StringBuilder forwards = new StringBuilder("requestId,customerId,activity,eventDate\n");
+        StringBuilder backwards = new StringBuilder("requestId,customerId,activity,eventDate\n");
+        for (int i = 1; i <= perFile; i++) {
+            forwards.append("f-").append(i).append(",c").append(i % customers).append(",Visit,")
+                    .append(base.getEpochSecond() + 2L * i).append('\n');
+            int j = perFile + 1 - i;
+            backwards.append("b-").append(j).append(",c").append(j % customers).append(",Visit,")
+                    .append(base.getEpochSecond() + 2L * j + 1).append('\n');
+        }
+        String first = Imports.upload(api, "forwards.csv", "text/csv", forwards.toString());
+        String second = Imports.upload(api, "backwards.csv", "text/csv", backwards.toString());
+        for (String id : List.of(first, second)) {
+            JsonObject done = Imports.await(api, id, Duration.ofMinutes(3), "COMPLETED", "FAILED");
+            assertEquals("COMPLETED", done.getString("status"), done.toString());
+            assertEquals(perFile, done.getInt("rowsRecorded"), done.toString());
+        }
+        assertEquals(customers * 16, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"),
+                "one earn per 5 visits of each customer, none twice");
+        // customer c7's visits: f-i at 2i and b-i at 2i + 1 for i = 7, 157, 307, ...; the 5th is f-307
+        Instant fifth = base.plusSeconds(2L * (7 + 2 * customers));
+        assertEquals(fifth, ActivitiesIT.earnDates(api, "c7", badge).get(0), "the first earn on the 5th visit's date");
+        assertEquals(16, ActivitiesIT.earnDates(api, "c7", badge).size());
+        assertEquals(16, ActivitiesIT.progressOf(api, "c7", badge).getInt("completions"));
+    }
+
     /** Earns of "every 5 visits" once the first {@code rows} visits (visit i by customer i % customers) are in. */
     private static int earnsOf(int rows, int customers) {
         int earns = 0;

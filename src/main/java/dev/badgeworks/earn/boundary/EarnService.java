@@ -284,7 +284,8 @@ public class EarnService {
         if (!movedAt.isEmpty()) {
             moveAll(orgId, commands, movedAt, made, settled, now);
         }
-        List<EarnOutcome> outcomes = earnAll(orgId, fresh);
+        // just looked up and not found: the unique key refuses one a concurrent request made meanwhile
+        List<EarnOutcome> outcomes = earnAll(orgId, fresh, RequestIdCheck.CONSTRAINT);
         for (int k = 0; k < fresh.size(); k++) {
             EarnOutcome o = outcomes.get(k);
             settled[freshAt.get(k)] = switch (o.kind()) {

@@ -1,6 +1,7 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.activity.boundary.ActivityService;
+import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.imports.control.ImportLeaseLost;
 import dev.badgeworks.imports.entity.Ownership;
 import dev.badgeworks.imports.store.ImportLedger;
@@ -51,7 +52,9 @@ public class SettleActivities extends AbstractBatchlet {
             if (ownership == Ownership.LOST) {
                 throw new ImportLeaseLost(run.importId(), run.fence());
             }
-            if (activities.settleWaiting(orgId, PAGE) == 0) {
+            // a page that lost a race (a customer's lock waited too long on H2, an earn's requestId taken meanwhile)
+            // is run again, as a chunk is
+            if (RequestIdConflict.retrying(() -> activities.settleWaiting(orgId, PAGE)) == 0) {
                 return "SETTLED";
             }
         }
