@@ -250,6 +250,9 @@ class CrashIT {
                     badge);
             assertEquals(expectedEarns, earns[0], "earns in badge_earn");
             assertEquals(expectedEarns, earns[1], "one earn per derived requestId");
+            assertEquals(0, longs(c, "SELECT COUNT(*) FROM activity_customer WHERE unsettled_since_ms IS NOT NULL"
+                    + " AND customer_id <> ?", "")[0],
+                    "the taken-over import settled every customer its file touched");
         }
     }
 
