@@ -250,8 +250,7 @@ class CrashIT {
                     badge);
             assertEquals(expectedEarns, earns[0], "earns in badge_earn");
             assertEquals(expectedEarns, earns[1], "one earn per derived requestId");
-            assertEquals(0, longs(c, "SELECT COUNT(*) FROM activity_customer WHERE unsettled_since_ms IS NOT NULL"
-                    + " AND customer_id <> ?", "")[0],
+            assertEquals(0, longs(c, "SELECT COUNT(*) FROM activity_customer WHERE unsettled_since_ms IS NOT NULL")[0],
                     "the taken-over import settled every customer its file touched");
         }
     }
@@ -288,9 +287,11 @@ class CrashIT {
         }
     }
 
-    private static long[] longs(Connection c, String sql, String parameter) throws SQLException {
+    private static long[] longs(Connection c, String sql, String... parameters) throws SQLException {
         try (PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = query.executeQuery()) {
                 assertTrue(rs.next(), sql);
                 long[] values = new long[rs.getMetaData().getColumnCount()];
