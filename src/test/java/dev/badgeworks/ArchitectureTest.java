@@ -33,6 +33,7 @@ class ArchitectureTest {
         MAY_USE.put("activity.control", Set.of("api", "platform"));
         MAY_USE.put("activity.store", Set.of("api", "platform", "activity.control", "earn.control"));
         MAY_USE.put("api", Set.of("platform"));
+        MAY_USE.put("console.boundary", Set.of("api"));
         MAY_USE.put("platform", Set.of());
         MAY_USE.put("badge.boundary", Set.of("api", "platform", "security.boundary", "badge.control", "badge.entity",
                 "badge.store"));

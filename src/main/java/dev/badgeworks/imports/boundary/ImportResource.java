@@ -7,6 +7,7 @@ import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.api.JsonInput;
 import dev.badgeworks.api.Pagination;
 import dev.badgeworks.api.QueryParams;
+import dev.badgeworks.imports.control.ImportReport;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.security.boundary.CurrentCaller;
@@ -22,8 +23,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +112,45 @@ public class ImportResource {
     @Path("{importId}/restart")
     public Envelope<ImportView> restart(@PathParam("importId") String importId) {
         return Envelope.of(view(imports.restart(caller.orgId(), importId)));
+    }
+
+    /** A reject as the console shows it: the line, the error's code and field, the reason and the line's text. */
+    public record RejectView(long line, int code, String reference, String reason, String original) {
+    }
+
+    /** A page of rejects in line order; {@code afterLine} of the next page is the last line of this one. */
+    public record RejectPage(List<RejectView> rejects, Long nextAfterLine) {
+    }
+
+    @GET
+    @Path("{importId}/rejects")
+    public Envelope<RejectPage> rejects(@PathParam("importId") String importId,
+                                        @QueryParam("afterLine") String afterParam,
+                                        @QueryParam("size") String sizeParam) {
+        List<ApiError> errors = new ArrayList<>();
+        long after = QueryParams.integer(afterParam, "afterLine", 0, 0, Integer.MAX_VALUE, errors);
+        int size = QueryParams.integer(sizeParam, "size", 100, 1, 1000, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(errors);
+        }
+        ImportJob job = ledger.find(caller.orgId(), importId);
+        List<RejectView> page = ledger.rejects(job.id(), after, size).stream().map(r -> new RejectView(
+                r.lineNumber(), r.code(), r.reference(), r.message(), r.line())).toList();
+        return Envelope.of(new RejectPage(page, page.size() < size ? null : page.get(page.size() - 1).line()));
+    }
+
+    /** The rejects as the rejects file beside a finished import holds them (so far, while it runs). */
+    @GET
+    @Path("{importId}/rejects.csv")
+    @Produces("text/csv")
+    public Response rejectsFile(@PathParam("importId") String importId) {
+        ImportJob job = ledger.find(caller.orgId(), importId);
+        StreamingOutput csv = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            ImportReport.writeRejects(writer, after -> ledger.rejects(job.id(), after, 1000));
+        };
+        return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"" + job.id() + ".rejects.csv\"").build();
     }
 
     /** Imports every complete file in the caller's inbox folder now, as the nightly scan would. */

@@ -29,20 +29,26 @@ public final class ImportReport {
 
     /** Streams rejects page by page ({@code nextPage.apply(lastLine)}), so a file of any size fits in memory. */
     public static long writeRejects(Path file, LongFunction<List<ImportReject>> nextPage) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            return writeRejects(out, nextPage);
+        }
+    }
+
+    /** As {@link #writeRejects(Path, LongFunction)}, to any writer (a download); flushes, does not close it. */
+    public static long writeRejects(Writer out, LongFunction<List<ImportReject>> nextPage) throws IOException {
         long written = 0;
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                     .setHeader("line", "code", "reference", "reason", "original").get())) {
-            long last = 0;
-            List<ImportReject> page;
-            while (!(page = nextPage.apply(last)).isEmpty()) {
-                for (ImportReject r : page) {
-                    csv.printRecord(r.lineNumber(), r.code(), inert(r.reference()), inert(r.message()), inert(r.line()));
-                    last = r.lineNumber();
-                    written++;
-                }
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("line", "code", "reference", "reason", "original").get());
+        long last = 0;
+        List<ImportReject> page;
+        while (!(page = nextPage.apply(last)).isEmpty()) {
+            for (ImportReject r : page) {
+                csv.printRecord(r.lineNumber(), r.code(), inert(r.reference()), inert(r.message()), inert(r.line()));
+                last = r.lineNumber();
+                written++;
             }
         }
+        csv.flush();
         return written;
     }
 

@@ -9,12 +9,16 @@ import dev.badgeworks.security.control.PasswordHasher;
 import dev.badgeworks.security.control.UserChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The calling user's own account: any user changes its own password, proving it knows the current one. */
+/**
+ * The calling user's own account: who it is (the console signs in with it and offers what the role allows), and
+ * any user changes its own password, proving it knows the current one.
+ */
 @ApplicationScoped
 @Path("api_gateway/v1/badges/account")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,6 +31,16 @@ public class AccountResource {
 
     @Inject
     UserAccounts users;
+
+    /** Who is calling: the user, its org and its role. */
+    public record Me(long userId, String username, long orgId, String role) {
+    }
+
+    @GET
+    public Envelope<Me> me() {
+        Caller me = caller.get();
+        return Envelope.of(new Me(me.userId(), me.username(), me.orgId(), me.role().name()));
+    }
 
     @PUT
     @Path("password")

@@ -60,8 +60,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 return;
             }
         }
+        // a script (the console) asks for no Basic challenge: a browser would answer one with its own password dialog
+        boolean script = request.getHeaderString("X-Requested-With") != null;
         request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"badgeworks\", charset=\"UTF-8\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, (script ? "Console" : "Basic")
+                        + " realm=\"badgeworks\", charset=\"UTF-8\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Envelope.failure(List.of(ErrorCode.UNAUTHENTICATED.at(null))))
                 .build());
