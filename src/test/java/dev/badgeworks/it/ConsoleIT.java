@@ -139,7 +139,8 @@ class ConsoleIT {
                 .getJsonArray("claims").getJsonObject(0).getString("referenceId"), "claimed by the form");
 
         // a file with a bad row: the bar reaches 100 %, the reject shows its line, the rejects file downloads
-        StringBuilder file = new StringBuilder("requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId\n");
+        StringBuilder file = new StringBuilder(
+                "requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId\n");
         Instant now = Instant.now();
         file.append("r-1,").append(coffee).append(",c1,").append(now).append(",Loyalty,program-1\n");
         file.append("r-2,").append(coffee).append(",c2,yesterday,Loyalty,program-1\n");

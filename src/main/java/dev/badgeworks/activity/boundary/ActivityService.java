@@ -116,7 +116,7 @@ public class ActivityService {
         return asked;
     }
 
-    /** {@link #recordAll(long, List, Settlement)} settled at once: a REST activity's answer tells what its rules did. */
+    /** {@link #recordAll(long, List, Settlement)} settled at once: a REST answer tells what the rules did. */
     public List<ActivityOutcome> recordAll(long orgId, List<? extends ActivityAttempt> attempts) {
         return recordAll(orgId, attempts, Settlement.AT_ONCE);
     }

@@ -395,9 +395,11 @@ public class ActivityStore {
     private static void addArrays(Connection c, long orgId, TreeMap<String, long[]> perCustomer,
                                   Settlement settlement, long now) throws SQLException {
         String waits = settlement == Settlement.DEFERRED ? ", unsettled_since_ms = LEAST(COALESCE("
-                + "activity_customer.unsettled_since_ms, EXCLUDED.unsettled_since_ms), EXCLUDED.unsettled_since_ms)" : "";
+                + "activity_customer.unsettled_since_ms, EXCLUDED.unsettled_since_ms),"
+                + " EXCLUDED.unsettled_since_ms)" : "";
         try (PreparedStatement s = c.prepareStatement("INSERT INTO activity_customer (org_id, customer_id, activities,"
-                + " last_event_ms, unsettled_since_ms, updated_ms) SELECT ?, u.customer_id, u.n, u.latest, u.earliest, ?"
+                + " last_event_ms, unsettled_since_ms, updated_ms)"
+                + " SELECT ?, u.customer_id, u.n, u.latest, u.earliest, ?"
                 + " FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(customer_id, n, latest,"
                 + " earliest) ON CONFLICT (customer_id, org_id) DO UPDATE SET activities = activity_customer.activities"
                 + " + EXCLUDED.activities, last_event_ms = GREATEST(COALESCE(activity_customer.last_event_ms,"
