@@ -163,3 +163,12 @@ version = re.search(r"(?m)^openapi: (\S+)", document)
 print("openapi", response.status, response.headers["Content-Type"], version and version.group(1))
 if not version or "/api_gateway/v1/badges/customer/earn:" not in document:
     sys.exit("openapi: not the application's document")
+
+# the console (issue 30): its page and scripts, served by the application with the same policy on every server
+for path in ("console/", "console/js/app.js", "console/console.css"):
+    with urllib.request.urlopen(ROOT + path, timeout=30) as response:
+        body = response.read().decode()
+        policy = response.headers["Content-Security-Policy"] or ""
+    print("console", path, response.status, policy)
+    if "script-src 'self'" not in policy or not body:
+        sys.exit(f"console: {path} without its Content-Security-Policy")
