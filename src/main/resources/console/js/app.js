@@ -4,6 +4,7 @@ import {el, fill, field, say} from './dom.js';
 import {badgesPage} from './badges.js';
 import {customersPage} from './customers.js';
 import {importsPage, importPage} from './imports.js';
+import {usersPage} from './users.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -13,6 +14,7 @@ const routes = [
   [/^#\/customers(?:\/(.+))?$/, m => customersPage(main, m[1] ? decodeURIComponent(m[1]) : '')],
   [/^#\/imports$/, () => importsPage(main)],
   [/^#\/imports\/([0-9a-fA-F]+)$/, m => importPage(main, m[1])],
+  [/^#\/users$/, () => me.role === 'USER' ? badgesPage(main) : usersPage(main, me)],
 ];
 
 function signInPage() {
@@ -43,6 +45,8 @@ function signInPage() {
 
 function showSignedIn() {
   document.getElementById('nav').hidden = false;
+  // what the role may do: users are managed by org admins and operators
+  document.getElementById('nav-users').hidden = me.role === 'USER';
   document.getElementById('sign-out').hidden = false;
   fill(document.getElementById('who'), me.username + ' · org ' + me.orgId + ' · ' + roleName(me.role));
 }

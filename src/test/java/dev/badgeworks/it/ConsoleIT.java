@@ -289,6 +289,46 @@ class ConsoleIT {
         return Api.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The org admin makes a user in the console, disables it (the API then refuses its credentials) and enables it
+     * again; signed in as that plain user, the console offers no users page.
+     */
+    @Test
+    void anOrgAdminManagesUsersAndAPlainUserIsNotOfferedThem() throws IOException {
+        signIn();
+        assertTrue(browser.findElement(By.id("nav-users")).isDisplayed(), "an org admin manages users");
+        browser.get(server.baseUri() + "console/#/users");
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-user")));
+        String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        String agentPassword = "agent-password-" + UUID.randomUUID();
+        type(form, "username", agent);
+        type(form, "password", agentPassword);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> userRow(agent).getText().contains("active"));
+        shot("users");
+        assertEquals("USER", api.as(agent, agentPassword).get("account").expect(200).data().getString("role"));
+
+        userRow(agent).findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Disable')]")).click();
+        wait.until(d -> userRow(agent).getText().contains("disabled"));
+        api.as(agent, agentPassword).get("account").expect(401);
+        userRow(agent).findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Enable')]")).click();
+        wait.until(d -> userRow(agent).getText().contains("active"));
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("password")));
+        signInAs(agent, agentPassword);
+        assertFalse(browser.findElement(By.id("nav-users")).isDisplayed(), "a plain user is not offered users");
+        browser.get(server.baseUri() + "console/#/users");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("badge-list")));
+        assertTrue(browser.findElements(By.id("new-user")).isEmpty());
+    }
+
+    private WebElement userRow(String name) {
+        return browser.findElements(By.cssSelector("#user-list tbody tr")).stream()
+                .filter(r -> r.findElement(By.cssSelector(".user-name")).getText().equals(name)).findFirst()
+                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("no row of " + name));
+    }
+
     private void signIn() throws IOException {
         browser.get(server.baseUri() + "console/");
         WebElement user = wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
@@ -297,10 +337,14 @@ class ConsoleIT {
         user.sendKeys(username);
         browser.findElement(By.name("password")).sendKeys("not-the-password", Keys.ENTER);
         wait.until(d -> d.findElement(By.id("sign-in-error")).getText().contains("Wrong username or password"));
-        browser.findElement(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+        signInAs(username, password);
+    }
+
+    private void signInAs(String name, String secret) {
+        browser.findElement(By.name("username")).sendKeys(name);
+        browser.findElement(By.name("password")).sendKeys(secret, Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#badge-list table")));
-        assertTrue(browser.findElement(By.id("who")).getText().contains(username));
+        assertTrue(browser.findElement(By.id("who")).getText().contains(name));
     }
 
     private static void type(WebElement form, String name, String text) {
