@@ -5,6 +5,7 @@ import {badgesPage} from './badges.js';
 import {customersPage} from './customers.js';
 import {importsPage, importPage} from './imports.js';
 import {usersPage} from './users.js';
+import {webhooksPage} from './webhooks.js';
 
 const main = document.getElementById('main');
 let me = null;
@@ -15,6 +16,7 @@ const routes = [
   [/^#\/imports$/, () => importsPage(main)],
   [/^#\/imports\/([0-9a-fA-F]+)$/, m => importPage(main, m[1])],
   [/^#\/users$/, () => me.role === 'USER' ? badgesPage(main) : usersPage(main, me)],
+  [/^#\/webhooks$/, () => me.role === 'USER' ? badgesPage(main) : webhooksPage(main)],
 ];
 
 function signInPage() {
@@ -45,8 +47,9 @@ function signInPage() {
 
 function showSignedIn() {
   document.getElementById('nav').hidden = false;
-  // what the role may do: users are managed by org admins and operators
+  // what the role may do: users and webhooks are managed by org admins and operators
   document.getElementById('nav-users').hidden = me.role === 'USER';
+  document.getElementById('nav-webhooks').hidden = me.role === 'USER';
   document.getElementById('sign-out').hidden = false;
   fill(document.getElementById('who'), me.username + ' · org ' + me.orgId + ' · ' + roleName(me.role));
 }

@@ -323,6 +323,50 @@ class ConsoleIT {
         assertTrue(browser.findElements(By.id("new-user")).isEmpty());
     }
 
+    /**
+     * An endpoint that kept failing: the webhooks page shows its dead delivery and the failure; once the endpoint
+     * answers again, "send every dead delivery again" delivers it.
+     */
+    @Test
+    void anOrgAdminSeesADeadDeliveryAndSendsItAgain() throws Exception {
+        Api admin = api.as(username, password);
+        try (Receiver receiver = new Receiver()) {
+            receiver.failNext(1000);
+            String hook = admin.post("webhooks", "{\"url\":\"" + receiver.url()
+                    + "\",\"eventTypes\":[\"badgeEarned\"]}").expect(201).data().getString("id");
+            String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Hooked")), "Loyalty", "p-1");
+            api.post("customer/earn", "{\"badgeMetaId\":\"" + badge + "\",\"customerId\":\"h1\","
+                    + "\"requestId\":\"h-1\",\"triggeredBy\":{\"ownerType\":\"Loyalty\",\"referenceId\":\"p-1\"}}")
+                    .expect(200);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (admin.get("webhooks/" + hook).expect(200).data().getJsonObject("status").getInt("dead") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the delivery never died");
+                Thread.sleep(200);
+            }
+            signIn();
+            browser.findElement(By.id("nav-webhooks")).click();
+            WebElement show = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.show-dead")));
+            assertTrue(browser.findElement(By.id("webhook-list")).getText().contains("503"), "the failure shown");
+            show.click();
+            WebElement deadTable = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#dead-deliveries table")));
+            assertTrue(deadTable.getText().contains("badgeEarned"), deadTable.getText());
+            shot("webhooks");
+            receiver.failNext(0);
+            browser.findElement(By.id("redeliver")).click();
+            wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Sent again: 1"));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            JsonObject status;
+            do {
+                Thread.sleep(200);
+                status = admin.get("webhooks/" + hook).expect(200).data().getJsonObject("status");
+            } while ((status.getInt("dead") != 0 || status.getInt("backlog") != 0) && System.nanoTime() < until);
+            assertEquals(1, Receiver.countOf(receiver.accepted(), "badgeEarned"), "delivered once it answered");
+            assertEquals(0, status.getInt("dead"), status.toString());
+            assertEquals(0, status.getInt("backlog"), status.toString());
+        }
+    }
+
     private WebElement userRow(String name) {
         return browser.findElements(By.cssSelector("#user-list tbody tr")).stream()
                 .filter(r -> r.findElement(By.cssSelector(".user-name")).getText().equals(name)).findFirst()
