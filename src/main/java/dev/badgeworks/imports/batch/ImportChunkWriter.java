@@ -4,15 +4,11 @@ import dev.badgeworks.api.ApiError;
 import dev.badgeworks.imports.boundary.ImportLeases;
 import dev.badgeworks.imports.control.ChunkResult;
 import dev.badgeworks.imports.control.FileRow;
-import dev.badgeworks.imports.control.ImportLeaseLost;
 import dev.badgeworks.imports.entity.ImportReject;
-import dev.badgeworks.imports.entity.Ownership;
 import dev.badgeworks.imports.store.ImportLedger;
 import dev.badgeworks.imports.store.ImportRuntime;
 import dev.badgeworks.platform.Metrics;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.List;
@@ -29,9 +25,6 @@ abstract class ImportChunkWriter<R extends FileRow> extends AbstractItemWriter {
 
     @Inject
     ImportRun run;
-
-    @Inject
-    JobContext jobContext;
 
     @Inject
     ImportLedger ledger;
@@ -58,16 +51,10 @@ abstract class ImportChunkWriter<R extends FileRow> extends AbstractItemWriter {
     public void writeItems(List<Object> items) {
         long token = run.fence();
         runtime.nameChunkSession(run.importId(), token);
-        // before the service: a stop request ends the execution here, and an execution that lost the import writes
-        // nothing
-        Ownership ownership = ledger.ownership(run.importId(), token);
-        if (ownership == Ownership.STOP_REQUESTED) {
-            // nothing of this chunk is written: its lines stay after the committed checkpoint, for the restart
-            BatchRuntime.getJobOperator().stop(jobContext.getExecutionId());
+        // before the service: a stop request ends the execution here (nothing of this chunk is written: its lines
+        // stay after the committed checkpoint, for the restart), and an execution that lost the import writes nothing
+        if (!run.mayGoOn()) {
             return;
-        }
-        if (ownership == Ownership.LOST) {
-            throw new ImportLeaseLost(run.importId(), token);
         }
         List<R> rows = items.stream().map(rowType::cast).toList();
         ChunkResult result = write(orgId, rows);

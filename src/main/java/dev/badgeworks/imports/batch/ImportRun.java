@@ -1,5 +1,9 @@
 package dev.badgeworks.imports.batch;
 
+import dev.badgeworks.imports.control.ImportLeaseLost;
+import dev.badgeworks.imports.entity.Ownership;
+import dev.badgeworks.imports.store.ImportLedger;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -14,6 +18,9 @@ public class ImportRun {
     @Inject
     JobContext job;
 
+    @Inject
+    ImportLedger ledger;
+
     public String importId() {
         return job.getProperties().getProperty("importId");
     }
@@ -21,5 +28,22 @@ public class ImportRun {
     /** The fencing token every write of this execution is checked against. */
     public long fence() {
         return Long.parseLong(job.getProperties().getProperty("fence"));
+    }
+
+    /**
+     * Whether this execution may write on, asked before each chunk or page: false when somebody asked the import to
+     * stop (the execution is then stopped, and what it has not written waits for the restart); throws
+     * {@link ImportLeaseLost} when another execution has taken the import over, so this one writes nothing more.
+     */
+    public boolean mayGoOn() {
+        Ownership ownership = ledger.ownership(importId(), fence());
+        if (ownership == Ownership.STOP_REQUESTED) {
+            BatchRuntime.getJobOperator().stop(job.getExecutionId());
+            return false;
+        }
+        if (ownership == Ownership.LOST) {
+            throw new ImportLeaseLost(importId(), fence());
+        }
+        return true;
     }
 }

@@ -2,12 +2,8 @@ package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.activity.boundary.ActivityService;
 import dev.badgeworks.earn.control.RequestIdConflict;
-import dev.badgeworks.imports.control.ImportLeaseLost;
-import dev.badgeworks.imports.entity.Ownership;
 import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,9 +25,6 @@ public class SettleActivities extends AbstractBatchlet {
     ImportRun run;
 
     @Inject
-    JobContext jobContext;
-
-    @Inject
     ImportLedger ledger;
 
     @Inject
@@ -43,14 +36,9 @@ public class SettleActivities extends AbstractBatchlet {
     public String process() {
         long orgId = ledger.get(run.importId()).orgId();
         while (!stopping) {
-            Ownership ownership = ledger.ownership(run.importId(), run.fence());
-            if (ownership == Ownership.STOP_REQUESTED) {
-                // what is left waits for the restart (or any later file of the org)
-                BatchRuntime.getJobOperator().stop(jobContext.getExecutionId());
+            // stopped: what is left waits for the restart (or any later file of the org)
+            if (!run.mayGoOn()) {
                 return "STOPPED";
-            }
-            if (ownership == Ownership.LOST) {
-                throw new ImportLeaseLost(run.importId(), run.fence());
             }
             // a page that lost a race (a customer's lock waited too long on H2, an earn's requestId taken meanwhile)
             // is run again, as a chunk is
