@@ -26,11 +26,11 @@ export function signedIn() {
 }
 
 /**
- * Calls the API and answers {status, data, errors, warnings}. A body that is a string is sent as it is, with the
- * given content type; any other body as JSON.
+ * Calls the API and answers {status, data, errors, warnings, etag}. A body that is a string is sent as it is, with
+ * the given content type; any other body as JSON. {@code extra} adds headers (If-Match).
  */
-export async function call(method, path, body, contentType) {
-  const headers = {'Accept': 'application/json', 'X-Requested-With': 'badgeworks-console'};
+export async function call(method, path, body, contentType, extra = {}) {
+  const headers = {...extra, 'Accept': 'application/json', 'X-Requested-With': 'badgeworks-console'};
   if (authorization) {
     headers['Authorization'] = authorization;
   }
@@ -58,7 +58,7 @@ export async function call(method, path, body, contentType) {
   }
   return {status: response.status, data: envelope.data ?? null,
     errors: envelope.errors || (response.ok ? [] : [{code: response.status, message: response.statusText}]),
-    warnings: envelope.warnings || []};
+    warnings: envelope.warnings || [], etag: response.headers.get('ETag')};
 }
 
 /** A file the API answers (a rejects CSV), as a Blob, fetched with the credentials in a header. */

@@ -2,16 +2,20 @@
 import * as api from './api.js';
 import {el, fill, field, say} from './dom.js';
 import {badgesPage} from './badges.js';
+import {badgePage} from './badge.js';
 import {customersPage} from './customers.js';
 import {importsPage, importPage} from './imports.js';
 import {usersPage} from './users.js';
 import {webhooksPage} from './webhooks.js';
+import {overviewPage} from './overview.js';
 
 const main = document.getElementById('main');
 let me = null;
 
 const routes = [
+  [/^#\/overview$/, () => overviewPage(main, me)],
   [/^#\/badges$/, () => badgesPage(main)],
+  [/^#\/badges\/([0-9a-zA-Z_-]+)$/, m => badgePage(main, m[1])],
   [/^#\/customers(?:\/(.+))?$/, m => customersPage(main, m[1] ? decodeURIComponent(m[1]) : '')],
   [/^#\/imports$/, () => importsPage(main)],
   [/^#\/imports\/([0-9a-fA-F]+)$/, m => importPage(main, m[1])],
@@ -34,7 +38,7 @@ function signInPage() {
     }
     me = answer.data;
     showSignedIn();
-    location.hash = location.hash && location.hash !== '#/sign-in' ? location.hash : '#/badges';
+    location.hash = location.hash && location.hash !== '#/sign-in' ? location.hash : '#/overview';
     route();
   }},
   field('Username', {name: 'username', autocomplete: 'username', required: true}),
@@ -70,12 +74,13 @@ function signOut() {
 }
 
 function route() {
-  if (!api.signedIn()) {
+  // not signed in, or signing in still (the account not answered yet): pages need to know who is calling
+  if (!api.signedIn() || me === null) {
     signInPage();
     return;
   }
   say('');
-  const hash = location.hash || '#/badges';
+  const hash = location.hash || '#/overview';
   for (const link of document.querySelectorAll('#nav a')) {
     if (hash.startsWith(link.getAttribute('href'))) {
       link.setAttribute('aria-current', 'page');
@@ -91,7 +96,7 @@ function route() {
       return;
     }
   }
-  location.hash = '#/badges';
+  location.hash = '#/overview';
 }
 
 document.getElementById('sign-out').addEventListener('click', signOut);

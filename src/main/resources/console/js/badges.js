@@ -1,10 +1,9 @@
 // Badges: the list with status filter and name search, activate/deactivate, and a form for a new badge (with the
-// claim an earn needs).
+// claim an earn needs); a badge's name leads to its page (figures, claims, the editor).
 import * as api from './api.js';
 import {el, fill, field, choice, table, say, when} from './dom.js';
+import {OWNERS} from './badge.js';
 
-const OWNERS = ['Loyalty', 'Loyalty_Promotion', 'Referral_Campaigns', 'Journeys', 'Audience_Campaigns',
-  'Rewards_Catalog', 'Goodwill_Module', 'Milestones'];
 
 export async function badgesPage(main) {
   const list = el('div', {id: 'badge-list'});
@@ -35,7 +34,7 @@ export async function badgesPage(main) {
     fill(list, table(answer.data.pagination.total + ' badges', ['Name', 'Status', {text: 'Type', class: 'optional'},
       {text: 'Ends', class: 'optional'}, 'Earned', {text: 'Owners', class: 'optional'}, 'Actions'],
     badges.map(b => [
-      el('span', {class: 'badge-name'}, b.name),
+      el('a', {class: 'badge-name', href: '#/badges/' + encodeURIComponent(b.id)}, b.name),
       b.status + (b.active ? '' : ' (inactive)'),
       b.earnType,
       when(b.expiresOnISO),

@@ -115,6 +115,9 @@ class ConsoleIT {
         String coffee = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Coffee Lover")), "Loyalty",
                 "program-1");
         signIn();
+        shot("overview");
+        browser.get(server.baseUri() + "console/#/badges");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#badge-list table")));
         shot("badges");
         JavascriptExecutor js = (JavascriptExecutor) browser;
         assertEquals("{}{}", js.executeScript("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage)"),
@@ -205,13 +208,14 @@ class ConsoleIT {
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get(server.baseUri() + "console/#/imports");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
-            for (String page : List.of("badges", "imports", "customers")) {
+            String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Narrow")), "Loyalty", "p");
+            for (String page : List.of("overview", "badges", "badges/" + badge, "imports", "customers", "webhooks")) {
                 browser.get(server.baseUri() + "console/#/" + page);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
                 long width = (Long) ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth");
                 assertTrue(width <= 390, page + " is " + width + " px wide at 390");
-                shot(page + "-390px");
+                shot(page.replace('/', '-') + "-390px");
             }
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
@@ -290,6 +294,88 @@ class ConsoleIT {
     }
 
     /**
+     * The operator's morning: the overview's chart shows today's earns as the API counts them and last night's
+     * import; then a program manager edits a badge — name, a limit per customer, a group and rank, a custom field,
+     * a claim — and the API answers the badge as saved; a stale editor (the badge changed since it was opened) saves
+     * nothing and says why.
+     */
+    @Test
+    void theOverviewChartsTheEarnsAndAProgramManagerEditsABadge() throws Exception {
+        String badge = Badges.createClaimed(api, Badges.earnBadge(Badges.uniqueName("Editable")), "Loyalty",
+                "program-1");
+        for (int i = 0; i < 3; i++) {
+            api.post("customer/earn", EarnIT.earn(badge, "e" + i, EarnIT.rid()).build().toString()).expect(200);
+        }
+        String night = Imports.upload(api, "overnight.csv", "text/csv", Imports.HEADER + "o-1," + badge
+                + ",o1,,Loyalty,program-1\n");
+        Imports.await(api, night, Duration.ofSeconds(60), "COMPLETED");
+        String group = api.post("group", "{\"name\":\"Tiers " + UUID.randomUUID().toString().substring(0, 6)
+                + "\",\"rank\":1}").expect(201).data().getString("id");
+        String fieldName = "region" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+        api.post("customField", "{\"name\":\"" + fieldName + "\",\"dataType\":\"STRING\"}").expect(201);
+
+        signIn();
+        JsonObject stats = api.get("stats/earnsPerDay?days=30").expect(200).data();
+        JsonObject today = stats.getJsonArray("days").getJsonObject(29);
+        WebElement lastBar = browser.findElements(By.cssSelector("#earns-chart rect.bar-earned")).get(29);
+        assertEquals(String.valueOf(today.getInt("earned")), lastBar.getDomAttribute("data-earned"));
+        assertEquals(today.getString("date"), lastBar.getDomAttribute("data-date"));
+        assertTrue(today.getInt("earned") >= 4, today.toString());
+        assertEquals(30, browser.findElements(By.cssSelector("#earns-chart rect.bar-earned")).size());
+        WebElement nightly = wait.until(d -> d.findElement(By.id("overview-imports")));
+        wait.until(d -> nightly.getText().contains("overnight.csv"));
+        assertTrue(nightly.getText().contains("COMPLETED"), nightly.getText());
+        shot("overview-with-earns");
+
+        browser.get(server.baseUri() + "console/#/badges/" + badge);
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-badge")));
+        assertEquals("4", browser.findElement(By.id("badge-chart")).findElements(By.cssSelector("rect.bar-earned"))
+                .get(29).getDomAttribute("data-earned"), "this badge's earns today (3 live, 1 imported)");
+        type(form, "name", "Edited in the console");
+        form.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Add a limit')"
+                + " and contains(., 'Limits per customer')]")).click();
+        WebElement limit = form.findElement(By.cssSelector("#customer-limits .limit"));
+        type(limit, "max", "2");
+        new Select(form.findElement(By.name("group"))).selectByValue(group);
+        type(form, "rank", "3");
+        type(form, "cf-" + fieldName, "north");
+        shot("badge-edit");
+        press(form.findElement(By.cssSelector("button[type=submit]")));
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("Saved Edited in the console"));
+        JsonObject saved = api.get("badgeMeta/" + badge).expect(200).data();
+        assertEquals("Edited in the console", saved.getString("name"));
+        JsonObject customerLimit = saved.getJsonArray("customerConstraints").getJsonObject(0);
+        assertEquals("CUSTOMER_BADGE_FIXED_VALUE", customerLimit.getString("constraintType"));
+        assertEquals(2, customerLimit.getInt("maxEarnLimit"));
+        assertEquals(group, saved.getString("badgeGroupId"));
+        assertEquals(3, saved.getInt("badgeRank"));
+        assertEquals("north", saved.getJsonObject("customFields").getString(fieldName));
+        assertEquals("RELATIVE", saved.getJsonObject("earnedBadgeExpiry").getString("expiryType"), "kept as it was");
+        // the limit holds: e0 had one earn, may make a second, not a third
+        api.post("customer/earn", EarnIT.earn(badge, "e0", EarnIT.rid()).build().toString()).expect(200);
+        assertEquals(1140, api.post("customer/earn", EarnIT.earn(badge, "e0", EarnIT.rid()).build().toString())
+                .expect(409).errors().getJsonObject(0).getInt("code"));
+
+        // a claim added in the badge's page
+        WebElement claim = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claim-form")));
+        type(claim, "referenceId", "program-2");
+        press(claim.findElement(By.cssSelector("button[type=submit]")));
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("Claimed by Loyalty program-2"));
+        assertTrue(api.get("badgeMeta/" + badge).expect(200).data().getJsonObject("ownership").getJsonArray("claims")
+                .stream().anyMatch(c -> c.asJsonObject().getString("referenceId").equals("program-2")));
+
+        // someone else changes the badge while the editor is open: the editor's save changes nothing
+        WebElement stale = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-badge")));
+        JsonObject current = api.get("badgeMeta/" + badge).expect(200).data();
+        api.put("badgeMeta", Badges.with(current, "name", "Changed through the API").toString()).expect(200);
+        type(stale, "name", "Stale edit");
+        press(stale.findElement(By.cssSelector("button[type=submit]")));
+        wait.until(d -> d.findElement(By.id("edit-error")).getText().startsWith("Someone changed this badge"));
+        assertEquals("Changed through the API", api.get("badgeMeta/" + badge).expect(200).data().getString("name"));
+        shot("badge-stale-edit");
+    }
+
+    /**
      * The org admin makes a user in the console, disables it (the API then refuses its credentials) and enables it
      * again; signed in as that plain user, the console offers no users page.
      */
@@ -344,6 +430,11 @@ class ConsoleIT {
                 Thread.sleep(200);
             }
             signIn();
+            // the overview tells at once that an endpoint fails
+            wait.until(d -> d.findElement(By.id("overview-webhooks")).getText().contains(receiver.url()));
+            String health = browser.findElement(By.id("webhook-figures")).getText();
+            assertTrue(health.contains("Failing or with dead deliveries\n1"), health);
+            shot("overview-failing-webhook");
             browser.findElement(By.id("nav-webhooks")).click();
             WebElement show = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.show-dead")));
             assertTrue(browser.findElement(By.id("webhook-list")).getText().contains("503"), "the failure shown");
@@ -364,6 +455,8 @@ class ConsoleIT {
             assertEquals(1, Receiver.countOf(receiver.accepted(), "badgeEarned"), "delivered once it answered");
             assertEquals(0, status.getInt("dead"), status.toString());
             assertEquals(0, status.getInt("backlog"), status.toString());
+            // the receiver closes with the test: later tests' earns are not to pile up for it
+            admin.send("DELETE", "webhooks/" + hook, null, Map.of()).expect(200);
         }
     }
 
@@ -387,8 +480,15 @@ class ConsoleIT {
     private void signInAs(String name, String secret) {
         browser.findElement(By.name("username")).sendKeys(name);
         browser.findElement(By.name("password")).sendKeys(secret, Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#badge-list table")));
+        // signed in, the console opens on the overview
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#earns-chart")));
         assertTrue(browser.findElement(By.id("who")).getText().contains(name));
+    }
+
+    /** Clicks a button as a user does: scrolled to the middle of the window first, clear of the status line. */
+    private static void press(WebElement button) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
     }
 
     private static void type(WebElement form, String name, String text) {

@@ -73,4 +73,14 @@ public interface EarnStore {
      * two concurrent revokes one wins. The revoked earn, or null when there was none to revoke.
      */
     Earn revoke(long orgId, String badgeId, String customerId, String earnId, long nowMs);
+
+    /** Earns processed on one UTC day (days since the epoch), and how many of them are revoked by now. */
+    record DayCount(long epochDay, long earned, long revoked) {
+    }
+
+    /**
+     * The org's earns (of one badge, or of all when {@code badgeId} is null) by the UTC day they were processed on,
+     * from {@code fromMs} included to {@code toMs} excluded; days without earns are left out.
+     */
+    List<DayCount> earnsPerDay(long orgId, String badgeId, long fromMs, long toMs);
 }

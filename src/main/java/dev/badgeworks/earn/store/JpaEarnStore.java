@@ -19,6 +19,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -211,6 +213,34 @@ public class JpaEarnStore implements EarnStore {
      * the transaction's, and no second pooled connection is needed while a lock is held (a transaction waiting for
      * the pool while holding a lock others wait for would stall the pool).
      */
+    @Override
+    public List<DayCount> earnsPerDay(long orgId, String badgeId, long fromMs, long toMs) {
+        // badge by badge over (badge_id, earned_on_ms): an org's earns of a month are read from the index's ranges
+        String badges = badgeId == null ? "SELECT b.id FROM badge_meta b WHERE b.org_id = ?" : "?";
+        String sql = "SELECT e.earned_on_ms / 86400000 AS epoch_day, COUNT(*), COUNT(e.revoked_on_ms)"
+                + " FROM badge_earn e WHERE e.badge_id IN (" + badges + ") AND e.org_id = ?"
+                + " AND e.earned_on_ms >= ? AND e.earned_on_ms < ? GROUP BY e.earned_on_ms / 86400000 ORDER BY 1";
+        try (PreparedStatement s = connection().prepareStatement(sql)) {
+            if (badgeId == null) {
+                s.setLong(1, orgId);
+            } else {
+                s.setString(1, badgeId);
+            }
+            s.setLong(2, orgId);
+            s.setLong(3, fromMs);
+            s.setLong(4, toMs);
+            List<DayCount> days = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    days.add(new DayCount(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return days;
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot count earns per day", e);
+        }
+    }
+
     private Connection connection() {
         return Persistence.connection(em);
     }

@@ -146,4 +146,14 @@ class InMemoryEarnStore implements EarnStore {
             throw new RequestIdConflict(null);
         }
     }
+
+    @Override
+    public List<DayCount> earnsPerDay(long orgId, String badgeId, long fromMs, long toMs) {
+        return earns.stream().filter(e -> e.orgId() == orgId && (badgeId == null || e.badgeId().equals(badgeId))
+                        && e.earnedOnMs() >= fromMs && e.earnedOnMs() < toMs)
+                .collect(Collectors.groupingBy(e -> e.earnedOnMs() / 86_400_000L, java.util.TreeMap::new,
+                        Collectors.toList()))
+                .entrySet().stream().map(d -> new DayCount(d.getKey(), d.getValue().size(),
+                        d.getValue().stream().filter(e -> e.revokedOnMs() != null).count())).toList();
+    }
 }
