@@ -1,6 +1,7 @@
 # Sourced by the bench scripts: start Badgeworks from the built WAR on a fresh database, stop it on exit.
-# Needs: db (h2|postgres), port, workdir. Sets: base, auth (Basic header of a fresh org's user), bench_org_id (its
-# org: not "the last org", since the JDBC ceilings create orgs of their own in the database).
+# Needs: db (h2|postgres), port, workdir; bench_keep_db=1 keeps the database as it is. Sets: base, auth (Basic
+# header of a fresh org's user), bench_org_id (its org: not "the last org", since the JDBC ceilings create orgs of
+# their own in the database).
 
 bench_db_name=badgeworks_bench
 export PGPASSWORD=badgeworks
@@ -11,8 +12,11 @@ start_server() {
   [ -f target/badgeworks.war ] || mvn -B -q -DskipTests package
   mkdir -p "$workdir"
   if [ "$db" = postgres ]; then
-    psql -q -h 127.0.0.1 -U badgeworks -d postgres -c "DROP DATABASE IF EXISTS $bench_db_name WITH (FORCE)" \
-      -c "CREATE DATABASE $bench_db_name"
+    # bench_keep_db=1: run on the database as it is (a loaded history, bench/history-bench)
+    if [ -z "${bench_keep_db:-}" ]; then
+      psql -q -h 127.0.0.1 -U badgeworks -d postgres -c "DROP DATABASE IF EXISTS $bench_db_name WITH (FORCE)" \
+        -c "CREATE DATABASE $bench_db_name"
+    fi
     # this machine's PostgreSQL runs with autovacuum off; a default one analyzes growing tables by itself
     # (autovacuum_analyze_scale_factor 0.1), without which plans stay those of empty tables (an outbox of 100,000
     # rows claimed through the index of an empty table: every claim scanned the whole backlog)

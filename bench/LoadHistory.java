@@ -1,0 +1,388 @@
+import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.earn.control.EarnCommand;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Fills a Badgeworks database with years of history, fast and without the API (issue 31): earns rows {@code from}
+ * to {@code to} of one deterministic sequence, so a database grows stage by stage (0 → 10M → 100M) and every stage
+ * holds exactly the rows a single load of its size would. Row g is decided by g and the seed alone.
+ *
+ * <p>What the service would have written: each earn is a live earn processed when it happened (its fingerprint is
+ * the service's own, {@link EarnCommand#fingerprint()} on the product's classes, so a client repeating a stored
+ * requestId is answered as a repeat), expiring 365 days after (the badges' earnedBadgeExpiry); 1 % revoked a day
+ * later; each customer's standing row (customer_badge) and each badge's counters recomputed from the earns; the
+ * enrolments of ISSUE_EARN badges; delivered events and bulk request logs for the last 7 days (what a 7-day
+ * retention keeps). Orgs, badges, claims and webhooks come from the API before the load (the {@code badges} file).
+ *
+ * <p>PostgreSQL: the rows go in with COPY while badge_earn's keys and indexes are dropped, then rebuilt exactly as
+ * the migrations defined them (read back from the catalogue first). H2: JDBC batches into the indexed tables (tests
+ * and small loads). Nothing else may write meanwhile.
+ *
+ * <p>Usage: java -cp target/classes:target/runtime/postgresql.jar:target/runtime/h2.jar bench/LoadHistory.java
+ * JDBC_URL USER PASSWORD BADGES_FILE CUSTOMERS FROM TO NOW_MS [SEED]. BADGES_FILE: lines "orgId badgeId EARN|ISSUE
+ * webhookId|-", the heavy org's first (60 % of the rows and of the customers).
+ */
+public class LoadHistory {
+
+    static final long DAY = Duration.ofDays(1).toMillis();
+    static final long HISTORY = 3 * 365 * DAY;
+    static final long RETENTION = 7 * DAY;
+    static final String OWNER = "Loyalty";
+    static final String REFERENCE = "history";
+
+    record Org(long id, List<String> earnBadges, List<String> issueBadges, String webhook, long firstCustomer,
+               long customers) {
+    }
+
+    record Row(long g, Org org, String id, String badge, String customer, String requestId, String fingerprint,
+               long eventMs, long earnedOnMs, long expiresOnMs, Long revokedOnMs) {
+    }
+
+    final List<Org> orgs = new ArrayList<>();
+    /** The bulk request being gathered: the recent earns of the current 1,000 rows. */
+    private final StringBuilder bulk = new StringBuilder();
+    private long bulkOrg;
+    private long bulkMs;
+    final long nowMs;
+    final long seed;
+
+    LoadHistory(Path badgesFile, long customers, long nowMs, long seed) throws IOException {
+        this.nowMs = nowMs;
+        this.seed = seed;
+        Map<Long, List<String[]>> byOrg = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(badgesFile)) {
+            if (!line.isBlank()) {
+                String[] f = line.trim().split("\\s+");
+                byOrg.computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>()).add(f);
+            }
+        }
+        long heavy = customers * 6 / 10;
+        long each = (customers - heavy) / Math.max(1, byOrg.size() - 1);
+        long first = 0;
+        for (var e : byOrg.entrySet()) {
+            List<String> earn = new ArrayList<>();
+            List<String> issue = new ArrayList<>();
+            String webhook = null;
+            for (String[] f : e.getValue()) {
+                (f[2].equals("ISSUE") ? issue : earn).add(f[1]);
+                webhook = f.length > 3 && !f[3].equals("-") ? f[3] : webhook;
+            }
+            long n = orgs.isEmpty() ? heavy : each;
+            orgs.add(new Org(e.getKey(), earn, issue, webhook, first, n));
+            first += n;
+        }
+    }
+
+    /** Row g: 60 % in the heavy org; 2 % on the org's 100 heaviest customers; popular badges earned more. */
+    Row row(long g) {
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + g);
+        Org org = r.nextDouble() < 0.6 || orgs.size() == 1 ? orgs.get(0) : orgs.get(1 + r.nextInt(orgs.size() - 1));
+        long index = r.nextDouble() < 0.02 ? r.nextLong(Math.min(100, org.customers()))
+                : r.nextLong(org.customers());
+        String customer = "m" + (org.firstCustomer() + index);
+        double u = r.nextDouble();
+        String badge = org.earnBadges().get((int) (org.earnBadges().size() * u * u));
+        long eventMs = nowMs - 60_000 - r.nextLong(HISTORY);
+        long earnedOnMs = eventMs + r.nextLong(5_000);
+        long expiresOnMs = earnedOnMs + 365 * DAY;
+        Long revokedOnMs = r.nextInt(100) == 0 && earnedOnMs + DAY < nowMs ? earnedOnMs + DAY : null;
+        String requestId = "h" + g;
+        String fingerprint = EarnCommand.live(badge, customer, requestId, Instant.ofEpochMilli(eventMs),
+                OwnerType.Loyalty, REFERENCE).fingerprint();
+        return new Row(g, org, id(earnedOnMs, r), badge, customer, requestId, fingerprint, eventMs, earnedOnMs,
+                expiresOnMs, revokedOnMs);
+    }
+
+    /** As the service's ids: 4 bytes of seconds (here the earn's processing time), then 8 random bytes. */
+    static String id(long ms, SplittableRandom r) {
+        long seconds = ms / 1000;
+        return hex(seconds & 0xFFFFFFFFL, 8) + hex(r.nextLong(), 16);
+    }
+
+    static String hex(long value, int digits) {
+        String text = Long.toHexString(value);
+        return text.length() >= digits ? text.substring(text.length() - digits) : "0".repeat(digits - text.length()) + text;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("--file")) {
+            new LoadHistory(Path.of(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]), 42)
+                    .importFile(Path.of(args[4]), Long.parseLong(args[5]), Long.parseLong(args[6]));
+            return;
+        }
+        String url = args[0];
+        LoadHistory load = new LoadHistory(Path.of(args[3]), Long.parseLong(args[4]), Long.parseLong(args[7]),
+                args.length > 8 ? Long.parseLong(args[8]) : 42);
+        long from = Long.parseLong(args[5]);
+        long to = Long.parseLong(args[6]);
+        try (Connection c = DriverManager.getConnection(url, args[1], args[2])) {
+            boolean postgres = url.startsWith("jdbc:postgresql:");
+            long started = System.nanoTime();
+            if (postgres) {
+                load.copyPostgres(c, from, to);
+            } else {
+                load.batchH2(c, from, to);
+            }
+            long earnsDone = System.nanoTime();
+            if (from == 0) {
+                load.enrolments(c, postgres);
+            }
+            load.standingsAndCounters(c);
+            if (postgres) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE");
+                }
+            }
+            System.out.printf("LOADED earns %d..%d: %.0f s for the earns (%.0f rows/s), %.0f s in all%n", from, to,
+                    (earnsDone - started) / 1e9, (to - from) / ((earnsDone - started) / 1e9),
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /**
+     * A nightly file of the heavy org (usage: --file BADGES_FILE CUSTOMERS NOW_MS OUT ROWS LOADED): back-dated earns
+     * of its customers with new requestIds, and 2 % copies of earns already stored (rows below LOADED, sent again
+     * as they were: the import counts them as duplicates).
+     */
+    void importFile(Path out, long rows, long loaded) throws IOException {
+        Org heavy = orgs.get(0);
+        SplittableRandom pick = new SplittableRandom(seed + loaded);
+        try (var w = Files.newBufferedWriter(out)) {
+            w.write("requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId\n");
+            long fresh = 1_000_000_000_000L + loaded;
+            for (long written = 0; written < rows; ) {
+                boolean duplicate = loaded > 0 && pick.nextInt(50) == 0;
+                Row row = duplicate ? row(pick.nextLong(loaded)) : row(fresh++);
+                if (row.org() != heavy) {
+                    continue;
+                }
+                w.write((duplicate ? row.requestId() : "i" + row.g()) + "," + row.badge() + "," + row.customer() + ","
+                        + Instant.ofEpochMilli(row.eventMs()) + "," + OWNER + "," + REFERENCE + "\n");
+                written++;
+            }
+        }
+    }
+
+    // --- PostgreSQL: COPY with badge_earn's keys and indexes dropped, then rebuilt as the migrations had them
+
+    void copyPostgres(Connection c, long from, long to) throws SQLException, IOException {
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            s.execute("SET maintenance_work_mem = '1GB'");
+        }
+        Map<String, String> constraints = new LinkedHashMap<>();
+        List<String> indexes = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                    + " WHERE conrelid = 'badge_earn'::regclass ORDER BY contype = 'f', conname")) {
+                while (rs.next()) {
+                    constraints.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'badge_earn'"
+                    + " AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'badge_earn'::regclass)")) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1));
+                }
+            }
+            for (String name : constraints.keySet().stream().sorted((a, b) -> Boolean.compare(
+                    !constraints.get(a).startsWith("FOREIGN"), !constraints.get(b).startsWith("FOREIGN"))).toList()) {
+                s.execute("ALTER TABLE badge_earn DROP CONSTRAINT " + name);
+            }
+            for (String index : indexes) {
+                s.execute("DROP INDEX " + index.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"));
+            }
+        }
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        StringBuilder earns = new StringBuilder();
+        StringBuilder events = new StringBuilder();
+        StringBuilder logs = new StringBuilder();
+        for (long g = from; g < to; g++) {
+            Row row = row(g);
+            earns.append(row.id()).append(',').append(row.org().id()).append(',').append(row.badge()).append(',')
+                    .append(row.customer()).append(",,").append(row.requestId()).append(',').append(row.fingerprint())
+                    .append(',').append(row.eventMs()).append(',').append(row.earnedOnMs()).append(',')
+                    .append(row.expiresOnMs()).append(',').append(OWNER).append(',').append(REFERENCE).append(',')
+                    .append(row.revokedOnMs() == null ? "" : row.revokedOnMs()).append('\n');
+            if (row.earnedOnMs() > nowMs - RETENTION) {
+                recent(row, events);
+            }
+            if (g % 1000 == 999 || g == to - 1) {
+                closeBulk(g, logs);
+            }
+            if (earns.length() > 8_000_000 || g == to - 1) {
+                copy.copyIn("COPY badge_earn (id, org_id, badge_id, customer_id, enrolment_id, request_id, fingerprint,"
+                        + " earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id, revoked_on_ms)"
+                        + " FROM STDIN (FORMAT csv)", new StringReader(earns.toString()));
+                earns.setLength(0);
+            }
+        }
+        copy.copyIn("COPY event_delivery (webhook_id, event_id, event_type, event_count, payload, created_ms, status,"
+                + " attempts, next_attempt_ms, retry_from_ms, claim, claimed_until_ms, last_error, delivered_ms)"
+                + " FROM STDIN (FORMAT csv)", new StringReader(events.toString()));
+        copy.copyIn("COPY request_log (org_id, operation, request_id, fingerprint, response, created_on_ms)"
+                + " FROM STDIN (FORMAT csv)", new StringReader(logs.toString()));
+        try (Statement s = c.createStatement()) {
+            for (var e : constraints.entrySet()) {
+                s.execute("ALTER TABLE badge_earn ADD CONSTRAINT " + e.getKey() + " " + e.getValue());
+            }
+            for (String index : indexes) {
+                s.execute(index);
+            }
+        }
+    }
+
+    /** A delivered badgeEarned event per recent earn (orgs with a webhook), and a bulk request log per 1,000. */
+    void recent(Row row, StringBuilder events) {
+        if (row.org().webhook() != null) {
+            String eventId = row.id() + "-e";
+            String payload = "{\"eventId\":\"" + eventId + "\",\"eventType\":\"badgeEarned\",\"orgId\":"
+                    + row.org().id() + ",\"createdOn\":" + row.earnedOnMs() + ",\"data\":{\"earnedBadgeId\":\""
+                    + row.id() + "\",\"badgeMetaId\":\"" + row.badge() + "\",\"customerId\":\"" + row.customer()
+                    + "\",\"requestId\":\"" + row.requestId() + "\",\"earnEventDate\":" + row.eventMs()
+                    + ",\"expiresOn\":" + row.expiresOnMs() + "}}";
+            events.append(row.org().webhook()).append(',').append(eventId).append(",badgeEarned,1,")
+                    .append(csv(payload)).append(',').append(row.earnedOnMs()).append(",DELIVERED,1,")
+                    .append(row.earnedOnMs()).append(',').append(row.earnedOnMs()).append(",,,,")
+                    .append(row.earnedOnMs() + 200).append('\n');
+        }
+        bulk.append(bulk.length() == 0 ? "" : ",").append("{\"customerId\":\"").append(row.customer())
+                .append("\",\"earnedBadgeId\":\"").append(row.id()).append("\",\"badgeMetaId\":\"")
+                .append(row.badge()).append("\"}");
+        bulkOrg = row.org().id();
+        bulkMs = Math.max(bulkMs, row.earnedOnMs());
+    }
+
+    /** The recent earns of rows g-999..g as one logged bulk request (its answer's size is what matters here). */
+    void closeBulk(long g, StringBuilder logs) {
+        if (bulk.length() > 0) {
+            logs.append(bulkOrg).append(",EARN_BULK,bulk-").append(g / 1000).append(',')
+                    .append(EarnCommand.live("bulk", "bulk", "bulk-" + g / 1000, Instant.ofEpochMilli(bulkMs),
+                            OwnerType.Loyalty, REFERENCE).fingerprint()).append(',')
+                    .append(csv("{\"data\":{\"earns\":[" + bulk + "]}}")).append(',').append(bulkMs).append('\n');
+        }
+        bulk.setLength(0);
+        bulkMs = 0;
+    }
+
+    static String csv(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    // --- H2: JDBC batches into the indexed tables
+
+    void batchH2(Connection c, long from, long to) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO badge_earn (id, org_id, badge_id, customer_id,"
+                + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type,"
+                + " owner_reference_id, revoked_on_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (long g = from; g < to; g++) {
+                Row row = row(g);
+                insert.setString(1, row.id());
+                insert.setLong(2, row.org().id());
+                insert.setString(3, row.badge());
+                insert.setString(4, row.customer());
+                insert.setString(5, row.requestId());
+                insert.setString(6, row.fingerprint());
+                insert.setLong(7, row.eventMs());
+                insert.setLong(8, row.earnedOnMs());
+                insert.setLong(9, row.expiresOnMs());
+                insert.setString(10, OWNER);
+                insert.setString(11, REFERENCE);
+                insert.setObject(12, row.revokedOnMs());
+                insert.addBatch();
+                if ((g - from) % 5000 == 4999 || g == to - 1) {
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        c.setAutoCommit(true);
+    }
+
+    // --- both
+
+    /** One enrolment in an ISSUE_EARN badge of the org for every 20th customer, at a random time, expired or not. */
+    void enrolments(Connection c, boolean postgres) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO badge_enrolment (id, org_id, badge_id,"
+                + " customer_id, issue_event_ms, issued_on_ms, expires_on_ms, owner_type, owner_reference_id, request_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Org org : orgs) {
+                if (org.issueBadges().isEmpty()) {
+                    continue;
+                }
+                for (long i = 0; i < org.customers(); i += 20) {
+                    long customer = org.firstCustomer() + i;
+                    SplittableRandom r = new SplittableRandom(seed * 31 + customer);
+                    long issuedMs = nowMs - 60_000 - r.nextLong(HISTORY);
+                    insert.setString(1, id(issuedMs, r));
+                    insert.setLong(2, org.id());
+                    insert.setString(3, org.issueBadges().get(r.nextInt(org.issueBadges().size())));
+                    insert.setString(4, "m" + customer);
+                    insert.setLong(5, issuedMs);
+                    insert.setLong(6, issuedMs);
+                    insert.setLong(7, issuedMs + 10 * DAY);
+                    insert.setString(8, OWNER);
+                    insert.setString(9, REFERENCE);
+                    insert.setString(10, "enrol-" + customer);
+                    insert.addBatch();
+                    if (++pending == 5000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+        c.commit();
+        c.setAutoCommit(true);
+    }
+
+    /**
+     * The customers' standing rows and the badges' counters, recomputed from the earns and enrolments as the service
+     * keeps them: a row per customer and badge with any earn (count and latest dates of the active ones), the
+     * counters' totals on stripe 0 (a read sums the stripes).
+     */
+    void standingsAndCounters(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM customer_badge");
+            s.execute("INSERT INTO customer_badge (customer_id, badge_id, earned, last_earned_on_ms, last_event_ms,"
+                    + " last_expires_on_ms) SELECT customer_id, badge_id,"
+                    + " SUM(CASE WHEN revoked_on_ms IS NULL THEN 1 ELSE 0 END),"
+                    + " MAX(CASE WHEN revoked_on_ms IS NULL THEN earned_on_ms END),"
+                    + " MAX(CASE WHEN revoked_on_ms IS NULL THEN earn_event_ms END),"
+                    + " MAX(CASE WHEN revoked_on_ms IS NULL THEN expires_on_ms END)"
+                    + " FROM badge_earn GROUP BY customer_id, badge_id");
+            s.execute("UPDATE badge_counter SET earned = 0, issued = 0");
+            s.execute("UPDATE badge_counter SET"
+                    + " earned = (SELECT COUNT(*) FROM badge_earn e WHERE e.badge_id = badge_counter.badge_id"
+                    + " AND e.revoked_on_ms IS NULL),"
+                    + " issued = (SELECT COUNT(*) FROM badge_enrolment n WHERE n.badge_id = badge_counter.badge_id"
+                    + " AND n.revoked_on_ms IS NULL) WHERE stripe = 0");
+        }
+        c.commit();
+        c.setAutoCommit(true);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.badgeworks.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 31: the history loader of the benchmarks (bench/LoadHistory.java) writes what the service itself would
+ * have written. Orgs, badges, claims and webhooks made through the API; two stages of earns loaded with the server
+ * down; then the invariants the benchmarks check (bench/lib/history-invariants.sql) hold, and the service, started
+ * again, answers from the loaded rows as from its own: the badges' counts, a customer's standing, a stored
+ * requestId repeated as a repeat (809 with the stored earn: the loader's fingerprints are the service's), and a
+ * new earn adding to the loaded standing.
+ */
+class HistoryLoadIT {
+
+    @Test
+    void theLoadedHistoryHoldsTheServicesInvariantsAndTheServiceReadsItAsItsOwn() throws Exception {
+        Map<String, String> env = new HashMap<>(BadgeworksServer.FAST_EVENTS);
+        env.put("BADGEWORKS_BOOTSTRAP_PASSWORD", BadgeworksServer.ADMIN_PASSWORD);
+        BadgeworksServer server = BadgeworksServer.create("history", env);
+        server.start();
+        List<String> lines = new ArrayList<>();
+        Map<Long, Api> orgs = new HashMap<>();
+        long past = Instant.now().minusSeconds(3L * 366 * 86400).getEpochSecond();
+        for (int o = 0; o < 2; o++) {
+            Api org = server.admin().newOrg("history");
+            orgs.put(org.orgId(), org);
+            String hook = org.post("webhooks", "{\"url\":\"http://127.0.0.1:9/hooks\",\"eventTypes\":[\"badgeEarned\"],"
+                    + "\"active\":false}").expect(201).data().getString("id");
+            for (int b = 0; b < 4; b++) {
+                JsonObject badge = Badges.with(Badges.with(Badges.earnBadge(Badges.uniqueName("History")), "startOn",
+                        past), "earnedBadgeExpiry", Json.createObjectBuilder().add("expiryType", "RELATIVE")
+                        .add("relativeExpirytype", "DAYS").add("value", 365).build());
+                boolean issue = b == 3;
+                if (issue) {
+                    badge = Badges.issueEarnBadge(badge.getString("name"));
+                    badge = Badges.with(badge, "startOn", past);
+                }
+                String id = org.post("badgeMeta", badge.toString(), BadgeMetaIT.MIGRATION).expect(201).data()
+                        .getString("id");
+                org.post("badgeMeta/" + id + "/claim", "{\"ownerType\":\"Loyalty\",\"referenceId\":\"history\"}")
+                        .expect(200);
+                lines.add(org.orgId() + " " + id + " " + (issue ? "ISSUE" : "EARN") + " " + hook);
+            }
+        }
+        server.stop();
+        Path badges = Files.write(server.workDir().resolve("badges.txt"), lines);
+        long now = System.currentTimeMillis();
+        load(server, badges, 0, 20_000, now);
+        load(server, badges, 20_000, 30_000, now);
+
+        Map<String, Long> activeEarns = new HashMap<>();
+        String[] stored;
+        long heavyStanding;
+        try (Connection c = server.database(); Statement s = c.createStatement()) {
+            for (String check : invariants()) {
+                try (ResultSet rs = s.executeQuery(check)) {
+                    rs.next();
+                    assertTrue(rs.getString(1).startsWith("PASS") || rs.getString(1).startsWith("INFO"), rs.getString(1));
+                }
+            }
+            // the check can fail: one standing off by one is found
+            s.executeUpdate("UPDATE customer_badge SET earned = earned + 1 WHERE customer_id = 'm1'");
+            try (ResultSet rs = s.executeQuery(invariants().get(0))) {
+                rs.next();
+                assertTrue(rs.getString(1).startsWith("FAIL standings"), rs.getString(1));
+            }
+            s.executeUpdate("UPDATE customer_badge SET earned = earned - 1 WHERE customer_id = 'm1'");
+            try (ResultSet rs = s.executeQuery("SELECT badge_id, COUNT(*) FROM badge_earn WHERE revoked_on_ms IS NULL"
+                    + " GROUP BY badge_id")) {
+                while (rs.next()) {
+                    activeEarns.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT request_id, badge_id, customer_id, earn_event_ms, id, org_id"
+                    + " FROM badge_earn WHERE revoked_on_ms IS NULL AND customer_id = 'm0' ORDER BY request_id")) {
+                assertTrue(rs.next(), "the heavy org's heaviest customer has earns");
+                stored = new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)};
+            }
+            try (ResultSet rs = s.executeQuery("SELECT earned FROM customer_badge WHERE customer_id = 'm0'"
+                    + " AND badge_id = '" + stored[1] + "'")) {
+                rs.next();
+                heavyStanding = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM badge_earn")) {
+                rs.next();
+                assertEquals(30_000, rs.getLong(1), "two stages: exactly the rows of one load of 30,000");
+            }
+        }
+        assertTrue(heavyStanding > 1, "a heavy customer: " + heavyStanding);
+
+        server.start();
+        try {
+            for (String line : lines) {
+                String[] f = line.split(" ");
+                JsonObject badge = orgs.get(Long.parseLong(f[0])).get("badgeMeta/" + f[1]).expect(200).data();
+                assertEquals(activeEarns.getOrDefault(f[1], 0L), badge.getJsonNumber("earnedCount").longValue(),
+                        "badge " + f[1] + "'s earned count");
+            }
+            Api org = orgs.get(Long.parseLong(stored[5]));
+            assertEquals(heavyStanding, supportCount(org, stored[1]), "the support view reads the loaded standing");
+            String repeat = EarnIT.earn(stored[1], "m0", stored[0]).add("earnEventDate", Long.parseLong(stored[3]))
+                    .build().toString();
+            Api.Reply again = org.post("customer/earn", repeat).expectError(400, 809, "requestId");
+            assertEquals(stored[4], again.data().getString("earnedBadgeId"), "a repeat of the stored earn");
+
+            org.post("customer/earn", EarnIT.earn(stored[1], "m0", EarnIT.rid()).build().toString()).expect(200);
+            assertEquals(heavyStanding + 1, supportCount(org, stored[1]), "a new earn adds to the loaded standing");
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The support view's count of the heavy customer's unrevoked earns of the badge. */
+    private static long supportCount(Api org, String badge) {
+        return org.get("management/m0?badgeType=EARNED&includeExpired=true&size=100").expect(200).data()
+                .getJsonArray("customerBadges").stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(b -> b.getString("badgeMetaId").equals(badge)).findFirst().orElseThrow()
+                .getJsonNumber("earnCount").longValue();
+    }
+
+    /** The loader run as the benchmarks run it: a JVM of its own on the product's classes and the JDBC drivers. */
+    private static void load(BadgeworksServer server, Path badges, long from, long to, long now)
+            throws IOException, InterruptedException {
+        Path project = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();
+        String classpath = String.join(java.io.File.pathSeparator, project.resolve("target/classes").toString(),
+                project.resolve("target/runtime/postgresql.jar").toString(),
+                project.resolve("target/runtime/h2.jar").toString());
+        boolean pg = BadgeworksServer.onPostgres();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath, project.resolve("bench/LoadHistory.java").toString(), server.jdbcUrl(),
+                pg ? System.getProperty("it.pg.user") : "sa", pg ? System.getProperty("it.pg.password", "") : "sa",
+                badges.toString(), "2000", Long.toString(from), Long.toString(to), Long.toString(now))
+                .redirectErrorStream(true).redirectOutput(server.workDir().resolve("load-" + to + ".log").toFile())
+                .start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the loader finished");
+        assertEquals(0, p.exitValue(), () -> {
+            try {
+                return Files.readString(server.workDir().resolve("load-" + to + ".log"));
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+    }
+
+    /** bench/lib/history-invariants.sql, statement by statement. */
+    private static List<String> invariants() throws IOException {
+        Path project = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : Files.readAllLines(project.resolve("bench/lib/history-invariants.sql"))) {
+            if (line.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.trim().endsWith(";")) {
+                statements.add(current.toString().trim().replaceAll(";$", ""));
+                current.setLength(0);
+            }
+        }
+        return statements;
+    }
+}
