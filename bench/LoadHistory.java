@@ -142,8 +142,8 @@ public class LoadHistory {
                 load.batchH2(c, from, to);
             }
             long earnsDone = System.nanoTime();
-            if (from == 0) {
-                load.enrolments(c, postgres);
+            if (from == 0 && to > 0) { // the first stage with earns (an empty stage 0 has none of either)
+                load.enrolments(c);
             }
             load.standingsAndCounters(c);
             if (postgres) {
@@ -322,7 +322,7 @@ public class LoadHistory {
     // --- both
 
     /** One enrolment in an ISSUE_EARN badge of the org for every 20th customer, at a random time, expired or not. */
-    void enrolments(Connection c, boolean postgres) throws SQLException {
+    void enrolments(Connection c) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO badge_enrolment (id, org_id, badge_id,"
                 + " customer_id, issue_event_ms, issued_on_ms, expires_on_ms, owner_type, owner_reference_id, request_id)"

@@ -42,7 +42,7 @@ class HistoryLoadIT {
         for (int o = 0; o < 2; o++) {
             Api org = server.admin().newOrg("history");
             orgs.put(org.orgId(), org);
-            String hook = org.post("webhooks", "{\"url\":\"http://127.0.0.1:9/hooks\",\"eventTypes\":[\"badgeEarned\"],"
+            String hook = server.admin().orgAdminOf(org).post("webhooks", "{\"url\":\"http://127.0.0.1:9/hooks\",\"eventTypes\":[\"badgeEarned\"],"
                     + "\"active\":false}").expect(201).data().getString("id");
             for (int b = 0; b < 4; b++) {
                 JsonObject badge = Badges.with(Badges.with(Badges.earnBadge(Badges.uniqueName("History")), "startOn",
@@ -117,12 +117,16 @@ class HistoryLoadIT {
             }
             Api org = orgs.get(Long.parseLong(stored[5]));
             assertEquals(heavyStanding, supportCount(org, stored[1]), "the support view reads the loaded standing");
-            String repeat = EarnIT.earn(stored[1], "m0", stored[0]).add("earnEventDate", Long.parseLong(stored[3]))
-                    .build().toString();
+            String repeat = Json.createObjectBuilder().add("badgeMetaId", stored[1]).add("customerId", "m0")
+                    .add("requestId", stored[0])
+                    .add("earnEventDateISO", Instant.ofEpochMilli(Long.parseLong(stored[3])).toString())
+                    .add("triggeredBy", Json.createObjectBuilder().add("ownerType", "Loyalty")
+                            .add("referenceId", "history")).build().toString();
             Api.Reply again = org.post("customer/earn", repeat).expectError(400, 809, "requestId");
             assertEquals(stored[4], again.data().getString("earnedBadgeId"), "a repeat of the stored earn");
 
-            org.post("customer/earn", EarnIT.earn(stored[1], "m0", EarnIT.rid()).build().toString()).expect(200);
+            org.post("customer/earn", Json.createObjectBuilder(Json.createReader(new java.io.StringReader(repeat))
+                    .readObject()).add("requestId", EarnIT.rid()).build().toString()).expect(200);
             assertEquals(heavyStanding + 1, supportCount(org, stored[1]), "a new earn adds to the loaded standing");
         } finally {
             server.stop();
