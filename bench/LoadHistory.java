@@ -125,7 +125,8 @@ public class LoadHistory {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("--file")) {
             new LoadHistory(Path.of(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]), 42)
-                    .importFile(Path.of(args[4]), Long.parseLong(args[5]), Long.parseLong(args[6]));
+                    .importFile(Path.of(args[4]), Long.parseLong(args[5]), Long.parseLong(args[6]),
+                            Long.parseLong(args[7]));
             return;
         }
         String url = args[0];
@@ -142,6 +143,9 @@ public class LoadHistory {
                 load.batchH2(c, from, to);
             }
             long earnsDone = System.nanoTime();
+            if (from == 0) {
+                load.referenceCustomers(c);
+            }
             if (from == 0 && to > 0) { // the first stage with earns (an empty stage 0 has none of either)
                 load.enrolments(c);
             }
@@ -158,16 +162,17 @@ public class LoadHistory {
     }
 
     /**
-     * A nightly file of the heavy org (usage: --file BADGES_FILE CUSTOMERS NOW_MS OUT ROWS LOADED): back-dated earns
-     * of its customers with new requestIds, and 2 % copies of earns already stored (rows below LOADED, sent again
-     * as they were: the import counts them as duplicates).
+     * A nightly file of the heavy org (usage: --file BADGES_FILE CUSTOMERS NOW_MS OUT ROWS LOADED FRESH): back-dated
+     * earns of its customers with new requestIds (rows FRESH, FRESH + 1 … of the sequence: each run its own), and 2 %
+     * copies of earns already stored (rows below LOADED, sent again as they were: the import counts them as
+     * duplicates).
      */
-    void importFile(Path out, long rows, long loaded) throws IOException {
+    void importFile(Path out, long rows, long loaded, long freshFrom) throws IOException {
         Org heavy = orgs.get(0);
         SplittableRandom pick = new SplittableRandom(seed + loaded);
         try (var w = Files.newBufferedWriter(out)) {
             w.write("requestId,badgeMetaId,customerId,earnEventDate,ownerType,referenceId\n");
-            long fresh = 1_000_000_000_000L + loaded;
+            long fresh = freshFrom;
             for (long written = 0; written < rows; ) {
                 boolean duplicate = loaded > 0 && pick.nextInt(50) == 0;
                 Row row = duplicate ? row(pick.nextLong(loaded)) : row(fresh++);
@@ -320,6 +325,45 @@ public class LoadHistory {
     }
 
     // --- both
+
+    /**
+     * The customers every point of the curves measures, the same at every size: in the heavy org, "ref-heavy" with
+     * 1,000 earns spread over its badges and "ref-ordinary" with 5 — loaded with the first stage, empty or not, so
+     * their views answer the same rows whatever else the database holds.
+     */
+    void referenceCustomers(Connection c) throws SQLException {
+        Org heavy = orgs.get(0);
+        c.setAutoCommit(false);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO badge_earn (id, org_id, badge_id, customer_id,"
+                + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type,"
+                + " owner_reference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (String[] who : new String[][] {{"ref-heavy", "1000"}, {"ref-ordinary", "5"}}) {
+                int n = Integer.parseInt(who[1]);
+                for (int i = 0; i < n; i++) {
+                    SplittableRandom r = new SplittableRandom(seed * 7 + who[0].hashCode() * 1_000L + i);
+                    String badge = heavy.earnBadges().get(i % heavy.earnBadges().size());
+                    String requestId = who[0] + "-" + i;
+                    long eventMs = nowMs - 60_000 - r.nextLong(HISTORY);
+                    insert.setString(1, id(eventMs, r));
+                    insert.setLong(2, heavy.id());
+                    insert.setString(3, badge);
+                    insert.setString(4, who[0]);
+                    insert.setString(5, requestId);
+                    insert.setString(6, EarnCommand.live(badge, who[0], requestId, Instant.ofEpochMilli(eventMs),
+                            OwnerType.Loyalty, REFERENCE).fingerprint());
+                    insert.setLong(7, eventMs);
+                    insert.setLong(8, eventMs);
+                    insert.setLong(9, eventMs + 365 * DAY);
+                    insert.setString(10, OWNER);
+                    insert.setString(11, REFERENCE);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        c.commit();
+        c.setAutoCommit(true);
+    }
 
     /** One enrolment in an ISSUE_EARN badge of the org for every 20th customer, at a random time, expired or not. */
     void enrolments(Connection c) throws SQLException {

@@ -100,9 +100,13 @@ class HistoryLoadIT {
                 rs.next();
                 heavyStanding = rs.getLong(1);
             }
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM badge_earn")) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM badge_earn WHERE request_id LIKE 'h%'")) {
                 rs.next();
                 assertEquals(30_000, rs.getLong(1), "two stages: exactly the rows of one load of 30,000");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM badge_earn WHERE customer_id LIKE 'ref-%'")) {
+                rs.next();
+                assertEquals(1_005, rs.getLong(1), "the reference customers, loaded once");
             }
         }
         assertTrue(heavyStanding > 1, "a heavy customer: " + heavyStanding);
