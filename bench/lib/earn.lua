@@ -1,7 +1,12 @@
--- POST /customer/earn with a distinct requestId per request, spread over many customers.
+-- POST /customer/earn with a distinct requestId per request, spread over many customers: numbers 0 … 99,999 by
+-- default; BENCH_CUSTOMER_PREFIX and BENCH_CUSTOMERS name others ("m0" … on a loaded history), BENCH_REFERENCE the
+-- claim's referenceId (default "bench").
 dofile(os.getenv("BENCH_LIB") .. "/report.lua")
 local badge = os.getenv("BENCH_BADGE")
 local run = os.getenv("BENCH_RUN")
+local prefix = os.getenv("BENCH_CUSTOMER_PREFIX")
+local customers = tonumber(os.getenv("BENCH_CUSTOMERS") or "100000")
+local reference = os.getenv("BENCH_REFERENCE") or "bench"
 local threads = 0
 function setup(thread)
   thread:set("tid", threads)
@@ -16,8 +21,10 @@ function init(args)
 end
 function request()
   counter = counter + 1
+  local n = (counter * 7919 + tid) % customers
+  local customer = prefix and string.format('"%s%d"', prefix, n) or string.format('%d', n)
   local body = string.format(
-      '{"badgeMetaId":"%s","customerId":%d,"requestId":"%s-%d-%d","triggeredBy":{"ownerType":"Loyalty","referenceId":"bench"}}',
-      badge, (counter * 7919 + tid) % 100000, run, tid, counter)
+      '{"badgeMetaId":"%s","customerId":%s,"requestId":"%s-%d-%d","triggeredBy":{"ownerType":"Loyalty","referenceId":"%s"}}',
+      badge, customer, run, tid, counter, reference)
   return wrk.format(nil, nil, nil, body)
 end
