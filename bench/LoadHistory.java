@@ -242,18 +242,16 @@ public class LoadHistory {
             if (g % 1000 == 999 || g == to - 1) {
                 closeBulk(g, logs);
             }
-            if (earns.length() > 8_000_000 || g == to - 1) {
-                copy.copyIn("COPY badge_earn (id, org_id, badge_id, customer_id, enrolment_id, request_id, fingerprint,"
-                        + " earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id, revoked_on_ms)"
-                        + " FROM STDIN (FORMAT csv)", new StringReader(earns.toString()));
-                earns.setLength(0);
-            }
+            boolean last = g == to - 1;
+            flush(copy, "COPY badge_earn (id, org_id, badge_id, customer_id, enrolment_id, request_id, fingerprint,"
+                    + " earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id, revoked_on_ms)",
+                    earns, last);
+            flush(copy, "COPY event_delivery (webhook_id, event_id, event_type, event_count, payload, created_ms,"
+                    + " status, attempts, next_attempt_ms, retry_from_ms, claim, claimed_until_ms, last_error,"
+                    + " delivered_ms)", events, last);
+            flush(copy, "COPY request_log (org_id, operation, request_id, fingerprint, response, created_on_ms)",
+                    logs, last);
         }
-        copy.copyIn("COPY event_delivery (webhook_id, event_id, event_type, event_count, payload, created_ms, status,"
-                + " attempts, next_attempt_ms, retry_from_ms, claim, claimed_until_ms, last_error, delivered_ms)"
-                + " FROM STDIN (FORMAT csv)", new StringReader(events.toString()));
-        copy.copyIn("COPY request_log (org_id, operation, request_id, fingerprint, response, created_on_ms)"
-                + " FROM STDIN (FORMAT csv)", new StringReader(logs.toString()));
         try (Statement s = c.createStatement()) {
             for (var e : constraints.entrySet()) {
                 s.execute("ALTER TABLE badge_earn ADD CONSTRAINT " + e.getKey() + " " + e.getValue());
@@ -261,6 +259,15 @@ public class LoadHistory {
             for (String index : indexes) {
                 s.execute(index);
             }
+        }
+    }
+
+    /** Sends the CSV rows gathered for a table once there are some megabytes of them (or the stage ends). */
+    static void flush(CopyManager copy, String copyInto, StringBuilder rows, boolean last)
+            throws SQLException, IOException {
+        if (rows.length() > 8_000_000 || (last && rows.length() > 0)) {
+            copy.copyIn(copyInto + " FROM STDIN (FORMAT csv)", new StringReader(rows.toString()));
+            rows.setLength(0);
         }
     }
 
