@@ -308,27 +308,33 @@ public class LoadHistory {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
+    /** One earn row through JDBC (H2's load and the reference customers on both databases). */
+    static final String INSERT_EARN = "INSERT INTO badge_earn (id, org_id, badge_id, customer_id, request_id,"
+            + " fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type, owner_reference_id, revoked_on_ms)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static void bind(PreparedStatement insert, Row row) throws SQLException {
+        insert.setString(1, row.id());
+        insert.setLong(2, row.org().id());
+        insert.setString(3, row.badge());
+        insert.setString(4, row.customer());
+        insert.setString(5, row.requestId());
+        insert.setString(6, row.fingerprint());
+        insert.setLong(7, row.eventMs());
+        insert.setLong(8, row.earnedOnMs());
+        insert.setLong(9, row.expiresOnMs());
+        insert.setString(10, OWNER);
+        insert.setString(11, REFERENCE);
+        insert.setObject(12, row.revokedOnMs(), java.sql.Types.BIGINT);
+    }
+
     // --- H2: JDBC batches into the indexed tables
 
     void batchH2(Connection c, long from, long to) throws SQLException {
         c.setAutoCommit(false);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO badge_earn (id, org_id, badge_id, customer_id,"
-                + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type,"
-                + " owner_reference_id, revoked_on_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_EARN)) {
             for (long g = from; g < to; g++) {
-                Row row = row(g);
-                insert.setString(1, row.id());
-                insert.setLong(2, row.org().id());
-                insert.setString(3, row.badge());
-                insert.setString(4, row.customer());
-                insert.setString(5, row.requestId());
-                insert.setString(6, row.fingerprint());
-                insert.setLong(7, row.eventMs());
-                insert.setLong(8, row.earnedOnMs());
-                insert.setLong(9, row.expiresOnMs());
-                insert.setString(10, OWNER);
-                insert.setString(11, REFERENCE);
-                insert.setObject(12, row.revokedOnMs());
+                bind(insert, row(g));
                 insert.addBatch();
                 if ((g - from) % 5000 == 4999 || g == to - 1) {
                     insert.executeBatch();
@@ -349,9 +355,7 @@ public class LoadHistory {
     void referenceCustomers(Connection c) throws SQLException {
         Org heavy = orgs.get(0);
         c.setAutoCommit(false);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO badge_earn (id, org_id, badge_id, customer_id,"
-                + " request_id, fingerprint, earn_event_ms, earned_on_ms, expires_on_ms, owner_type,"
-                + " owner_reference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_EARN)) {
             for (String[] who : new String[][] {{"ref-heavy", "1000"}, {"ref-ordinary", "5"}}) {
                 int n = Integer.parseInt(who[1]);
                 for (int i = 0; i < n; i++) {
@@ -359,18 +363,9 @@ public class LoadHistory {
                     String badge = heavy.earnBadges().get(i % heavy.earnBadges().size());
                     String requestId = who[0] + "-" + i;
                     long eventMs = nowMs - 60_000 - r.nextLong(HISTORY);
-                    insert.setString(1, id(eventMs, r));
-                    insert.setLong(2, heavy.id());
-                    insert.setString(3, badge);
-                    insert.setString(4, who[0]);
-                    insert.setString(5, requestId);
-                    insert.setString(6, EarnCommand.live(badge, who[0], requestId, Instant.ofEpochMilli(eventMs),
-                            OwnerType.Loyalty, REFERENCE).fingerprint());
-                    insert.setLong(7, eventMs);
-                    insert.setLong(8, eventMs);
-                    insert.setLong(9, eventMs + 365 * DAY);
-                    insert.setString(10, OWNER);
-                    insert.setString(11, REFERENCE);
+                    bind(insert, new Row(-1, heavy, id(eventMs, r), badge, who[0], requestId,
+                            EarnCommand.live(badge, who[0], requestId, Instant.ofEpochMilli(eventMs), OwnerType.Loyalty,
+                                    REFERENCE).fingerprint(), eventMs, eventMs, eventMs + 365 * DAY, null));
                     insert.addBatch();
                 }
             }
