@@ -36,7 +36,7 @@ import java.util.Map;
 @Transactional
 public class EnrolmentService {
 
-    static final String OPERATION = "ISSUE";
+    public static final String OPERATION = "ISSUE";
 
     /** {@code requestIdAsNumber}: the client sent requestId as a JSON number (it is echoed the same way). */
     public record EnrolCommand(String badgeMetaId, List<String> customers, String requestId, boolean requestIdAsNumber,

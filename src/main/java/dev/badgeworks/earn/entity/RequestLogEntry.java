@@ -94,4 +94,8 @@ public class RequestLogEntry {
     public String response() {
         return response;
     }
+
+    public long createdOnMs() {
+        return createdOnMs;
+    }
 }

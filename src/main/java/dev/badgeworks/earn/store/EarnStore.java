@@ -68,6 +68,9 @@ public interface EarnStore {
     /** Records a finished request; throws {@link RequestIdConflict} when a concurrent request recorded it first. */
     void logRequest(RequestLogEntry entry);
 
+    /** Deletes up to {@code limit} logged requests of this operation finished before {@code beforeMs}; answers how many. */
+    int purgeRequestLog(String operation, long beforeMs, int limit);
+
     /**
      * Revokes the earn if it is an active earn of this org, badge and customer — decided by the database, so of
      * two concurrent revokes one wins. The revoked earn, or null when there was none to revoke.

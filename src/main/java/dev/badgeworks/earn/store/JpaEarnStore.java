@@ -208,6 +208,20 @@ public class JpaEarnStore implements EarnStore {
         Persistence.flushOrFail(em, new RequestIdConflict(null));
     }
 
+    @Override
+    public int purgeRequestLog(String operation, long beforeMs, int limit) {
+        // by key, a batch at a time: each batch is its own short transaction, so earns never wait long behind it
+        String sql = "DELETE FROM request_log WHERE (org_id, operation, request_id) IN (SELECT org_id, operation,"
+                + " request_id FROM request_log WHERE operation = ? AND created_on_ms < ? FETCH FIRST " + limit + " ROWS ONLY)";
+        try (PreparedStatement s = Persistence.connection(em).prepareStatement(sql)) {
+            s.setString(1, operation);
+            s.setLong(2, beforeMs);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot delete old request logs", e);
+        }
+    }
+
     /**
      * The transaction's own JDBC connection, the one the entity manager uses: locks taken and rows written here are
      * the transaction's, and no second pooled connection is needed while a lock is held (a transaction waiting for

@@ -107,10 +107,6 @@ final class Standings {
     }
 
     /**
-     * After a revocation: the customer's standing with the badge, recounted from their active earns. The row is
-     * locked first, so the recount (a new statement, a new snapshot) sees every earn committed before the lock.
-     */
-    /**
      * After earns of these pairs moved to other event dates: their latest event date, read again (a move changes no
      * count, processing date or expiry), in lock order, one batch of UPDATEs.
      */
@@ -129,6 +125,10 @@ final class Standings {
         }
     }
 
+    /**
+     * After a revocation: the customer's standing with the badge, recounted from their active earns. The row is
+     * locked first, so the recount (a new statement, a new snapshot) sees every earn committed before the lock.
+     */
     static void recompute(Connection c, CustomerBadge pair) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement(
                 "SELECT earned FROM customer_badge WHERE customer_id = ? AND badge_id = ? FOR UPDATE")) {

@@ -148,6 +148,14 @@ class InMemoryEarnStore implements EarnStore {
     }
 
     @Override
+    public int purgeRequestLog(String operation, long beforeMs, int limit) {
+        List<String> old = requestLog.entrySet().stream().filter(e -> e.getValue().operation().equals(operation)
+                && e.getValue().createdOnMs() < beforeMs).limit(limit).map(Map.Entry::getKey).toList();
+        old.forEach(requestLog::remove);
+        return old.size();
+    }
+
+    @Override
     public List<DayCount> earnsPerDay(long orgId, String badgeId, long fromMs, long toMs) {
         return earns.stream().filter(e -> e.orgId() == orgId && (badgeId == null || e.badgeId().equals(badgeId))
                         && e.earnedOnMs() >= fromMs && e.earnedOnMs() < toMs)
