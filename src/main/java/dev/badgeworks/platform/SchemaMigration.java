@@ -41,6 +41,8 @@ public class SchemaMigration {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // settings SQL cannot give on both databases, as Java: named here, no class path scan needed
+                .javaMigrations(new LargeTableStorage())
                 .load();
         // a server whose class loader cannot list the WAR's folders (Open Liberty without the flyway.location
         // marker) shows Flyway no migrations at all: "0 applied" would start on an empty or stale schema

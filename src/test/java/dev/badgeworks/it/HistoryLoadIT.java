@@ -83,6 +83,14 @@ class HistoryLoadIT {
                 assertTrue(rs.getString(1).startsWith("FAIL standings"), rs.getString(1));
             }
             s.executeUpdate("UPDATE customer_badge SET earned = earned - 1 WHERE customer_id = 'm1'");
+            if (BadgeworksServer.onPostgres()) {
+                // migration 19: the standings leave room on their pages for HOT updates, also as the loader refilled them
+                try (ResultSet rs = s.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class"
+                        + " WHERE relname = 'customer_badge'")) {
+                    rs.next();
+                    assertEquals("fillfactor=90", rs.getString(1));
+                }
+            }
             try (ResultSet rs = s.executeQuery("SELECT badge_id, COUNT(*) FROM badge_earn WHERE revoked_on_ms IS NULL"
                     + " GROUP BY badge_id")) {
                 while (rs.next()) {
