@@ -24,7 +24,7 @@ start_server() {
     # 5 s of a core each time, a cost no server with autovacuum pays, which slowed the loaded database's phases only
     while :; do
       sleep 10
-      psql -q -h 127.0.0.1 -U badgeworks -d "$bench_db_name" -tA -c "SELECT format('ANALYZE %I', relname)
+      psql -q -h 127.0.0.1 -U badgeworks -d "$bench_db_name" -tA -c "SELECT format('ANALYZE %I;', relname)
         FROM pg_stat_user_tables WHERE n_mod_since_analyze > 50 + 0.1 * n_live_tup" 2>/dev/null \
         | psql -q -h 127.0.0.1 -U badgeworks -d "$bench_db_name" >/dev/null 2>&1 || true
     done &
