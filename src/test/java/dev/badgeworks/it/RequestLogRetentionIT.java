@@ -54,10 +54,13 @@ class RequestLogRetentionIT {
         org.post("customer/earnBulk", EarnBulkIT.bulk(badge, fresh, "c").build().toString()).expect(200);
 
         org.post("admin/requestLogs/purge", "").expectError(403, 403, null);
-        JsonObject purged = server.admin().post("admin/requestLogs/purge", "").expect(200).data();
+        // two runs at once (every instance runs it daily): together they delete the old log once
+        List<Api.Reply> runs = Concurrently.run(2, i -> server.admin().post("admin/requestLogs/purge", ""));
+        JsonObject purged = runs.get(0).expect(200).data();
         assertEquals(3000, purged.getJsonNumber("bulkEarnKeepMs").longValue());
         assertEquals(0, purged.getJsonNumber("enrolmentKeepMs").longValue(), "enrolments' logs: kept for ever");
-        assertEquals(1, purged.getJsonNumber("deleted").longValue(), "the old bulk's log only");
+        assertEquals(1, purged.getJsonNumber("deleted").longValue()
+                + runs.get(1).expect(200).data().getJsonNumber("deleted").longValue(), "the old bulk's log only, once");
 
         // the old bulk again: no logged answer any more, each customer's earn found under its own requestId
         JsonObject again = org.post("customer/earnBulk", EarnBulkIT.bulk(badge, old, "a", "b").build().toString())
