@@ -81,6 +81,9 @@ public enum ErrorCode {
     ORG_META_NOT_FOUND(1167, 404, "The org has no org meta yet: create it with POST /orgMeta."),
     CONCURRENT_CHANGE(1125, 409, "A concurrent request changed the same data; read it again and retry."),
     STALE_VERSION(1128, 412, "The badge changed since the version If-Match names; read it again and retry."),
+    DATABASE_UNAVAILABLE(1190, 503, "The database cannot be reached for now (a failover or a restart): retry after"
+            + " the seconds in Retry-After. A write may or may not have been stored: send it again with the same"
+            + " requestId, which never stores it twice."),
     INTERNAL_ERROR(999999, 500, "Internal error."),
     /** After INTERNAL_ERROR: {@link #of(int)} finds that one for a bare 999999. */
     ORG_META_EXISTS(999999, 409, "ORG_CONFIG_ALREADY_EXIST_PLEASE_USE_UPDATE_ORG_CONFIG_API");

@@ -1,5 +1,6 @@
 package dev.badgeworks.api;
 
+import dev.badgeworks.platform.DatabaseOutage;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Anything unexpected: 500 with code 999999 and a correlation id the operator finds in the log.
  * The client never sees a stack trace. An API error or a lost optimistic lock (a concurrent change of the same row,
- * at a flush or at the commit, however the container wrapped it) is no surprise: its own answer.
+ * at a flush or at the commit, however the container wrapped it) is no surprise: its own answer. Nor is a database
+ * that cannot be reached for now (a failover, a restart): 503 1190 with Retry-After, logged in one line.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -30,9 +32,31 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return ApiExceptionMapper.response(ErrorCode.CONCURRENT_CHANGE.exception());
             }
         }
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warning(() -> "Database unavailable, answered 503: " + LogSafe.text(rootCause(e)));
+            return unavailable();
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, correlationId=" + correlationId, LogSafe.failure(e));
         return internalError(correlationId);
+    }
+
+    /** A client retries after this many seconds: a failover takes seconds to tens of seconds. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    static Response unavailable() {
+        ApiError error = ErrorCode.DATABASE_UNAVAILABLE.at(null);
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", RETRY_AFTER_SECONDS).entity(Envelope.failure(List.of(error))).build();
+    }
+
+    /** The driver's own words ("Connection to … refused"), under the pool's and the JPA provider's wrappers. */
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; depth < 20 && root.getCause() != null; depth++) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     static Response internalError(String correlationId) {

@@ -174,8 +174,10 @@ public final class BadgeworksServer {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
             if (onPostgres()) {
                 java.net.URI pg = java.net.URI.create(jdbcUrl().substring("jdbc:".length()));
-                cmd.add("-Dbadgeworks.db.host=" + pg.getHost());
-                cmd.add("-Dbadgeworks.db.port=" + (pg.getPort() < 0 ? 5432 : pg.getPort()));
+                // BADGEWORKS_DB_HOSTS in a test's settings: a primary and its standby (FailoverIT)
+                // (escaped as bin/run does: the boot commands are expanded before asadmin splits them at ':')
+                cmd.add("-Dbadgeworks.db.hosts=" + env.getOrDefault("BADGEWORKS_DB_HOSTS",
+                        pg.getHost() + ":" + (pg.getPort() < 0 ? 5432 : pg.getPort())).replace(":", "\\:"));
                 cmd.add("-Dbadgeworks.db.name=" + pgDatabase);
                 cmd.add("-Dbadgeworks.db.user=" + System.getProperty("it.pg.user"));
                 cmd.add("-Dbadgeworks.db.password=" + System.getProperty("it.pg.password", ""));
