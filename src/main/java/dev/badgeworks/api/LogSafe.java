@@ -21,6 +21,18 @@ public final class LogSafe {
     }
 
     /**
+     * The innermost cause of a failure as it may be logged: the driver's own words ("Connection to … refused") under
+     * the server's and the JPA provider's wrappers.
+     */
+    public static String rootCause(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; depth < 20 && root.getCause() != null && root.getCause() != root; depth++) {
+            root = root.getCause();
+        }
+        return text(root);
+    }
+
+    /**
      * A stand-in for a failure to log with its stack trace: the same class name, stack and causes, each message
      * escaped. A logged Throwable prints its own message, which may quote what a client sent.
      */

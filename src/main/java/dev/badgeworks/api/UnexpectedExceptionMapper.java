@@ -33,7 +33,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (DatabaseOutage.causedBy(e)) {
-            LOG.warning(() -> "Database unavailable, answered 503: " + LogSafe.text(rootCause(e)));
+            LOG.warning(() -> "Database unavailable, answered 503: " + LogSafe.rootCause(e));
             return unavailable();
         }
         String correlationId = UUID.randomUUID().toString();
@@ -48,15 +48,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         ApiError error = ErrorCode.DATABASE_UNAVAILABLE.at(null);
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", RETRY_AFTER_SECONDS).entity(Envelope.failure(List.of(error))).build();
-    }
-
-    /** The driver's own words ("Connection to … refused"), under the pool's and the JPA provider's wrappers. */
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        for (int depth = 0; depth < 20 && root.getCause() != null; depth++) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     static Response internalError(String correlationId) {

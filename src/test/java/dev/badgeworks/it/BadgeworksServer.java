@@ -73,18 +73,34 @@ public final class BadgeworksServer {
 
     /** A server of its own, on a fresh database, not yet started. */
     public static BadgeworksServer create(String name, Map<String, String> env) {
+        return create(name, env, true);
+    }
+
+    private static BadgeworksServer create(String name, Map<String, String> env, boolean freshDatabase) {
         try {
             Path projectDir = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();
             Path workDir = projectDir.resolve("target/it-servers/" + name + "-" + System.nanoTime());
             Files.createDirectories(workDir);
             Map<String, String> fullEnv = new HashMap<>(env);
-            fullEnv.put("BADGEWORKS_INBOX_DIR", workDir.resolve("inbox").toString());
+            fullEnv.putIfAbsent("BADGEWORKS_INBOX_DIR", workDir.resolve("inbox").toString());
             BadgeworksServer server = new BadgeworksServer(workDir, fullEnv);
-            server.freshDatabase(name);
+            if (freshDatabase) {
+                server.freshDatabase(name);
+            }
             return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A server of its own on a PostgreSQL database that exists already (FailoverIT's, on a primary and its standby
+     * named by BADGEWORKS_DB_HOSTS in {@code env}), not yet started.
+     */
+    public static BadgeworksServer onDatabase(String name, String database, Map<String, String> env) {
+        BadgeworksServer server = create(name, env, false);
+        server.pgDatabase = database;
+        return server;
     }
 
     /**

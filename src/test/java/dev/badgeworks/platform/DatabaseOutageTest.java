@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseOutageTest {
@@ -31,6 +35,22 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.causedBy(wrapped(new SQLException("the database system is starting up", "57P03"))));
         assertTrue(DatabaseOutage.causedBy(wrapped(new SQLException("cannot execute INSERT in a read-only transaction",
                 "25006"))));
+    }
+
+    /** The shape of a commit on a connection whose server died (seen in FailoverIT): only the message is left. */
+    @Test
+    void aTransactionThatCouldNotBeginOrEndOnItsConnectionIsAnOutage() {
+        XAException xa = new XAException("LocalTransactionException: FATAL: terminating connection due to unexpected"
+                + " postmaster exit");
+        assertTrue(DatabaseOutage.causedBy(new RuntimeException(new SystemException("commit"))));
+        assertTrue(DatabaseOutage.causedBy(new PersistenceException(new IllegalStateException(xa))));
+        assertTrue(DatabaseOutage.causedBy(wrapped(new SQLException("Error in allocating a connection", null, 0,
+                new ResourceException("This Managed Connection is not valid")))));
+    }
+
+    @Test
+    void aRollbackAloneIsNotAnOutage() {
+        assertFalse(DatabaseOutage.causedBy(new RuntimeException(new RollbackException("marked for rollback"))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.badgeworks.activity.boundary;
 
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -50,7 +51,12 @@ public class ActivityRetention {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire() {
-        purgeNow();
+        try {
+            purgeNow();
+        } catch (RuntimeException e) {
+            // thrown on, it would make the container drop the timer after one more try: no purge ever again
+            LOG.warning(() -> "Activity retention did not run (" + LogSafe.rootCause(e) + "); the next day's run tries again");
+        }
     }
 
     /** Runs the purge now over every org; answers how many activities it deleted. */

@@ -1,5 +1,6 @@
 package dev.badgeworks.earn.boundary;
 
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.earn.control.BulkEarn;
 import dev.badgeworks.earn.store.EarnStore;
 import dev.badgeworks.platform.Settings;
@@ -71,7 +72,12 @@ public class RequestLogRetention {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire() {
-        purgeNow();
+        try {
+            purgeNow();
+        } catch (RuntimeException e) {
+            // thrown on, it would make the container drop the timer after one more try: no purge ever again
+            LOG.warning(() -> "Request log retention did not run (" + LogSafe.rootCause(e) + "); the next day's run tries again");
+        }
     }
 
     /** Runs the purge now; answers the settings it used and how many logs it deleted. */

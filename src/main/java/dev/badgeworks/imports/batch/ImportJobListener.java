@@ -1,6 +1,7 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.imports.boundary.ImportCompletion;
+import dev.badgeworks.imports.boundary.RunningImports;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.imports.store.ImportLedger;
@@ -13,8 +14,11 @@ import jakarta.inject.Named;
 import java.util.logging.Logger;
 
 /**
- * Records how an import execution ended when it did not complete: stopped on request, or failed — unless the
- * import was taken over meanwhile, which then belongs to the execution that took it.
+ * Keeps this instance's list of running import executions (whose leases it renews), and records how an import
+ * execution ended when it did not complete: stopped on request, or failed — unless the import was taken over
+ * meanwhile, which then belongs to the execution that took it, or the execution failed because the database could
+ * not be reached: then the import stays RUNNING, its lease runs out and an instance resumes it from its last
+ * checkpoint once the database is back (a failover is not the file's fault, and needs nobody to restart it).
  */
 @Named("importJobListener")
 @Dependent
@@ -34,8 +38,22 @@ public class ImportJobListener extends AbstractJobListener {
     @Inject
     ImportCompletion completion;
 
+    @Inject
+    RunningImports running;
+
+    @Override
+    public void beforeJob() {
+        running.started(jobContext.getExecutionId());
+    }
+
     @Override
     public void afterJob() {
+        running.ended(jobContext.getExecutionId());
+        if (ImportStepListener.databaseLost(jobContext)) {
+            LOG.warning(() -> "Import " + run.importId() + ": the database could not be reached; the import is resumed"
+                    + " from its last checkpoint once the database is back and its lease has run out");
+            return;
+        }
         long token = run.fence();
         ImportJob job = ledger.get(run.importId());
         if (job.fence() != token) {

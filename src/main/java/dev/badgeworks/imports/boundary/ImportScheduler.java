@@ -1,5 +1,6 @@
 package dev.badgeworks.imports.boundary;
 
+import dev.badgeworks.api.LogSafe;
 import dev.badgeworks.imports.store.ImportRuntime;
 import dev.badgeworks.platform.Instance;
 import dev.badgeworks.platform.Settings;
@@ -16,6 +17,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.util.Date;
 import java.util.logging.Logger;
 
@@ -24,7 +26,8 @@ import java.util.logging.Logger;
  * Every instance has the timer; the first to claim the slot in the database runs it, so several instances
  * sharing one database scan once. The slot is named by the timer's next scheduled time, which every instance
  * computes alike however late its timer fires (the fire time, even rounded, differed when one was half a second
- * late, and the scan ran twice).
+ * late, and the scan ran twice). A scan the database interrupted (a failover) is tried again every
+ * {@value #RETRY_MS} ms until it runs, under the same slot: the night's files are not left for the next night.
  */
 @Singleton
 @Startup
@@ -33,6 +36,11 @@ public class ImportScheduler {
 
     private static final Logger LOG = Logger.getLogger(ImportScheduler.class.getName());
     static final String NAME = "inbox-scan";
+    static final long RETRY_MS = 15_000;
+
+    /** The timer's info of a retry: the slot of the scan it runs again. */
+    record Retry(String slot) implements Serializable {
+    }
 
     @Resource
     TimerService timers;
@@ -81,12 +89,19 @@ public class ImportScheduler {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire(Timer timer) {
-        String slot = slotOf(timer.getNextTimeout());
-        if (!runtime.claimSlot(NAME, slot, Instance.ID)) {
-            LOG.fine(() -> "Inbox scan " + slot + " taken by another instance");
-            return;
+        String slot = timer.getInfo() instanceof Retry retry ? retry.slot() : slotOf(timer.getNextTimeout());
+        try {
+            if (!runtime.claimSlot(NAME, slot, Instance.ID)) {
+                LOG.fine(() -> "Inbox scan " + slot + " taken by another instance");
+                return;
+            }
+            int started = inbox.scanInbox().size();
+            LOG.info(() -> "Inbox scan " + slot + ": " + started + " file(s) imported");
+        } catch (RuntimeException e) {
+            // thrown on, it would make the container drop the timer after one more try: no scan ever again
+            LOG.warning(() -> "Inbox scan " + slot + " could not run (" + LogSafe.rootCause(e) + "); trying again in "
+                    + RETRY_MS + " ms");
+            timers.createSingleActionTimer(RETRY_MS, new TimerConfig(new Retry(slot), false));
         }
-        int started = inbox.scanInbox().size();
-        LOG.info(() -> "Inbox scan " + slot + ": " + started + " file(s) imported");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
 @Stateless
 public class ImportRuntime {
 
+    private static final String SLOT_OWNER = "SELECT instance FROM scheduler_run WHERE name = ? AND slot = ?";
     private static final String CLAIM_SLOT = "INSERT INTO scheduler_run (name, slot, instance, created_on_ms)"
             + " VALUES (?, ?, ?, ?)";
 
@@ -116,6 +118,7 @@ public class ImportRuntime {
      * Claims one scheduled slot for this instance; false when another instance claimed it first. Losing is routine
      * (every instance's timer tries every slot), so it is decided without an error: PostgreSQL skips the taken key,
      * H2's refusal is caught on plain JDBC, where the JPA provider would log it as a warning with a stack trace.
+     * A slot this instance claimed already is its own again: the retry of a scan the database interrupted.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claimSlot(String name, String slot, String instance) {
@@ -128,13 +131,25 @@ public class ImportRuntime {
                 insert.setString(2, slot);
                 insert.setString(3, instance);
                 insert.setLong(4, System.currentTimeMillis());
-                return insert.executeUpdate() == 1;
+                return insert.executeUpdate() == 1 || claimedBy(c, name, slot, instance);
             }
         } catch (SQLException e) {
             if (Persistence.isUniqueViolation(e)) {
-                return false;
+                return claimedBy(Persistence.connection(em), name, slot, instance);
             }
             throw new PersistenceException("cannot claim slot " + slot + " of " + name, e);
+        }
+    }
+
+    private static boolean claimedBy(Connection c, String name, String slot, String instance) {
+        try (PreparedStatement owner = c.prepareStatement(SLOT_OWNER)) {
+            owner.setString(1, name);
+            owner.setString(2, slot);
+            try (ResultSet rs = owner.executeQuery()) {
+                return rs.next() && instance.equals(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the claim of slot " + slot + " of " + name, e);
         }
     }
 }
