@@ -177,6 +177,39 @@ class FailoverIT {
         formation.await("node1", "secondary");
     }
 
+    /**
+     * A database blip rather than a failover: the import's chunk loses its connection (the session ended, as a
+     * restarting server or a network cut does) while the database stays up. The execution ends; the import is not
+     * FAILED but resumed by an instance once its lease runs out, and ends with exact counts.
+     */
+    @Test
+    @Order(3)
+    void anImportWhoseChunkLosesItsConnectionIsResumedNotFailed() throws Exception {
+        int rows = 60_000;
+        String importId = Imports.upload(user, "blip.csv", "text/csv", file(rows));
+        await("the import under way", () -> rowsRead(importId) >= 3_000);
+        int ended = 0;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try (Connection c = formation.primaryConnection();
+             PreparedStatement terminate = c.prepareStatement("SELECT COUNT(pg_terminate_backend(pid))"
+                     + " FROM pg_stat_activity WHERE application_name LIKE ?")) {
+            // each chunk's transaction names its session after the import; end the one writing now
+            terminate.setString(1, "badgeworks import " + importId + "%");
+            while (ended == 0 && System.nanoTime() < deadline) {
+                try (ResultSet rs = terminate.executeQuery()) {
+                    rs.next();
+                    ended = rs.getInt(1);
+                }
+            }
+        }
+        assertEquals(1, ended, "the chunk's session ended");
+        JsonObject done = Imports.await(user, importId, WAIT, "COMPLETED", "FAILED", "STOPPED");
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(rows, done.getInt("rowsRead"), done.toString());
+        assertEquals(rows, done.getInt("rowsEarned"), done.toString());
+        assertTrue(done.getInt("takeovers") >= 1, "resumed after its lease: " + done);
+    }
+
     /** Each earn a client saw answered is in the table once, under the earn id it was answered with. */
     private static void assertStoredOnce(List<EarnLoad.Settled> settled, Map<String, String> stored) {
         Set<String> seen = new HashSet<>();

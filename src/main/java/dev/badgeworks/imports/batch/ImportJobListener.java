@@ -5,6 +5,7 @@ import dev.badgeworks.imports.boundary.RunningImports;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportStatus;
 import dev.badgeworks.imports.store.ImportLedger;
+import dev.badgeworks.platform.DatabaseOutage;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
@@ -49,11 +50,26 @@ public class ImportJobListener extends AbstractJobListener {
     @Override
     public void afterJob() {
         running.ended(jobContext.getExecutionId());
-        if (ImportStepListener.databaseLost(jobContext)) {
-            LOG.warning(() -> "Import " + run.importId() + ": the database could not be reached; the import is resumed"
-                    + " from its last checkpoint once the database is back and its lease has run out");
+        if (ImportChunkListener.databaseLost(jobContext)) {
+            leftForResumption();
             return;
         }
+        try {
+            recordEnd();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            leftForResumption();
+        }
+    }
+
+    private void leftForResumption() {
+        LOG.warning(() -> "Import " + run.importId() + ": the database could not be reached; the import is resumed from"
+                + " its last checkpoint once the database is back and its lease has run out");
+    }
+
+    private void recordEnd() {
         long token = run.fence();
         ImportJob job = ledger.get(run.importId());
         if (job.fence() != token) {
