@@ -88,8 +88,8 @@ final class EarnLoad implements AutoCloseable {
             int status = response.statusCode();
             JsonObject json = parse(response.body());
             if (status == 200 || (status == 400 && firstErrorCode(json) == 809)) {
-                settled.add(new Settled(requestId, status, json.getJsonObject("data").getString("earnedBadgeId"),
-                        System.currentTimeMillis()));
+                settled.add(new Settled(requestId, status == 200 ? 200 : 809,
+                        json.getJsonObject("data").getString("earnedBadgeId"), System.currentTimeMillis()));
                 return;
             }
             if (status == 503 && firstErrorCode(json) == 1190 && response.headers().firstValue("Retry-After")

@@ -109,6 +109,20 @@ class FailoverIT {
         String importId = Imports.upload(user, "failover.csv", "text/csv", file(IMPORT_ROWS));
         long killedAt;
         long primaryAgainAt;
+        List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // a support agent's screen reading the badge meanwhile: 200, or 503 1190 with Retry-After, nothing else
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                Api.Reply reply = user.get("badgeMeta/" + badge);
+                if (reply.status() != 200 && !(reply.status() == 503 && reply.headers().containsKey("retry-after")
+                        && reply.errors().getJsonObject(0).getInt("code") == 1190)) {
+                    reads.add("HTTP " + reply.status() + " " + reply.body());
+                }
+                Imports.sleep(100);
+            }
+        });
+        reader.start();
         try (EarnLoad load = new EarnLoad(balancer.uri(), user.authorization(), badge, "primary").start(CLIENTS)) {
             await("earns answered and the import under way", () -> load.settledCount() >= 200
                     && rowsRead(importId) >= Math.min(IMPORT_ROWS / 5, 5_000));
@@ -119,7 +133,10 @@ class FailoverIT {
             int before = load.settledCount();
             await("earns answered again", () -> load.settledCount() >= before + 200);
             load.close();
+            reading.set(false);
+            reader.join();
             assertEquals(List.of(), load.unexpected(), "only 200, 809, or 503 1190 with Retry-After");
+            assertEquals(List.of(), reads, "reads: only 200, or 503 1190 with Retry-After");
             List<EarnLoad.Settled> settled = load.settled();
             JsonObject imported = Imports.await(user, importId, WAIT, "COMPLETED", "FAILED", "STOPPED");
             assertEquals("COMPLETED", imported.getString("status"), imported.toString());

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A PostgreSQL primary, its synchronous standby and the pg_auto_failover monitor that fails over between them, as
  * {@code deploy/ha/formation} brings them up on loopback ports — the same script an operator runs. Failover at test
- * speed (FAILOVER=fast: a dead node noticed after 4 s, not 20).
+ * speed (FAILOVER=fast: a dead node noticed after 4 s, not 20), or with pg_auto_failover's own timings when
+ * {@code -Dit.failover.timing=default}.
  */
 final class Formation implements AutoCloseable {
 
@@ -77,7 +78,9 @@ final class Formation implements AutoCloseable {
         command.addAll(List.of(args));
         Path output = Files.createTempFile(dir.getParent(), "formation-", ".out");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("FAILOVER", "fast");
+        if (!"default".equals(System.getProperty("it.failover.timing"))) {
+            pb.environment().put("FAILOVER", "fast");
+        }
         try {
             Process process = pb.start();
             if (!process.waitFor(300, TimeUnit.SECONDS)) {
