@@ -22,7 +22,7 @@ class BalancerErrorFileTest {
     void theBalancersAnswerIsTheApisDatabaseUnavailable() throws IOException {
         String file = Files.readString(Path.of("deploy/ha/haproxy-503.http"), StandardCharsets.UTF_8);
         int split = file.indexOf("\r\n\r\n");
-        String head = file.substring(0, split);
+        String head = file.substring(0, split + 2);
         String body = file.substring(split + 4);
         assertTrue(head.startsWith("HTTP/1.1 503 "), head);
         assertTrue(head.contains("\r\nRetry-After: " + UnexpectedExceptionMapper.RETRY_AFTER_SECONDS + "\r\n"), head);
