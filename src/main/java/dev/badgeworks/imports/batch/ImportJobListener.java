@@ -50,10 +50,6 @@ public class ImportJobListener extends AbstractJobListener {
     @Override
     public void afterJob() {
         running.ended(jobContext.getExecutionId());
-        if (ImportChunkListener.databaseLost(jobContext)) {
-            leftForResumption();
-            return;
-        }
         try {
             recordEnd();
         } catch (RuntimeException e) {
@@ -78,6 +74,10 @@ public class ImportJobListener extends AbstractJobListener {
             return;
         }
         if (job.status() == ImportStatus.COMPLETED) {
+            return;
+        }
+        if (ImportChunkListener.databaseLost(jobContext)) {
+            leftForResumption();
             return;
         }
         BatchStatus batch = jobContext.getBatchStatus();
