@@ -59,8 +59,8 @@ class FailoverIT {
     static void startTheShape() throws Exception {
         assumeTrue(BadgeworksServer.onPostgres(), "the failover is PostgreSQL's");
         Path projectDir = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();
-        Path dir = projectDir.resolve("target/it-servers/formation-" + System.nanoTime());
-        Files.createDirectories(dir.getParent());
+        // under /tmp, not the checkout: PostgreSQL runs as the postgres user, who may not reach a checkout under /root
+        Path dir = Files.createTempDirectory("badgeworks-formation-");
         report = projectDir.resolve("target/failover-report.txt");
         formation = Formation.up(projectDir, dir);
         Map<String, String> env = new HashMap<>(BadgeworksServer.FAST_EVENTS);
