@@ -183,6 +183,20 @@ public final class BadgeworksServer {
 
     public synchronized void start() {
         try {
+            launch();
+        } catch (IllegalStateException e) {
+            // Payara Micro's own boot, before any application, once failed on a race among its services (a
+            // ConcurrentModificationException in its metrics service's start-up, "Startup service failed to start"):
+            // that start is tried once more; a Badgeworks failure is not
+            if (!log().contains("Startup service failed to start")) {
+                throw e;
+            }
+            launch();
+        }
+    }
+
+    private void launch() {
+        try {
             starts++;
             log = workDir.resolve("server-" + starts + ".log");
             String db = onPostgres() ? "postgres" : "h2";

@@ -55,7 +55,8 @@ public class ActivityRetention {
             purgeNow();
         } catch (RuntimeException e) {
             // thrown on, it would make the container drop the timer after one more try: no purge ever again
-            LOG.warning(() -> "Activity retention did not run (" + LogSafe.rootCause(e) + "); the next day's run tries again");
+            LOG.warning(() -> "Activity retention did not run (" + LogSafe.rootCause(e)
+                    + "); the next day's run tries again");
         }
     }
 

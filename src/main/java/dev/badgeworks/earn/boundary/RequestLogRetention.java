@@ -76,7 +76,8 @@ public class RequestLogRetention {
             purgeNow();
         } catch (RuntimeException e) {
             // thrown on, it would make the container drop the timer after one more try: no purge ever again
-            LOG.warning(() -> "Request log retention did not run (" + LogSafe.rootCause(e) + "); the next day's run tries again");
+            LOG.warning(() -> "Request log retention did not run (" + LogSafe.rootCause(e)
+                    + "); the next day's run tries again");
         }
     }
 
