@@ -69,13 +69,7 @@ class ClusterIT {
 
     /** A file of {@code rows} good, distinct earns of one badge. */
     private static String file(String badge, int rows) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        StringBuilder file = new StringBuilder(Imports.HEADER);
-        for (int i = 1; i <= rows; i++) {
-            file.append(tag).append('-').append(i).append(',').append(badge).append(",cust-").append(i % 9000)
-                    .append(",,Loyalty,p1\n");
-        }
-        return file.toString();
+        return Imports.distinctEarns(badge, "p1", rows);
     }
 
     private static JsonObject awaitRead(Api api, String id, int atLeast) {

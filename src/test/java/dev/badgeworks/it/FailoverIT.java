@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -298,13 +297,7 @@ class FailoverIT {
     }
 
     private static String file(int rows) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        StringBuilder file = new StringBuilder(Imports.HEADER);
-        for (int i = 1; i <= rows; i++) {
-            file.append("file-").append(tag).append('-').append(i).append(',').append(badge).append(",cust-")
-                    .append(i % 9000).append(",,Loyalty,program-1\n");
-        }
-        return file.toString();
+        return Imports.distinctEarns(badge, "program-1", rows);
     }
 
     private static void await(String what, BooleanSupplier done) {

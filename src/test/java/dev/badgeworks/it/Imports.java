@@ -20,6 +20,20 @@ public final class Imports {
     private Imports() {
     }
 
+    /**
+     * A file of {@code rows} good, distinct earns of one badge (claimed by Loyalty {@code referenceId}) over 9,000
+     * customers; its requestIds are new on every call.
+     */
+    static String distinctEarns(String badge, String referenceId, int rows) {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 1; i <= rows; i++) {
+            file.append(tag).append('-').append(i).append(',').append(badge).append(",cust-").append(i % 9000)
+                    .append(",,Loyalty,").append(referenceId).append('\n');
+        }
+        return file.toString();
+    }
+
     /** Uploads {@code content} as a file and returns the import's id. */
     public static String upload(Api api, String fileName, String contentType, String content) {
         return api.postBytes("imports?fileName=" + fileName, contentType, content.getBytes(StandardCharsets.UTF_8))
