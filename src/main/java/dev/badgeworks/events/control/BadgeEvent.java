@@ -4,33 +4,71 @@ import dev.badgeworks.api.Jsons;
 import dev.badgeworks.events.entity.EventType;
 import jakarta.json.JsonObjectBuilder;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One event as its receivers get it: Capillary's envelope ({@code eventName, eventId, orgId, refId, apiRequestId,
  * createdAt, loyaltyEventId, data}) with epoch-millisecond times, as the reference's §3.21 says. Built when the
  * change is decided, stored with it in the outbox and sent unchanged, so every retry carries the same eventId.
+ * The JSON is written when it is first asked for: an import chunk of an org that no endpoint listens to decides a
+ * thousand events and stores none of them, and their JSON was a twentieth of its server time.
  */
-public record BadgeEvent(EventType type, String eventId, long orgId, String payload) {
+public final class BadgeEvent {
+
+    private final EventType type;
+    private final String eventId;
+    private final long orgId;
+    private final Supplier<String> render;
+    private String payload;
+
+    private BadgeEvent(EventType type, String eventId, long orgId, Supplier<String> render) {
+        this.type = type;
+        this.eventId = eventId;
+        this.orgId = orgId;
+        this.render = render;
+    }
+
+    public EventType type() {
+        return type;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public long orgId() {
+        return orgId;
+    }
+
+    /** The event's JSON, the same text at every call. */
+    public String payload() {
+        if (payload == null) {
+            payload = render.get();
+        }
+        return payload;
+    }
 
     /** A badge earned, live or from the nightly import ({@code source} LIVE or FILE; never for migrations). */
     public static BadgeEvent earned(long orgId, Earned e, long createdAtMs) {
-        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
-                .add("customerIdentifiers", customer(e.customerId()))
-                .add("badgeId", e.badgeId());
-        nullable(data, "issualId", e.enrolmentId());
-        data.add("earnId", e.earnId())
-                .add("earnedOn", e.earnedOnMs())
-                .add("earnEventDate", e.eventMs())
-                .add("expiresOn", e.expiresOnMs())
-                .add("earnConstraints", Jsons.JSON.createArrayBuilder())
-                .add("ownerType", e.ownerType())
-                .add("referenceId", e.referenceId())
-                .add("source", e.source());
-        nullable(data, "importId", e.importId());
-        if (e.importLine() != null) {
-            data.add("importLine", e.importLine());
-        }
-        return of(EventType.BADGE_EARNED, orgId, e.earnId(), e.requestId(), createdAtMs, data);
+        return of(EventType.BADGE_EARNED, orgId, e.earnId(), e.requestId(), createdAtMs, () -> {
+            JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
+                    .add("customerIdentifiers", customer(e.customerId()))
+                    .add("badgeId", e.badgeId());
+            nullable(data, "issualId", e.enrolmentId());
+            data.add("earnId", e.earnId())
+                    .add("earnedOn", e.earnedOnMs())
+                    .add("earnEventDate", e.eventMs())
+                    .add("expiresOn", e.expiresOnMs())
+                    .add("earnConstraints", Jsons.JSON.createArrayBuilder())
+                    .add("ownerType", e.ownerType())
+                    .add("referenceId", e.referenceId())
+                    .add("source", e.source());
+            nullable(data, "importId", e.importId());
+            if (e.importLine() != null) {
+                data.add("importLine", e.importLine());
+            }
+            return data;
+        });
     }
 
     /** The facts of one earn an event reports. */
@@ -41,12 +79,12 @@ public record BadgeEvent(EventType type, String eventId, long orgId, String payl
 
     public static BadgeEvent earnRevoked(long orgId, String earnId, String badgeId, String customerId,
                                          long revokedOnMs) {
-        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
-                .add("customerIdentifiers", customer(customerId))
-                .add("badgeId", badgeId)
-                .add("earnId", earnId)
-                .add("revokedOn", revokedOnMs);
-        return of(EventType.BADGE_EARN_REVOKED, orgId, earnId, null, revokedOnMs, data);
+        return of(EventType.BADGE_EARN_REVOKED, orgId, earnId, null, revokedOnMs,
+                () -> Jsons.JSON.createObjectBuilder()
+                        .add("customerIdentifiers", customer(customerId))
+                        .add("badgeId", badgeId)
+                        .add("earnId", earnId)
+                        .add("revokedOn", revokedOnMs));
     }
 
     /**
@@ -55,49 +93,51 @@ public record BadgeEvent(EventType type, String eventId, long orgId, String payl
      */
     public static BadgeEvent progressed(long orgId, String badgeId, String customerId, String requestId,
                                         jakarta.json.JsonObject progress, int completions, long createdAtMs) {
-        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
-                .add("customerIdentifiers", customer(customerId))
-                .add("badgeId", badgeId)
-                .add("progress", progress)
-                .add("completions", completions);
-        return of(EventType.BADGE_PROGRESSED, orgId, badgeId + "_" + customerId, requestId, createdAtMs, data);
+        return of(EventType.BADGE_PROGRESSED, orgId, badgeId + "_" + customerId, requestId, createdAtMs,
+                () -> Jsons.JSON.createObjectBuilder()
+                        .add("customerIdentifiers", customer(customerId))
+                        .add("badgeId", badgeId)
+                        .add("progress", progress)
+                        .add("completions", completions));
     }
 
     public static BadgeEvent issued(long orgId, String issualId, String badgeId, String customerId, String requestId,
                                     long issuedOnMs, long issueEventMs, long expiresOnMs) {
-        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
-                .add("customerIdentifiers", customer(customerId))
-                .add("badgeId", badgeId)
-                .add("issualId", issualId)
-                .add("issuedOn", issuedOnMs)
-                .add("issueEventDate", issueEventMs)
-                .add("expiresOn", expiresOnMs);
-        return of(EventType.BADGE_ISSUED, orgId, issualId, requestId, issuedOnMs, data);
+        return of(EventType.BADGE_ISSUED, orgId, issualId, requestId, issuedOnMs,
+                () -> Jsons.JSON.createObjectBuilder()
+                        .add("customerIdentifiers", customer(customerId))
+                        .add("badgeId", badgeId)
+                        .add("issualId", issualId)
+                        .add("issuedOn", issuedOnMs)
+                        .add("issueEventDate", issueEventMs)
+                        .add("expiresOn", expiresOnMs));
     }
 
     public static BadgeEvent issueRevoked(long orgId, String issualId, String badgeId, String customerId,
                                           long revokedOnMs) {
-        JsonObjectBuilder data = Jsons.JSON.createObjectBuilder()
-                .add("customerIdentifiers", customer(customerId))
-                .add("badgeId", badgeId)
-                .add("issualId", issualId)
-                .add("revokedOn", revokedOnMs);
-        return of(EventType.BADGE_ISSUE_REVOKED, orgId, issualId, null, revokedOnMs, data);
+        return of(EventType.BADGE_ISSUE_REVOKED, orgId, issualId, null, revokedOnMs,
+                () -> Jsons.JSON.createObjectBuilder()
+                        .add("customerIdentifiers", customer(customerId))
+                        .add("badgeId", badgeId)
+                        .add("issualId", issualId)
+                        .add("revokedOn", revokedOnMs));
     }
 
     private static BadgeEvent of(EventType type, long orgId, String subjectId, String requestId, long createdAtMs,
-                                 JsonObjectBuilder data) {
+                                 Supplier<JsonObjectBuilder> data) {
         String eventId = timeOrderedUuid(createdAtMs).toString();
-        JsonObjectBuilder event = Jsons.JSON.createObjectBuilder()
-                .add("eventName", type.wireName())
-                .add("eventId", eventId)
-                .add("orgId", orgId)
-                .add("refId", orgId + "_" + subjectId);
-        nullable(event, "apiRequestId", requestId);
-        event.add("createdAt", createdAtMs)
-                .addNull("loyaltyEventId")
-                .add("data", data);
-        return new BadgeEvent(type, eventId, orgId, event.build().toString());
+        return new BadgeEvent(type, eventId, orgId, () -> {
+            JsonObjectBuilder event = Jsons.JSON.createObjectBuilder()
+                    .add("eventName", type.wireName())
+                    .add("eventId", eventId)
+                    .add("orgId", orgId)
+                    .add("refId", orgId + "_" + subjectId);
+            nullable(event, "apiRequestId", requestId);
+            event.add("createdAt", createdAtMs)
+                    .addNull("loyaltyEventId")
+                    .add("data", data.get());
+            return event.build().toString();
+        });
     }
 
     /**

@@ -116,8 +116,22 @@ public abstract class LineParser<R extends FileRow> {
         }
     }
 
-    /** The cells of one CSV line, or null when it is not exactly one valid record. */
+    /**
+     * The cells of one CSV line, or null when it is not exactly one valid record. A line without quotes (or carriage
+     * returns) has only commas to split at; such a line is cut here exactly as commons-csv cuts it, which costs a
+     * fraction of a parser per line — that parser was an eighth of an import's server time.
+     */
     static List<String> cells(String line) {
+        if (!line.isEmpty() && line.indexOf('"') < 0 && line.indexOf('\r') < 0) {
+            List<String> cells = new ArrayList<>();
+            int from = 0;
+            for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', from)) {
+                cells.add(line.substring(from, comma).trim());
+                from = comma + 1;
+            }
+            cells.add(line.substring(from).trim());
+            return cells;
+        }
         try (CSVParser parser = CSV.parse(new StringReader(line))) {
             List<CSVRecord> records = parser.getRecords();
             if (records.size() != 1) {
