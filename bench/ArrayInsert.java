@@ -90,8 +90,10 @@ public class ArrayInsert {
         if (n == 0) {
             return 0;
         }
-        Object[] id = new Object[n], badge = new Object[n], customer = new Object[n], request = new Object[n],
-                event = new Object[n], reference = new Object[n], line = new Object[n];
+        // typed arrays, which the driver sends in binary form, as the service binds its column arrays
+        String[] id = new String[n], badge = new String[n], customer = new String[n], request = new String[n],
+                reference = new String[n];
+        Long[] event = new Long[n], line = new Long[n];
         Map<String, long[]> perCustomer = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
@@ -109,15 +111,14 @@ public class ArrayInsert {
         earns.setLong(1, org);
         earns.setLong(2, now);
         earns.setLong(3, now + 365L * 86_400_000);
-        Object[][] columns = {id, badge, customer, request, event, reference, line};
-        String[] types = {"varchar", "varchar", "varchar", "varchar", "bigint", "varchar", "bigint"};
+        Object[] columns = {id, badge, customer, request, event, reference, line};
         for (int k = 0; k < columns.length; k++) {
-            earns.setArray(4 + k, c.createArrayOf(types[k], columns[k]));
+            earns.setObject(4 + k, columns[k]);
         }
         earns.executeUpdate();
         int m = perCustomer.size(), i = 0;
-        Object[] sc = new Object[m], sb = new Object[m], count = new Object[m], last = new Object[m], ev = new Object[m],
-                expires = new Object[m];
+        String[] sc = new String[m], sb = new String[m];
+        Long[] count = new Long[m], last = new Long[m], ev = new Long[m], expires = new Long[m];
         for (Map.Entry<String, long[]> e : perCustomer.entrySet()) {
             String[] key = e.getKey().split("\t");
             sc[i] = key[0];
@@ -127,9 +128,9 @@ public class ArrayInsert {
             ev[i] = e.getValue()[1];
             expires[i++] = now + 365L * 86_400_000;
         }
-        Object[][] standingColumns = {sc, sb, count, last, ev, expires};
+        Object[] standingColumns = {sc, sb, count, last, ev, expires};
         for (int k = 0; k < standingColumns.length; k++) {
-            standing.setArray(1 + k, c.createArrayOf(k < 2 ? "varchar" : "bigint", standingColumns[k]));
+            standing.setObject(1 + k, standingColumns[k]);
         }
         standing.executeUpdate();
         c.commit();

@@ -1,6 +1,5 @@
 package dev.badgeworks.imports.control;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +30,10 @@ public final class LineSource implements Closeable {
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** The file's bytes, read a block at a time and scanned here for line ends (not a synchronized read per byte). */
+    private final byte[] block = new byte[1 << 16];
+    private int position;
+    private int limit;
     private byte[] buffer = new byte[256];
     private long offset;
     private long lineNumber;
@@ -38,7 +41,7 @@ public final class LineSource implements Closeable {
     public LineSource(Path file, long startOffset, long startLine) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         channel.position(startOffset);
-        this.in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+        this.in = Channels.newInputStream(channel);
         this.offset = startOffset;
         this.lineNumber = startLine - 1;
     }
@@ -47,23 +50,39 @@ public final class LineSource implements Closeable {
     public Line next() throws IOException {
         int length = 0;
         boolean tooLong = false;
-        int b;
+        boolean ended = false;
         long start = offset;
-        while ((b = in.read()) != -1) {
-            offset++;
-            if (b == '\n') {
-                break;
+        while (!ended) {
+            if (position == limit) {
+                limit = Math.max(0, in.read(block, 0, block.length));
+                position = 0;
+                if (limit == 0) {
+                    break;
+                }
             }
-            if (length == MAX_LINE_BYTES) {
+            int end = position;
+            while (end < limit && block[end] != '\n') {
+                end++;
+            }
+            int piece = end - position;
+            int kept = Math.min(piece, MAX_LINE_BYTES - length);
+            if (kept < piece) {
                 tooLong = true;
-                continue;
             }
-            if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE_BYTES));
+            if (length + kept > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(Math.max(buffer.length * 2, length + kept), MAX_LINE_BYTES));
             }
-            buffer[length++] = (byte) b;
+            System.arraycopy(block, position, buffer, length, kept);
+            length += kept;
+            offset += piece;
+            position = end;
+            if (end < limit) {
+                position++;
+                offset++;
+                ended = true;
+            }
         }
-        if (b == -1 && offset == start) {
+        if (!ended && offset == start) {
             return null;
         }
         if (length > 0 && buffer[length - 1] == '\r') {

@@ -57,4 +57,45 @@ class LineSourceTest {
             assertEquals("next", lines.next().text());
         }
     }
+
+    @Test
+    void linesAcrossManyBlocksReadAsTheJdkReadsThemAndResumeAtAnyOffset() throws IOException {
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 30_000; i++) {
+            text.append("line ").append(i).append(',').append("é€".repeat(random.nextInt(40)))
+                    .append(i % 7 == 0 ? "\r\n" : "\n");
+            if (i % 5_000 == 0) {
+                text.append("y".repeat(100_000)).append('\n');
+            }
+        }
+        text.append("no line break at the end");
+        Path file = Files.writeString(dir.resolve("many.csv"), text);
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            expected.add(bytes.length > LineSource.MAX_LINE_BYTES ? "y".repeat(LineSource.MAX_LINE_BYTES) : line);
+        }
+        java.util.List<long[]> resumes = new java.util.ArrayList<>();
+        try (LineSource lines = new LineSource(file, 0, 1)) {
+            LineSource.Line line = null;
+            for (int i = 0; i < expected.size(); i++) {
+                line = lines.next();
+                assertEquals(expected.get(i), line.text(), "line " + (i + 1));
+                assertEquals(i + 1, line.number());
+                if (i % 997 == 0) {
+                    resumes.add(new long[] {line.number() + 1, line.nextOffset()});
+                }
+            }
+            assertEquals(Files.size(file), line.nextOffset(), "the last line ends at the file's end");
+            assertNull(lines.next());
+        }
+        for (long[] at : resumes) {
+            try (LineSource resumed = new LineSource(file, at[1], at[0])) {
+                LineSource.Line line = resumed.next();
+                assertEquals(expected.get((int) at[0] - 1), line.text(), "resumed at line " + at[0]);
+                assertEquals(at[0], line.number());
+            }
+        }
+    }
 }
