@@ -67,9 +67,13 @@ public class JpaEarnStore implements EarnStore {
         if (requestIds.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("SELECT e FROM Earn e WHERE e.orgId = :org AND e.requestId IN :ids", Earn.class)
-                .setParameter("org", orgId).setParameter("ids", requestIds).getResultStream()
-                .collect(Collectors.toMap(Earn::requestId, e -> e));
+        // one array parameter, not an IN list of as many parameters as requestIds: every chunk of an import has
+        // another number of them, and each number was a statement of its own for the database to parse and plan
+        @SuppressWarnings("unchecked")
+        List<Earn> found = em.createNativeQuery("SELECT * FROM badge_earn WHERE org_id = ? AND request_id = ANY (?)",
+                        Earn.class)
+                .setParameter(1, orgId).setParameter(2, requestIds.toArray(String[]::new)).getResultList();
+        return found.stream().collect(Collectors.toMap(Earn::requestId, e -> e));
     }
 
     @Override
