@@ -26,7 +26,7 @@ public final class ReadAhead<T> implements AutoCloseable {
 
     private static final Object END = new Object();
 
-    private record Failure(Exception cause) {
+    private record Failure(Throwable cause) {
     }
 
     private final BlockingQueue<Object> queue;
@@ -50,7 +50,8 @@ public final class ReadAhead<T> implements AutoCloseable {
                 }
             }
             put(END);
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // an Error too: a producer that ended without a last item would leave the taker waiting for ever
             put(new Failure(e));
         } finally {
             release.run();
@@ -84,7 +85,10 @@ public final class ReadAhead<T> implements AutoCloseable {
         }
         if (item instanceof Failure failure) {
             ended = true;
-            throw failure.cause();
+            if (failure.cause() instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) failure.cause();
         }
         return (T) item;
     }

@@ -3,6 +3,7 @@ package dev.badgeworks.imports.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -69,5 +70,17 @@ class ReadAheadTest {
         assertTrue(after <= 1 + 5 + 1 + 1, "read at most its capacity ahead, and two more: " + after);
         Thread.sleep(200);
         assertEquals(after, made.get(), "nothing is read after the close");
+    }
+
+    @Test
+    void anErrorOfTheProducerReachesTheTakerInsteadOfLeavingItWaiting() throws Exception {
+        try (ReadAhead<Integer> ahead = new ReadAhead<>(threads, 10, () -> {
+            throw new StackOverflowError("a line too deep to parse");
+        }, () -> { })) {
+            StackOverflowError e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    () -> assertThrows(StackOverflowError.class, ahead::next));
+            assertEquals("a line too deep to parse", e.getMessage());
+            assertNull(ahead.next(), "after the failure, the end");
+        }
     }
 }
