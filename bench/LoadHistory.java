@@ -1,3 +1,7 @@
+import dev.badgeworks.activity.control.Activity;
+import dev.badgeworks.activity.control.ActivityCommand;
+import dev.badgeworks.activity.control.ActivityReader;
+import dev.badgeworks.activity.control.RuleJson;
 import dev.badgeworks.badge.entity.OwnerType;
 import dev.badgeworks.earn.control.EarnCommand;
 import java.io.IOException;
@@ -31,6 +35,8 @@ import org.postgresql.copy.CopyManager;
  * later; each customer's standing row (customer_badge) and each badge's counters recomputed from the earns; the
  * enrolments of ISSUE_EARN badges; delivered events and bulk request logs for the last 7 days (what a 7-day
  * retention keeps). Orgs, badges, claims and webhooks come from the API before the load (the {@code badges} file).
+ * Activities ({@code --activities}): purchases of the heavy org's customers, stored as a nightly file stores them
+ * (no rule read them then; rules made later replay them), with the customers' activity rows recounted from them.
  *
  * <p>PostgreSQL: the rows go in with COPY while badge_earn's keys and indexes are dropped, then rebuilt exactly as
  * the migrations defined them (read back from the catalogue first). H2: JDBC batches into the indexed tables (tests
@@ -38,7 +44,8 @@ import org.postgresql.copy.CopyManager;
  *
  * <p>Usage: java -cp target/classes:target/runtime/postgresql.jar:target/runtime/h2.jar bench/LoadHistory.java
  * JDBC_URL USER PASSWORD BADGES_FILE CUSTOMERS FROM TO NOW_MS [SEED]. BADGES_FILE: lines "orgId badgeId EARN|ISSUE
- * webhookId|-", the heavy org's first (60 % of the rows and of the customers).
+ * webhookId|-", the heavy org's first (60 % of the rows and of the customers). Activities: the same arguments after
+ * {@code --activities}, FROM and TO counting activities.
  */
 public class LoadHistory {
 
@@ -55,6 +62,13 @@ public class LoadHistory {
     record Row(long g, Org org, String id, String badge, String customer, String requestId, String fingerprint,
                long eventMs, long earnedOnMs, long expiresOnMs, Long revokedOnMs) {
     }
+
+    /** A purchase of the heavy org's customer, as the night's file that brought it stored it (no answer). */
+    record ActivityRow(long a, String customer, Activity activity, String fingerprint, long receivedMs) {
+    }
+
+    static final String ACTIVITY = "TransactionAdd";
+    static final String ACTIVITY_IMPORT = "history";
 
     final List<Org> orgs = new ArrayList<>();
     /** The bulk request being gathered: the recent earns of the current 1,000 rows. */
@@ -111,6 +125,23 @@ public class LoadHistory {
                 expiresOnMs, revokedOnMs);
     }
 
+    /**
+     * Activity a: a purchase by one of the heavy org's customers (2 % by its 100 heaviest) at a random time of the
+     * history, its attributes text as a file's columns are; fingerprinted by the service's own code.
+     */
+    ActivityRow activity(long a) {
+        SplittableRandom r = new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + a);
+        Org org = orgs.get(0);
+        long index = r.nextDouble() < 0.02 ? r.nextLong(Math.min(100, org.customers())) : r.nextLong(org.customers());
+        String customer = "m" + (org.firstCustomer() + index);
+        long eventMs = nowMs - 60_000 - r.nextLong(HISTORY);
+        Activity activity = new Activity("a" + a, customer, ACTIVITY, Instant.ofEpochMilli(eventMs),
+                Map.of("amount", r.nextInt(150) + "." + r.nextInt(10), "storeId", "S" + r.nextInt(40)));
+        String fingerprint = new ActivityCommand(activity, true, false,
+                new ActivityCommand.Origin(ACTIVITY_IMPORT, a + 2)).fingerprint();
+        return new ActivityRow(a, customer, activity, fingerprint, eventMs + r.nextLong(60_000));
+    }
+
     /** As the service's ids: 4 bytes of seconds (here the earn's processing time), then 8 random bytes. */
     static String id(long ms, SplittableRandom r) {
         long seconds = ms / 1000;
@@ -123,6 +154,10 @@ public class LoadHistory {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--activities")) {
+            activities(args);
+            return;
+        }
         if (args[0].equals("--file")) {
             new LoadHistory(Path.of(args[1]), Long.parseLong(args[2]), Long.parseLong(args[3]), 42)
                     .importFile(Path.of(args[4]), Long.parseLong(args[5]), Long.parseLong(args[6]),
@@ -158,6 +193,34 @@ public class LoadHistory {
             }
             System.out.printf("LOADED earns %d..%d: %.0f s for the earns (%.0f rows/s), %.0f s in all%n", from, to,
                     (earnsDone - started) / 1e9, (to - from) / ((earnsDone - started) / 1e9),
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Activities FROM..TO (after --activities, the arguments of an earn stage), then the customers' rows. */
+    static void activities(String[] args) throws Exception {
+        String url = args[1];
+        LoadHistory load = new LoadHistory(Path.of(args[4]), Long.parseLong(args[5]), Long.parseLong(args[8]), 42);
+        long from = Long.parseLong(args[6]);
+        long to = Long.parseLong(args[7]);
+        try (Connection c = DriverManager.getConnection(url, args[2], args[3])) {
+            long started = System.nanoTime();
+            boolean postgres = url.startsWith("jdbc:postgresql:");
+            if (postgres) {
+                load.copyActivities(c, from, to);
+            } else {
+                load.batchActivities(c, from, to);
+            }
+            long done = System.nanoTime();
+            activityCustomers(c, postgres);
+            if (postgres) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE activity");
+                    s.execute("ANALYZE activity_customer");
+                }
+            }
+            System.out.printf("LOADED activities %d..%d: %.0f s for the activities (%.0f rows/s), %.0f s in all%n",
+                    from, to, (done - started) / 1e9, (to - from) / ((done - started) / 1e9),
                     (System.nanoTime() - started) / 1e9);
         }
     }
@@ -202,29 +265,7 @@ public class LoadHistory {
             s.execute("SET synchronous_commit = off");
             s.execute("SET maintenance_work_mem = '1GB'");
         }
-        Map<String, String> constraints = new LinkedHashMap<>();
-        List<String> indexes = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-                    + " WHERE conrelid = 'badge_earn'::regclass ORDER BY contype = 'f', conname")) {
-                while (rs.next()) {
-                    constraints.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'badge_earn'"
-                    + " AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'badge_earn'::regclass)")) {
-                while (rs.next()) {
-                    indexes.add(rs.getString(1));
-                }
-            }
-            for (String name : constraints.keySet().stream().sorted((a, b) -> Boolean.compare(
-                    !constraints.get(a).startsWith("FOREIGN"), !constraints.get(b).startsWith("FOREIGN"))).toList()) {
-                s.execute("ALTER TABLE badge_earn DROP CONSTRAINT " + name);
-            }
-            for (String index : indexes) {
-                s.execute("DROP INDEX " + index.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"));
-            }
-        }
+        List<String> keys = dropKeys(c, "badge_earn");
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder earns = new StringBuilder();
         StringBuilder events = new StringBuilder();
@@ -252,14 +293,127 @@ public class LoadHistory {
             flush(copy, "COPY request_log (org_id, operation, request_id, fingerprint, response, created_on_ms)",
                     logs, last);
         }
+        rebuild(c, keys);
+    }
+
+    /**
+     * Drops a table's keys, foreign keys and indexes for a COPY; answers the statements that rebuild them exactly as
+     * the migrations made them (read back from the catalogue), keys before foreign keys.
+     */
+    static List<String> dropKeys(Connection c, String table) throws SQLException {
+        Map<String, String> constraints = new LinkedHashMap<>();
+        List<String> rebuild = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            for (var e : constraints.entrySet()) {
-                s.execute("ALTER TABLE badge_earn ADD CONSTRAINT " + e.getKey() + " " + e.getValue());
+            try (ResultSet rs = s.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                    + " WHERE conrelid = '" + table + "'::regclass ORDER BY contype = 'f', conname")) {
+                while (rs.next()) {
+                    constraints.put(rs.getString(1), rs.getString(2));
+                    rebuild.add("ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = '" + table + "'"
+                    + " AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = '" + table
+                    + "'::regclass)")) {
+                while (rs.next()) {
+                    indexes.add(rs.getString(1));
+                }
+            }
+            for (String name : constraints.keySet().stream().sorted((a, b) -> Boolean.compare(
+                    !constraints.get(a).startsWith("FOREIGN"), !constraints.get(b).startsWith("FOREIGN"))).toList()) {
+                s.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
             }
             for (String index : indexes) {
-                s.execute(index);
+                s.execute("DROP INDEX " + index.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"));
+            }
+            rebuild.addAll(indexes);
+        }
+        return rebuild;
+    }
+
+    static void rebuild(Connection c, List<String> statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
             }
         }
+    }
+
+    /** PostgreSQL: the activities with COPY, the table's key and index dropped meanwhile. */
+    void copyActivities(Connection c, long from, long to) throws SQLException, IOException {
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            s.execute("SET maintenance_work_mem = '1GB'");
+        }
+        List<String> keys = dropKeys(c, "activity");
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        StringBuilder rows = new StringBuilder();
+        long heavy = orgs.get(0).id();
+        String name = RuleJson.spelling(ACTIVITY);
+        for (long a = from; a < to; a++) {
+            ActivityRow row = activity(a);
+            Activity act = row.activity();
+            rows.append(heavy).append(',').append(act.requestId()).append(',').append(act.customerId()).append(',')
+                    .append(name).append(',').append(act.eventDate().toEpochMilli()).append(',')
+                    .append(csv(ActivityReader.attributesJson(act.attributes()))).append(',')
+                    .append(row.fingerprint()).append(',').append(row.receivedMs()).append(',')
+                    .append(ACTIVITY_IMPORT).append(',').append(a + 2).append(",\n");
+            flush(copy, "COPY activity (org_id, request_id, customer_id, activity, event_ms, attributes, fingerprint,"
+                    + " received_ms, import_id, import_line, answer)", rows, a == to - 1);
+        }
+        rebuild(c, keys);
+    }
+
+    /** H2: the activities in JDBC batches. */
+    void batchActivities(Connection c, long from, long to) throws SQLException {
+        c.setAutoCommit(false);
+        long heavy = orgs.get(0).id();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO activity (org_id, request_id, customer_id,"
+                + " activity, event_ms, attributes, fingerprint, received_ms, import_id, import_line)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (long a = from; a < to; a++) {
+                ActivityRow row = activity(a);
+                Activity act = row.activity();
+                insert.setLong(1, heavy);
+                insert.setString(2, act.requestId());
+                insert.setString(3, act.customerId());
+                insert.setString(4, RuleJson.spelling(ACTIVITY));
+                insert.setLong(5, act.eventDate().toEpochMilli());
+                insert.setString(6, ActivityReader.attributesJson(act.attributes()));
+                insert.setString(7, row.fingerprint());
+                insert.setLong(8, row.receivedMs());
+                insert.setString(9, ACTIVITY_IMPORT);
+                insert.setLong(10, a + 2);
+                insert.addBatch();
+                if ((a - from) % 5000 == 4999 || a == to - 1) {
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        c.setAutoCommit(true);
+    }
+
+    /**
+     * Each customer's activity row recounted from their activities, as the service keeps it (settled: none waits for
+     * the settling pass).
+     */
+    static void activityCustomers(Connection c, boolean postgres) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            if (postgres) {
+                s.execute("SET LOCAL work_mem = '1GB'");
+                s.execute("TRUNCATE activity_customer");
+            } else {
+                s.execute("DELETE FROM activity_customer");
+            }
+            s.execute("INSERT INTO activity_customer (org_id, customer_id, activities, last_event_ms, updated_ms)"
+                    + " SELECT org_id, customer_id, COUNT(*), MAX(event_ms), MAX(received_ms) FROM activity"
+                    + " GROUP BY org_id, customer_id");
+        }
+        c.commit();
+        c.setAutoCommit(true);
     }
 
     /** Sends the CSV rows gathered for a table once there are some megabytes of them (or the stage ends). */

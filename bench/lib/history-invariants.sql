@@ -29,4 +29,15 @@ SELECT CASE WHEN COUNT(*) = 0 THEN 'PASS' ELSE 'FAIL' END || ' claims: every ear
 FROM (SELECT DISTINCT badge_id, owner_type, owner_reference_id FROM badge_earn) e
 WHERE NOT EXISTS (SELECT 1 FROM badge_claim c WHERE c.badge_id = e.badge_id AND c.owner_type = e.owner_type
                   AND c.reference_id = e.owner_reference_id AND c.active);
+SELECT CASE WHEN n = 0 THEN 'PASS' ELSE 'FAIL' END || ' activity customers: each customer''s row counts their activities and'
+       || ' their latest, none waits for settling (' || n || ' differ; no retention has run)'
+FROM (SELECT (SELECT COUNT(*)
+              FROM (SELECT org_id, customer_id, COUNT(*) AS n, MAX(event_ms) AS last_event
+                    FROM activity GROUP BY org_id, customer_id) a
+              LEFT JOIN activity_customer c ON c.org_id = a.org_id AND c.customer_id = a.customer_id
+              WHERE c.customer_id IS NULL OR c.activities <> a.n OR c.last_event_ms IS DISTINCT FROM a.last_event
+                 OR c.unsettled_since_ms IS NOT NULL)
+           + (SELECT COUNT(*) FROM activity_customer c WHERE c.activities <> 0 AND NOT EXISTS (SELECT 1
+              FROM activity a WHERE a.org_id = c.org_id AND a.customer_id = c.customer_id)) AS n) d;
 SELECT 'INFO ' || COUNT(*) || ' earns, ' || COUNT(DISTINCT customer_id) || ' customers' FROM badge_earn;
+SELECT 'INFO ' || COUNT(*) || ' activities, ' || COUNT(DISTINCT customer_id) || ' customers' FROM activity;

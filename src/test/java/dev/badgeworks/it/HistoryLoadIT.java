@@ -22,11 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 31: the history loader of the benchmarks (bench/LoadHistory.java) writes what the service itself would
- * have written. Orgs, badges, claims and webhooks made through the API; two stages of earns loaded with the server
- * down; then the invariants the benchmarks check (bench/lib/history-invariants.sql) hold, and the service, started
- * again, answers from the loaded rows as from its own: the badges' counts, a customer's standing, a stored
- * requestId repeated as a repeat (809 with the stored earn: the loader's fingerprints are the service's), and a
- * new earn adding to the loaded standing.
+ * have written. Orgs, badges, claims and webhooks made through the API; two stages of earns and two of activities
+ * loaded with the server down; then the invariants the benchmarks check (bench/lib/history-invariants.sql) hold,
+ * and the service, started again, answers from the loaded rows as from its own: the badges' counts, a customer's
+ * standing, a stored requestId repeated as a repeat (809 with the stored earn: the loader's fingerprints are the
+ * service's), a new earn adding to the loaded standing, a stored activity repeated as a repeat, and a rule made
+ * after the load replaying a customer's loaded purchases.
  */
 class HistoryLoadIT {
 
@@ -65,9 +66,13 @@ class HistoryLoadIT {
         long now = System.currentTimeMillis();
         load(server, badges, 0, 20_000, now);
         load(server, badges, 20_000, 30_000, now);
+        load(server, badges, 0, 3_000, now, "--activities");
+        load(server, badges, 3_000, 5_000, now, "--activities");
 
         Map<String, Long> activeEarns = new HashMap<>();
         String[] stored;
+        String[] storedActivity;
+        int purchases;
         long heavyStanding;
         try (Connection c = server.database(); Statement s = c.createStatement()) {
             for (String check : invariants()) {
@@ -83,6 +88,10 @@ class HistoryLoadIT {
                 assertTrue(rs.getString(1).startsWith("FAIL standings"), rs.getString(1));
             }
             s.executeUpdate("UPDATE customer_badge SET earned = earned - 1 WHERE customer_id = 'm1'");
+            s.executeUpdate("UPDATE activity_customer SET activities = activities + 1 WHERE customer_id = 'm1'");
+            assertTrue(failing(s).contains("activity customers"), "a customer's activity count off by one is found");
+            s.executeUpdate("UPDATE activity_customer SET activities = activities - 1 WHERE customer_id = 'm1'");
+            assertEquals("", failing(s));
             if (BadgeworksServer.onPostgres()) {
                 // migration 19: the standings leave room on their pages for HOT updates, also as the loader refilled them
                 try (ResultSet rs = s.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class"
@@ -116,6 +125,20 @@ class HistoryLoadIT {
                 rs.next();
                 assertEquals(1_005, rs.getLong(1), "the reference customers, loaded once");
             }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT org_id) FROM activity")) {
+                rs.next();
+                assertEquals(5_000, rs.getLong(1), "two stages: exactly the activities of one load of 5,000");
+                assertEquals(1, rs.getLong(2), "the heavy org's");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT request_id, event_ms, attributes FROM activity"
+                    + " WHERE customer_id = 'm0' ORDER BY request_id")) {
+                assertTrue(rs.next(), "the heavy org's heaviest customer has purchases");
+                storedActivity = new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+                purchases = 1;
+                while (rs.next()) {
+                    purchases++;
+                }
+            }
         }
         assertTrue(heavyStanding > 1, "a heavy customer: " + heavyStanding);
 
@@ -140,6 +163,19 @@ class HistoryLoadIT {
             org.post("customer/earn", Json.createObjectBuilder(Json.createReader(new java.io.StringReader(repeat))
                     .readObject()).add("requestId", EarnIT.rid()).build().toString()).expect(200);
             assertEquals(heavyStanding + 1, supportCount(org, stored[1]), "a new earn adds to the loaded standing");
+
+            String activity = "{\"requestId\":\"" + storedActivity[0] + "\",\"customerId\":\"m0\","
+                    + "\"activity\":\"TransactionAdd\",\"eventDateISO\":\""
+                    + Instant.ofEpochMilli(Long.parseLong(storedActivity[1])) + "\",\"attributes\":"
+                    + storedActivity[2] + "}";
+            org.post("activities", activity).expectError(400, 809, "requestId");
+            String rule = ActivitiesIT.ruleBadge(org, "{\"activity\":\"TransactionAdd\",\"measure\":\"COUNT\","
+                    + "\"target\":2,\"repeat\":true,\"triggeredBy\":{\"ownerType\":\"Milestones\","
+                    + "\"referenceId\":\"rule-1\"}}", true);
+            JsonObject answer = org.post("activities", ActivitiesIT.activity(EarnIT.rid(), "m0", "TransactionAdd",
+                    Instant.now().minusSeconds(60), "{\"amount\":\"12.5\",\"storeId\":\"S1\"}")).expect(200).data();
+            assertEquals((purchases + 1) / 2, ActivitiesIT.ruleOf(answer, rule).getJsonArray("earns").size(),
+                    "a rule made after the load earns over the " + purchases + " loaded purchases and the new one");
         } finally {
             server.stop();
         }
@@ -153,24 +189,41 @@ class HistoryLoadIT {
                 .getJsonNumber("earnCount").longValue();
     }
 
+    /** The invariants' statements that answer FAIL, one line each ("" when all pass). */
+    private static String failing(Statement s) throws IOException, SQLException {
+        StringBuilder failing = new StringBuilder();
+        for (String check : invariants()) {
+            try (ResultSet rs = s.executeQuery(check)) {
+                rs.next();
+                if (rs.getString(1).startsWith("FAIL")) {
+                    failing.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        return failing.toString();
+    }
+
     /** The loader run as the benchmarks run it: a JVM of its own on the product's classes and the JDBC drivers. */
-    private static void load(BadgeworksServer server, Path badges, long from, long to, long now)
+    private static void load(BadgeworksServer server, Path badges, long from, long to, long now, String... mode)
             throws IOException, InterruptedException {
         Path project = Path.of(System.getProperty("it.projectDir", ".")).toAbsolutePath();
         String classpath = String.join(java.io.File.pathSeparator, project.resolve("target/classes").toString(),
                 project.resolve("target/runtime/postgresql.jar").toString(),
                 project.resolve("target/runtime/h2.jar").toString());
         boolean pg = BadgeworksServer.onPostgres();
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                classpath, project.resolve("bench/LoadHistory.java").toString(), server.jdbcUrl(),
-                pg ? System.getProperty("it.pg.user") : "sa", pg ? System.getProperty("it.pg.password", "") : "sa",
-                badges.toString(), "2000", Long.toString(from), Long.toString(to), Long.toString(now))
-                .redirectErrorStream(true).redirectOutput(server.workDir().resolve("load-" + to + ".log").toFile())
-                .start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", classpath, project.resolve("bench/LoadHistory.java").toString()));
+        command.addAll(List.of(mode));
+        command.addAll(List.of(server.jdbcUrl(), pg ? System.getProperty("it.pg.user") : "sa",
+                pg ? System.getProperty("it.pg.password", "") : "sa", badges.toString(), "2000", Long.toString(from),
+                Long.toString(to), Long.toString(now)));
+        String log = "load-" + String.join("", mode) + to + ".log";
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(server.workDir().resolve(log).toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the loader finished");
         assertEquals(0, p.exitValue(), () -> {
             try {
-                return Files.readString(server.workDir().resolve("load-" + to + ".log"));
+                return Files.readString(server.workDir().resolve(log));
             } catch (IOException e) {
                 return e.toString();
             }
