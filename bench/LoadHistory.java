@@ -42,7 +42,7 @@ import org.postgresql.copy.CopyManager;
  * the migrations defined them (read back from the catalogue first). H2: JDBC batches into the indexed tables (tests
  * and small loads). Nothing else may write meanwhile.
  *
- * <p>Usage: java -cp target/classes:target/runtime/postgresql.jar:target/runtime/h2.jar bench/LoadHistory.java
+ * <p>Usage: java -cp target/classes:target/runtime/*.jar (the drivers, jakarta.json-api, parsson) bench/LoadHistory.java
  * JDBC_URL USER PASSWORD BADGES_FILE CUSTOMERS FROM TO NOW_MS [SEED]. BADGES_FILE: lines "orgId badgeId EARN|ISSUE
  * webhookId|-", the heavy org's first (60 % of the rows and of the customers). Activities: the same arguments after
  * {@code --activities}, FROM and TO counting activities.
