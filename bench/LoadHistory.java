@@ -42,10 +42,10 @@ import org.postgresql.copy.CopyManager;
  * the migrations defined them (read back from the catalogue first). H2: JDBC batches into the indexed tables (tests
  * and small loads). Nothing else may write meanwhile.
  *
- * <p>Usage: java -cp target/classes:target/runtime/*.jar (the drivers, jakarta.json-api, parsson) bench/LoadHistory.java
+ * <p>Usage: java -cp target/classes:target/runtime/*.jar (drivers, jakarta.json-api, parsson) bench/LoadHistory.java
  * JDBC_URL USER PASSWORD BADGES_FILE CUSTOMERS FROM TO NOW_MS [SEED]. BADGES_FILE: lines "orgId badgeId EARN|ISSUE
  * webhookId|-", the heavy org's first (60 % of the rows and of the customers). Activities: the same arguments after
- * {@code --activities}, FROM and TO counting activities.
+ * {@code --activities}, FROM and TO counting activities, then [ACTIVITY_CUSTOMERS] (the heavy org's first so many buy).
  */
 public class LoadHistory {
 
@@ -77,6 +77,8 @@ public class LoadHistory {
     private long bulkMs;
     final long nowMs;
     final long seed;
+    /** The heavy org's customers with purchases: its first so many (all, unless told). */
+    long activityCustomers;
 
     LoadHistory(Path badgesFile, long customers, long nowMs, long seed) throws IOException {
         this.nowMs = nowMs;
@@ -89,6 +91,7 @@ public class LoadHistory {
             }
         }
         long heavy = customers * 6 / 10;
+        activityCustomers = heavy;
         long each = (customers - heavy) / Math.max(1, byOrg.size() - 1);
         long first = 0;
         for (var e : byOrg.entrySet()) {
@@ -126,13 +129,14 @@ public class LoadHistory {
     }
 
     /**
-     * Activity a: a purchase by one of the heavy org's customers (2 % by its 100 heaviest) at a random time of the
-     * history, its attributes text as a file's columns are; fingerprinted by the service's own code.
+     * Activity a: a purchase by one of the heavy org's first {@code activityCustomers} (2 % by its 100 heaviest) at a
+     * random time of the history, its attributes text as a file's columns are; fingerprinted by the service's code.
      */
     ActivityRow activity(long a) {
         SplittableRandom r = new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + a);
         Org org = orgs.get(0);
-        long index = r.nextDouble() < 0.02 ? r.nextLong(Math.min(100, org.customers())) : r.nextLong(org.customers());
+        long index = r.nextDouble() < 0.02 ? r.nextLong(Math.min(100, activityCustomers))
+                : r.nextLong(activityCustomers);
         String customer = "m" + (org.firstCustomer() + index);
         long eventMs = nowMs - 60_000 - r.nextLong(HISTORY);
         Activity activity = new Activity("a" + a, customer, ACTIVITY, Instant.ofEpochMilli(eventMs),
@@ -203,6 +207,9 @@ public class LoadHistory {
         LoadHistory load = new LoadHistory(Path.of(args[4]), Long.parseLong(args[5]), Long.parseLong(args[8]), 42);
         long from = Long.parseLong(args[6]);
         long to = Long.parseLong(args[7]);
+        if (args.length > 9) {
+            load.activityCustomers = Math.min(load.activityCustomers, Long.parseLong(args[9]));
+        }
         try (Connection c = DriverManager.getConnection(url, args[2], args[3])) {
             long started = System.nanoTime();
             boolean postgres = url.startsWith("jdbc:postgresql:");
