@@ -41,5 +41,8 @@ recompute_rules() { # list file, server log
     if grep -q "stopped after" "$2"; then echo "FAIL: a rule's sweep stopped (server log)" >&2; return 1; fi
     sleep 5
   done
-  echo "RULES recomputed in $(( $(date +%s) - started )) s: $(grep -o "Recomputed the earns of rule badge .*" "$2" | tail -5 | sed -E 's/.* for ([0-9]+) customers.*/\1/' | paste -sd/) customers"
+  local customers
+  customers=$(grep -o "Recomputed the earns of rule badge .*" "$2" | tail -5 \
+    | sed -E 's/.* for ([0-9]+) customers.*/\1/' | paste -sd/)
+  echo "RULES recomputed in $(( $(date +%s) - started )) s: $customers customers"
 }
