@@ -268,13 +268,8 @@ public class LoadHistory {
     // --- PostgreSQL: COPY with badge_earn's keys and indexes dropped, then rebuilt as the migrations had them
 
     void copyPostgres(Connection c, long from, long to) throws SQLException, IOException {
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-            s.execute("SET synchronous_commit = off");
-            s.execute("SET maintenance_work_mem = '1GB'");
-        }
+        CopyManager copy = bulkSession(c);
         List<String> keys = dropKeys(c, "badge_earn");
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder earns = new StringBuilder();
         StringBuilder events = new StringBuilder();
         StringBuilder logs = new StringBuilder();
@@ -302,6 +297,16 @@ public class LoadHistory {
                     logs, last);
         }
         rebuild(c, keys);
+    }
+
+    /** The session of a bulk load: each COPY its own transaction, not waiting for the disk, room to rebuild indexes. */
+    static CopyManager bulkSession(Connection c) throws SQLException {
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+            s.execute("SET maintenance_work_mem = '1GB'");
+        }
+        return c.unwrap(PGConnection.class).getCopyAPI();
     }
 
     /**
@@ -349,13 +354,8 @@ public class LoadHistory {
 
     /** PostgreSQL: the activities with COPY, the table's key and index dropped meanwhile. */
     void copyActivities(Connection c, long from, long to) throws SQLException, IOException {
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-            s.execute("SET synchronous_commit = off");
-            s.execute("SET maintenance_work_mem = '1GB'");
-        }
+        CopyManager copy = bulkSession(c);
         List<String> keys = dropKeys(c, "activity");
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder rows = new StringBuilder();
         long heavy = orgs.get(0).id();
         String name = RuleJson.spelling(ACTIVITY);
