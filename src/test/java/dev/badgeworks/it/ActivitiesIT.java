@@ -438,6 +438,33 @@ class ActivitiesIT {
     }
 
     @Test
+    void aSweepReachesEveryCustomerPageByPage() throws InterruptedException {
+        // more customers than a page of the sweep (200), beside another org's customers with the same activity
+        Api org = BadgeworksServer.shared().admin().newOrg("sweep");
+        int customers = 450;
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (int i = 0; i < customers; i++) {
+            items.add(json(activity("w" + i, "w-" + i, "TransactionAdd", NOW.minus(Duration.ofDays(3)), "{}")));
+        }
+        org.post("activities/bulk", Json.createObjectBuilder().add("activities", items).build().toString())
+                .expect(200);
+        api.post("activities", activity(EarnIT.rid(), "w-7", "TransactionAdd", NOW.minus(Duration.ofDays(3)), "{}"))
+                .expect(200);
+        String badge = ruleBadge(org, "{\"activity\":\"TransactionAdd\",\"measure\":\"COUNT\",\"target\":1,"
+                + "\"triggeredBy\":{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}}", true);
+        assertEquals(0, org.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"), "made after them");
+        org.post("badgeMeta/" + badge + "/recompute", "").expect(202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int earned = 0;
+        while (earned < customers && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            earned = org.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount");
+        }
+        assertEquals(customers, earned, "one earn per customer of the org, over three pages");
+        assertEquals(List.of(NOW.minus(Duration.ofDays(3))), earnDates(org, "w-449", badge), "the last page's last");
+    }
+
+    @Test
     void aDryRunSaysWhatAProposedRuleWouldHaveEarnedAndChangesNothing() {
         Api org = BadgeworksServer.shared().admin().newOrg("simulate");
         String badge = ruleBadge(org, THREE_PURCHASES, true);
