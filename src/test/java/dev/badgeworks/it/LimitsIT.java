@@ -140,6 +140,26 @@ class LimitsIT {
         earn(badge, "late", null).expect(200);
     }
 
+    /** The badge's whole life, as its counters count it: earns made before the limit count, revoked ones do not. */
+    @Test
+    void aLifetimeBadgeLimitCountsTheActiveEarnsMadeBeforeItAndFreesARevokedOne() {
+        String badge = badge(null, null, 1);
+        earn(badge, "life-a", null).expect(200);
+        String revoked = earn(badge, "life-b", null).expect(200).data().getString("earnedBadgeId");
+        earn(badge, "life-c", null).expect(200);
+        api.post("customer/revokeEarn", "{\"badgeMetaId\":\"" + badge + "\",\"customerId\":\"life-b\","
+                + "\"earnedBadgeId\":\"" + revoked + "\"}").expect(200);
+        JsonObject stored = api.get("badgeMeta/" + badge).expect(200).data();
+        api.put("badgeMeta", Badges.with(stored, "badgeConstraints",
+                constraints("[{'constraintType':'BADGE_FIXED_VALUE','maxEarnLimit':3}]")).toString()).expect(200);
+        String d = earn(badge, "life-d", null).expect(200).data().getString("earnedBadgeId");
+        earn(badge, "life-e", null).expectError(409, 1141, "badgeConstraints");
+        api.post("customer/revokeEarn", "{\"badgeMetaId\":\"" + badge + "\",\"customerId\":\"life-d\","
+                + "\"earnedBadgeId\":\"" + d + "\"}").expect(200);
+        earn(badge, "life-e", null).expect(200);
+        assertEquals(3, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+    }
+
     @Test
     void concurrentRevokesOfOneEarnRevokeItOnce() throws Exception {
         String badge = badge("[{'constraintType':'CUSTOMER_BADGE_FIXED_VALUE','maxEarnLimit':1}]", null, 1);

@@ -81,19 +81,18 @@ final class LimitLocks {
         return dates;
     }
 
+    /** The badge's active earns in a window of processing or event dates (a lifetime count is the counters'). */
     static long countActiveEarns(Connection c, String badgeId, CountWindow window) throws SQLException {
         String range = switch (window.basis()) {
-            case ALL -> "";
+            case ALL -> throw new IllegalArgumentException("a lifetime count is read from the badge's counters");
             case EARNED_ON -> " AND earned_on_ms BETWEEN ? AND ?";
             case EVENT -> " AND earn_event_ms BETWEEN ? AND ?";
         };
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT COUNT(*) FROM badge_earn WHERE badge_id = ?" + range + " AND revoked_on_ms IS NULL")) {
             s.setString(1, badgeId);
-            if (!range.isEmpty()) {
-                s.setLong(2, window.fromMs());
-                s.setLong(3, window.toMs());
-            }
+            s.setLong(2, window.fromMs());
+            s.setLong(3, window.toMs());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
