@@ -19,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 10: several instances on one PostgreSQL and one shared inbox, each test reproducing a finding first.
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * import is taken over by itself and the frozen owner writes nothing when it wakes, and the same file uploaded to
  * both instances earns each row once. A user change reaches the other instance's credential cache in seconds.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
@@ -196,7 +200,13 @@ class ClusterIT {
         return ended;
     }
 
+    /**
+     * Last of the tests on the two instances: the woken owner's pool may still hold the session the takeover ended,
+     * and requests that draw it are answered 503 (1190, retry) while the pool replaces its connections
+     * (docs/operations.md) — a test after this one, racing requests through the woken instance, met that answer.
+     */
     @Test
+    @Order(Integer.MAX_VALUE)
     void aFrozenOwnerIsFencedOffAndWritesNothingWhenItWakes() throws Exception {
         Api viaSecond = second.admin().orgAdminOf(second.admin().newOrg("cluster-freeze"));
         Api viaFirst = viaSecond.on(first);
