@@ -186,6 +186,15 @@ public class BadgeService {
         return current;
     }
 
+    /**
+     * The org's badges among these ids with all their claims, for reading (kept copies checked against the database
+     * in one query), by id; another org's badge or an unknown id is left out.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, BadgeDefinitions.Definition> definitions(long orgId, Collection<String> ids) {
+        return definitions.current(orgId, ids);
+    }
+
     /** The org's badge; another org's badge, or an id that is not one, is simply not found. */
     public BadgeMeta find(long orgId, String id) {
         return find(orgId, id, "badgeId");
@@ -252,11 +261,6 @@ public class BadgeService {
         }
         store.claimsChanged(id);
         return store.findClaim(id, ownerType, referenceId).orElseThrow();
-    }
-
-    /** The org's badges among these ids (others' and unknown ids are left out), by id. */
-    public Map<String, BadgeMeta> findAll(long orgId, Collection<String> ids) {
-        return store.findAll(orgId, ids);
     }
 
     public boolean hasActiveClaim(String badgeId, OwnerType ownerType, String referenceId) {

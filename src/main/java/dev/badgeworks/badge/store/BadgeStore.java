@@ -39,16 +39,6 @@ public class BadgeStore {
         return badge == null || badge.orgId() != orgId ? Optional.empty() : Optional.of(badge);
     }
 
-    /** The org's badges among these ids (others' and unknown ids are left out), by id. */
-    public Map<String, BadgeMeta> findAll(long orgId, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("SELECT b FROM BadgeMeta b WHERE b.orgId = :org AND b.id IN :ids", BadgeMeta.class)
-                .setParameter("org", orgId).setParameter("ids", ids).getResultStream()
-                .collect(Collectors.toMap(BadgeMeta::id, b -> b));
-    }
-
     public boolean nameTaken(long orgId, String name, String exceptId) {
         return em.createQuery("SELECT b.id FROM BadgeMeta b WHERE b.orgId = :org AND b.name = :name", String.class)
                 .setParameter("org", orgId).setParameter("name", name).getResultStream()

@@ -4,11 +4,11 @@ import dev.badgeworks.api.Pagination;
 import dev.badgeworks.badge.boundary.BadgeService;
 import dev.badgeworks.badge.boundary.BadgeView;
 import dev.badgeworks.badge.entity.BadgeMeta;
-import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.EarnLimit;
 import dev.badgeworks.badge.entity.EarnType;
 import dev.badgeworks.badge.entity.LimitLevel;
 import dev.badgeworks.badge.store.BadgeCounters;
+import dev.badgeworks.badge.store.BadgeDefinitions;
 import dev.badgeworks.customer.control.ConstraintStatistics;
 import dev.badgeworks.customer.control.CustomerBadgeQuery;
 import dev.badgeworks.customer.entity.CustomerStanding;
@@ -113,18 +113,21 @@ public class CustomerBadgeService {
                 new CustomerViews.EarnDetails(earnCount, earnPage, Pagination.of(page, size, earnCount)));
     }
 
-    /** The page's badges are read by id, with their claims and their groups' names, in three more queries. */
+    /**
+     * The page's badges with their claims are the instance's kept definitions (one query checks their versions), and
+     * their groups' names one more query.
+     */
     private <T> Listed<T> page(long orgId, String customerId, CustomerBadgeQuery q, long now, View<T> view) {
         CustomerBadgeStore.Page page = store.page(orgId, customerId, q, now);
         List<String> ids = page.rows().stream().map(CustomerBadgeStore.Row::badgeId).toList();
-        Map<String, BadgeMeta> metas = badges.findAll(orgId, ids);
-        Map<String, List<Claim>> claims = badges.claimsOf(ids);
-        Map<String, String> groupNames = badges.groupNamesOf(orgId, metas.values());
+        Map<String, BadgeDefinitions.Definition> definitions = badges.definitions(orgId, ids);
+        Map<String, String> groupNames = badges.groupNamesOf(orgId,
+                definitions.values().stream().map(BadgeDefinitions.Definition::badge).toList());
         List<T> views = new ArrayList<>(ids.size());
         for (CustomerBadgeStore.Row row : page.rows()) {
-            BadgeMeta badge = metas.get(row.badgeId());
-            views.add(view.of(BadgeView.of(badge, groupNames.get(badge.badgeGroupId()),
-                    claims.getOrDefault(badge.id(), List.of()),
+            BadgeDefinitions.Definition definition = definitions.get(row.badgeId());
+            BadgeMeta badge = definition.badge();
+            views.add(view.of(BadgeView.of(badge, groupNames.get(badge.badgeGroupId()), definition.claims(),
                     BadgeCounters.Counts.ZERO, now), row.standing(), now));
         }
         return new Listed<>(views, Pagination.of(q.page(), q.size(), page.total()));
