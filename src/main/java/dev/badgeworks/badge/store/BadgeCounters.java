@@ -127,23 +127,6 @@ public class BadgeCounters {
         });
     }
 
-    /**
-     * A badge's active earns, as its stripes sum them where the caller reads (its own transaction's changes
-     * included): what a limit over the badge's whole life counts, in constant time however many earns it has.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long earned(String badgeId) {
-        return reads.read(em, connection -> {
-            try (PreparedStatement s = connection.prepareStatement(COUNTS_OF_ONE_BADGE)) {
-                s.setString(1, badgeId);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
     /** The entity manager's own connection: counters change in the transaction of what they count. */
     private Connection connection() {
         return Persistence.connection(em);

@@ -122,10 +122,11 @@ public class JpaEarnStore implements EarnStore {
 
     @Override
     public long countActiveEarns(String badgeId, CountWindow window) {
-        // over the badge's whole life the counters answer: a count of its earns read every one of them under the
-        // badge's lock, so each earn of a badge with a lifetime limit took longer the more it had been earned
+        // over the badge's whole life the counters answer (read in this transaction, its own changes included): a
+        // count of its earns read every one of them under the badge's lock, so each earn of a badge with a lifetime
+        // limit took longer the more it had been earned
         if (window.basis() == CountWindow.Basis.ALL) {
-            return counters.earned(badgeId);
+            return counters.of(List.of(badgeId)).getOrDefault(badgeId, BadgeCounters.Counts.ZERO).earned();
         }
         try {
             return LimitLocks.countActiveEarns(connection(), badgeId, window);
