@@ -170,7 +170,7 @@ class FailoverIT {
     @Order(2)
     void theStandbyDiesAndThePrimaryKeepsServing() throws Exception {
         formation.start("node1");
-        formation.await("node1", "secondary");
+        awaitStandbyJoined();
         try (EarnLoad load = new EarnLoad(balancer.uri(), user.authorization(), badge, "standby").start(CLIENTS)) {
             await("earns answered", () -> load.settledCount() >= 100);
             long killedAt = System.currentTimeMillis();
@@ -188,9 +188,11 @@ class FailoverIT {
                             + " primary go on alone); earns answered %d, refused 503 %d, timed out %d, lost 0,"
                             + " doubled 0", Instant.now(), CLIENTS, load.longestPauseMs(killedAt) / 1000.0,
                     settled.size(), load.refused(), load.timedOut()));
+        } finally {
+            // the next test needs both nodes, whatever happened here (a node already running is left as it is)
+            formation.start("node1");
+            awaitStandbyJoined();
         }
-        formation.start("node1");
-        formation.await("node1", "secondary");
     }
 
     /**
@@ -224,6 +226,17 @@ class FailoverIT {
         assertEquals(rows, done.getInt("rowsRead"), done.toString());
         assertEquals(rows, done.getInt("rowsEarned"), done.toString());
         assertTrue(done.getInt("takeovers") >= 1, "resumed after its lease: " + done);
+    }
+
+    /**
+     * The rejoined standby reports secondary and its primary has made it synchronous. Killed before the primary has,
+     * it would leave the primary waiting for it: pg_auto_failover 2.0's primary, between the monitor's "primary" and
+     * its keeper's report of it, has turned synchronous replication on but waits for the standby to catch up, and the
+     * monitor lets a primary go on alone only once it reports "primary" (docs/operations.md, "the standby dies").
+     */
+    private static void awaitStandbyJoined() throws IOException {
+        formation.await("node1", "secondary");
+        formation.await("node2", "primary");
     }
 
     /** Each earn a client saw answered is in the table once, under the earn id it was answered with. */
@@ -292,6 +305,14 @@ class FailoverIT {
         }
     }
 
+    private static String monitorView() {
+        try {
+            return formation.state();
+        } catch (IOException | RuntimeException unavailable) {
+            return unavailable.toString();
+        }
+    }
+
     private static long count(List<EarnLoad.Settled> settled, int status) {
         return settled.stream().filter(s -> s.status() == status).count();
     }
@@ -304,7 +325,7 @@ class FailoverIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
+                throw new AssertionError("not within " + WAIT + ": " + what + "; the monitor's view:\n" + monitorView());
             }
             Imports.sleep(200);
         }
