@@ -578,7 +578,7 @@ public class LoadHistory {
     /**
      * The customers' standing rows and the badges' counters, recomputed from the earns and enrolments as the service
      * keeps them: a row per customer and badge with any earn (count and latest dates of the active ones), the
-     * counters' totals on stripe 0 (a read sums the stripes).
+     * counters' totals on stripe 0 (a read sums the stripes); no kept earns per day (counted again when viewed).
      */
     void standingsAndCounters(Connection c, boolean postgres) throws SQLException {
         c.setAutoCommit(false);
@@ -609,6 +609,8 @@ public class LoadHistory {
                 s.execute("ALTER TABLE customer_badge ADD CONSTRAINT " + key + " PRIMARY KEY (customer_id, badge_id)");
             }
             s.execute("UPDATE badge_counter SET earned = 0, issued = 0");
+            // the stage wrote earns into days the kept earns per day may hold: none kept is always consistent
+            s.execute("DELETE FROM earn_day_tally");
             if (postgres) {
                 // one pass over the earns: a count per badge through its index reads the table's pages once per
                 // badge, hours once the table outgrows the RAM (100M earns)

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** GET /stats/earnsPerDay as the console's overview and any client read it: every day, org-scoped, revocations. */
@@ -80,5 +81,108 @@ class EarnStatsIT {
             api.get("stats/earnsPerDay?days=" + bad).expectError(400, 1105, "days");
         }
         api.anonymous().get("stats/earnsPerDay").expect(401);
+    }
+
+    /**
+     * Days that are over are kept after a view (issue 31: a year of a large org is millions of earns to count on each
+     * view); a back-dated earn or a revocation of an earn of such a day after the view is in the next one.
+     */
+    @Test
+    void aPastDayChangedAfterItWasViewedIsCountedAgain() {
+        Api api = BadgeworksServer.shared().admin().newOrg("stats-kept");
+        String badge = pastBadge(api);
+        Instant threeDaysAgo = LocalDate.now(ZoneOffset.UTC).minusDays(3).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        migrate(api, badge, "k1", threeDaysAgo);
+        assertEquals(1, threeDaysAgo(api).getInt("earned"));
+
+        String second = migrate(api, badge, "k2", threeDaysAgo.plusSeconds(60));
+        JsonObject after = threeDaysAgo(api);
+        assertEquals(2, after.getInt("earned"), "a back-dated earn after the view: " + after);
+        assertEquals(0, after.getInt("revoked"));
+
+        api.post("customer/revokeEarn", Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", "k2")
+                .add("earnedBadgeId", second).build().toString()).expect(200);
+        JsonObject revoked = threeDaysAgo(api);
+        assertEquals(2, revoked.getInt("earned"), revoked::toString);
+        assertEquals(1, revoked.getInt("revoked"), "a revocation after the view: " + revoked);
+        assertEquals(1, api.get("stats/earnsPerDay?days=7").expect(200).data().getInt("revoked"), "and again");
+    }
+
+    /**
+     * Clients migrating earns into past days while support agents keep the chart open: however a view's count and
+     * the writes interleave, the chart ends with every earn that was answered.
+     */
+    @Test
+    void earnsRacingIntoPastDaysWhileTheChartIsReadAreAllCounted() throws Exception {
+        Api api = BadgeworksServer.shared().admin().newOrg("stats-race");
+        String badge = pastBadge(api);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(9);
+        try {
+            List<java.util.concurrent.Future<?>> readers = new java.util.ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                readers.add(pool.submit(() -> {
+                    while (writing.get()) {
+                        api.get("stats/earnsPerDay?days=7").expect(200);
+                    }
+                }));
+            }
+            List<java.util.concurrent.Future<Integer>> writers = new java.util.ArrayList<>();
+            for (int w = 0; w < 6; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        // two past days, so that writers also lock more than one day of the org
+                        Instant at = today.minusDays(2 + i % 2).atTime(10, writer).toInstant(ZoneOffset.UTC);
+                        migrate(api, badge, "r" + writer + "-" + i, at);
+                    }
+                    return 40;
+                }));
+            }
+            int written = 0;
+            for (var writer : writers) {
+                written += writer.get(3, java.util.concurrent.TimeUnit.MINUTES);
+            }
+            writing.set(false);
+            for (var reader : readers) {
+                reader.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            }
+            JsonObject week = api.get("stats/earnsPerDay?days=7").expect(200).data();
+            assumeTrue(today.equals(LocalDate.now(ZoneOffset.UTC)), "the test ran across midnight (UTC)");
+            assertEquals(written, week.getInt("earned"), week::toString);
+            JsonArray days = week.getJsonArray("days");
+            assertEquals(written / 2, days.getJsonObject(4).getInt("earned"), "two days ago");
+            assertEquals(written / 2, days.getJsonObject(3).getInt("earned"), "three days ago");
+        } finally {
+            writing.set(false);
+            pool.shutdownNow();
+        }
+    }
+
+    private static JsonObject threeDaysAgo(Api api) {
+        JsonObject week = api.get("stats/earnsPerDay?days=7").expect(200).data();
+        return week.getJsonArray("days").getJsonObject(3);
+    }
+
+    /** A claimed badge live since ten days, so that earns migrated into the last days fit its window. */
+    private static String pastBadge(Api api) {
+        String badge = api.post("badgeMeta", Badges.with(Badges.earnBadge(Badges.uniqueName("Kept")), "startOn",
+                Instant.now().minus(Duration.ofDays(10)).getEpochSecond()).toString(), BadgeMetaIT.MIGRATION)
+                .expect(201).data().getString("id");
+        api.post("badgeMeta/" + badge + "/claim", "{\"ownerType\":\"Loyalty\",\"referenceId\":\"program-1\"}")
+                .expect(200);
+        return badge;
+    }
+
+    /** One earn migrated to {@code at} (processed on its event's day); its earn id. */
+    private static String migrate(Api api, String badge, String customer, Instant at) {
+        String body = Json.createArrayBuilder().add(Json.createObjectBuilder().add("badgeMetaId", badge)
+                .add("customerId", customer).add("earnEventDateISO", at.toString())
+                .add("earnExpiresOnISO", at.plus(Duration.ofDays(400)).toString())).build().toString();
+        JsonObject answer = Json.createReader(new java.io.StringReader(
+                api.post("import/customerBadges", body).expect(200).body())).readArray().getJsonObject(0);
+        assertEquals(true, answer.isNull("errors"), answer::toString);
+        return answer.getJsonObject("data").getString("earnedBadgeId");
     }
 }

@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,8 +158,25 @@ public class JpaEarnStore implements EarnStore {
         } catch (SQLException e) {
             throw LimitLocks.failure("cannot update the customers' standing", e);
         }
-        // counters last: a revocation takes the standing row, then the stripe, in the same order
+        // counters after the standings: a revocation takes the standing row, then the stripe, in the same order
         counters.add(earns.stream().map(e -> new BadgeCounters.Change(e.badgeId(), 1, 0)).toList());
+        long nowMs = System.currentTimeMillis();
+        SortedSet<EarnDayTally.OrgDay> past = new TreeSet<>();
+        for (Earn e : earns) {
+            if (EarnDayTally.past(e.earnedOnMs(), nowMs)) {
+                past.add(new EarnDayTally.OrgDay(e.orgId(), EarnDayTally.dayOf(e.earnedOnMs())));
+            }
+        }
+        changedDays(past);
+    }
+
+    /** Back-dated earns and revocations of past days' earns: their days' kept counts are no longer valid. */
+    private void changedDays(SortedSet<EarnDayTally.OrgDay> days) {
+        try {
+            EarnDayTally.changed(connection(), days);
+        } catch (SQLException e) {
+            throw LimitLocks.failure("cannot mark the changed days of the earns per day", e);
+        }
     }
 
     @Override
@@ -179,6 +197,9 @@ public class JpaEarnStore implements EarnStore {
         counters.add(List.of(new BadgeCounters.Change(badgeId, -1, 0)));
         Earn earn = em.find(Earn.class, earnId);
         em.refresh(earn);
+        if (EarnDayTally.past(earn.earnedOnMs(), nowMs)) {
+            changedDays(new TreeSet<>(Set.of(new EarnDayTally.OrgDay(orgId, EarnDayTally.dayOf(earn.earnedOnMs())))));
+        }
         return earn;
     }
 
@@ -233,12 +254,38 @@ public class JpaEarnStore implements EarnStore {
     }
 
     /**
-     * The transaction's own JDBC connection, the one the entity manager uses: locks taken and rows written here are
-     * the transaction's, and no second pooled connection is needed while a lock is held (a transaction waiting for
-     * the pool while holding a lock others wait for would stall the pool).
+     * An org's days that are over come from their kept counts (earn_day_tally); the days whose count is missing or
+     * stale, and today, are counted from the earns, and the over ones kept. One badge's days are always counted:
+     * its earns of a span are one range of one index.
      */
     @Override
     public List<DayCount> earnsPerDay(long orgId, String badgeId, long fromMs, long toMs) {
+        if (badgeId != null) {
+            return countPerDay(orgId, badgeId, fromMs, toMs);
+        }
+        Connection c = connection();
+        long nowMs = System.currentTimeMillis();
+        long fromDay = EarnDayTally.dayOf(fromMs);
+        long toDay = EarnDayTally.dayOf(toMs);
+        long unsettled = EarnDayTally.firstUnsettledDay(nowMs);
+        try {
+            EarnDayTally.Plan plan = EarnDayTally.plan(EarnDayTally.rows(c, orgId, fromDay, Math.min(toDay, unsettled)),
+                    fromDay, toDay, unsettled);
+            Map<Long, DayCount> days = new HashMap<>(plan.kept());
+            for (EarnDayTally.Run run : plan.runs()) {
+                for (DayCount d : countPerDay(orgId, null, run.fromDay() * EarnDayTally.DAY_MS,
+                        run.toDay() * EarnDayTally.DAY_MS)) {
+                    days.put(d.epochDay(), d);
+                }
+            }
+            EarnDayTally.keep(c, orgId, plan.recount(), days);
+            return days.values().stream().sorted(Comparator.comparingLong(DayCount::epochDay)).toList();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read the kept earns per day", e);
+        }
+    }
+
+    private List<DayCount> countPerDay(long orgId, String badgeId, long fromMs, long toMs) {
         // badge by badge over (badge_id, earned_on_ms): an org's earns of a month are read from the index's ranges
         String badges = badgeId == null ? "SELECT b.id FROM badge_meta b WHERE b.org_id = ?" : "?";
         String sql = "SELECT e.earned_on_ms / 86400000 AS epoch_day, COUNT(*), COUNT(e.revoked_on_ms)"
@@ -265,6 +312,11 @@ public class JpaEarnStore implements EarnStore {
         }
     }
 
+    /**
+     * The transaction's own JDBC connection, the one the entity manager uses: locks taken and rows written here are
+     * the transaction's, and no second pooled connection is needed while a lock is held (a transaction waiting for
+     * the pool while holding a lock others wait for would stall the pool).
+     */
     private Connection connection() {
         return Persistence.connection(em);
     }
