@@ -332,6 +332,8 @@ class ClusterIT {
             ConcurrentChangesIT.unclaimRacing(api);
             // issue 28: 8 creates of one group name over both instances: one group
             GroupsIT.groupNameRacing(api);
+            // issue 31: earns migrated into past days while the chart is read, over both instances: all counted
+            EarnStatsIT.pastDaysRacing(api);
             java.util.Set<String> servedBy = new java.util.HashSet<>();
             for (Api.Reply reply : same) {
                 servedBy.addAll(reply.headers().getOrDefault("x-served-by", List.of()));
