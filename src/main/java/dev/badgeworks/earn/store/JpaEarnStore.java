@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
 
 /**
  * The earn package's data access: JPQL for entities, plain JDBC on the entity manager's connection where it pays
- * (batch inserts, locks, counts: {@link EarnRows}, {@link Standings}, {@link LimitLocks}). Badges and claims are
- * read through the badge feature's store.
+ * (batch inserts, locks, counts: {@link EarnRows}, {@link Standings}, {@link LimitLocks}, {@link EarnDayTally}).
+ * Badges and claims are read through the badge feature's store.
  */
 @ApplicationScoped
 @Transactional
