@@ -154,10 +154,10 @@ class EarnStatsIT {
             }
             JsonObject week = api.get("stats/earnsPerDay?days=7").expect(200).data();
             assumeTrue(today.equals(LocalDate.now(ZoneOffset.UTC)), "the test ran across midnight (UTC)");
-            assertEquals(written, week.getInt("earned"), week::toString);
             JsonArray days = week.getJsonArray("days");
-            assertEquals(written / 2, days.getJsonObject(4).getInt("earned"), "two days ago");
-            assertEquals(written / 2, days.getJsonObject(3).getInt("earned"), "three days ago");
+            // the org's live earns (other races on the same org) are today's; its past days hold these alone
+            assertEquals(written / 2, days.getJsonObject(4).getInt("earned"), "two days ago: " + week);
+            assertEquals(written / 2, days.getJsonObject(3).getInt("earned"), "three days ago: " + week);
         } finally {
             writing.set(false);
             pool.shutdownNow();
