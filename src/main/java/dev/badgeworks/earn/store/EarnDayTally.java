@@ -41,6 +41,14 @@ final class EarnDayTally {
         }
     }
 
+    /** A day's kept row: its generation, the one its counts were taken at (-1: never counted), the counts. */
+    record Kept(long generation, long countedGeneration, long earned, long revoked) {
+
+        boolean current() {
+            return countedGeneration == generation;
+        }
+    }
+
     /** Days [from, to) to count from the earns, as one range. */
     record Run(long fromDay, long toDay) {
     }
@@ -120,18 +128,18 @@ final class EarnDayTally {
      * missing or older than their last change (with the generation read now, which a new count may be kept for),
      * and the days not over long enough to be kept, as few ranges as the days allow.
      */
-    static Plan plan(Map<Long, long[]> rows, long fromDay, long toDay, long firstUnsettledDay) {
+    static Plan plan(Map<Long, Kept> rows, long fromDay, long toDay, long firstUnsettledDay) {
         Map<Long, DayCount> kept = new HashMap<>();
         Map<Long, Long> recount = new HashMap<>();
         List<Run> runs = new ArrayList<>();
         long runFrom = -1;
         for (long day = fromDay; day < toDay; day++) {
-            long[] row = rows.get(day); // generation, counted generation (-1: none), earned, revoked
-            boolean valid = day < firstUnsettledDay && row != null && row[1] == row[0];
+            Kept row = rows.get(day);
+            boolean valid = day < firstUnsettledDay && row != null && row.current();
             if (valid) {
-                kept.put(day, new DayCount(day, row[2], row[3]));
+                kept.put(day, new DayCount(day, row.earned(), row.revoked()));
             } else if (day < firstUnsettledDay) {
-                recount.put(day, row == null ? 0 : row[0]);
+                recount.put(day, row == null ? 0 : row.generation());
             }
             if (!valid && runFrom < 0) {
                 runFrom = day;
@@ -146,9 +154,9 @@ final class EarnDayTally {
         return new Plan(kept, recount, runs);
     }
 
-    /** The kept rows of an org's days [fromDay, toDay): day → generation, counted generation (-1: none), counts. */
-    static Map<Long, long[]> rows(Connection c, long orgId, long fromDay, long toDay) throws SQLException {
-        Map<Long, long[]> rows = new HashMap<>();
+    /** The kept rows of an org's days [fromDay, toDay), by day. */
+    static Map<Long, Kept> rows(Connection c, long orgId, long fromDay, long toDay) throws SQLException {
+        Map<Long, Kept> rows = new HashMap<>();
         if (fromDay >= toDay) {
             return rows;
         }
@@ -160,8 +168,8 @@ final class EarnDayTally {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long counted = rs.getLong(3);
-                    rows.put(rs.getLong(1), new long[] {rs.getLong(2), rs.wasNull() ? -1 : counted, rs.getLong(4),
-                            rs.getLong(5)});
+                    rows.put(rs.getLong(1), new Kept(rs.getLong(2), rs.wasNull() ? -1 : counted, rs.getLong(4),
+                            rs.getLong(5)));
                 }
             }
         }

@@ -37,11 +37,11 @@ class EarnDayTallyTest {
 
     @Test
     void validRowsAnswerAndSplitTheRangesCountedStaleOnesAreCountedForTheirGeneration() {
-        Map<Long, long[]> rows = Map.of(
-                101L, new long[] {3, 3, 40, 2},  // counted at its last change: kept
-                102L, new long[] {3, 3, 0, 0},   // a kept day without earns
-                104L, new long[] {5, 4, 7, 0},   // changed since counted
-                105L, new long[] {1, -1, 0, 0}); // changed, never counted
+        Map<Long, EarnDayTally.Kept> rows = Map.of(
+                101L, new EarnDayTally.Kept(3, 3, 40, 2),  // counted at its last change: kept
+                102L, new EarnDayTally.Kept(3, 3, 0, 0),   // a kept day without earns
+                104L, new EarnDayTally.Kept(5, 4, 7, 0),   // changed since counted
+                105L, new EarnDayTally.Kept(1, -1, 0, 0)); // changed, never counted
         EarnDayTally.Plan plan = EarnDayTally.plan(rows, 100, 108, 107);
         assertEquals(Map.of(101L, new DayCount(101, 40, 2), 102L, new DayCount(102, 0, 0)), plan.kept());
         assertEquals(Map.of(100L, 0L, 103L, 0L, 104L, 5L, 105L, 1L, 106L, 0L), plan.recount());
@@ -50,7 +50,8 @@ class EarnDayTallyTest {
 
     @Test
     void aRowOfADayNotOverLongEnoughIsNotTrusted() {
-        EarnDayTally.Plan plan = EarnDayTally.plan(Map.of(107L, new long[] {2, 2, 9, 0}), 106, 108, 107);
+        EarnDayTally.Plan plan = EarnDayTally.plan(Map.of(107L, new EarnDayTally.Kept(2, 2, 9, 0)), 106, 108,
+                107);
         assertEquals(Map.of(), plan.kept());
         assertEquals(Map.of(106L, 0L), plan.recount());
         assertEquals(List.of(new EarnDayTally.Run(106, 108)), plan.runs());
