@@ -171,6 +171,7 @@ class FailoverIT {
     void theStandbyDiesAndThePrimaryKeepsServing() throws Exception {
         formation.start("node1");
         awaitStandbyJoined();
+        Throwable failed = null;
         try (EarnLoad load = new EarnLoad(balancer.uri(), user.authorization(), badge, "standby").start(CLIENTS)) {
             await("earns answered", () -> load.settledCount() >= 100);
             long killedAt = System.currentTimeMillis();
@@ -188,10 +189,21 @@ class FailoverIT {
                             + " primary go on alone); earns answered %d, refused 503 %d, timed out %d, lost 0,"
                             + " doubled 0", Instant.now(), CLIENTS, load.longestPauseMs(killedAt) / 1000.0,
                     settled.size(), load.refused(), load.timedOut()));
+        } catch (Throwable e) {
+            failed = e;
+            throw e;
         } finally {
-            // the next test needs both nodes, whatever happened here (a node already running is left as it is)
-            formation.start("node1");
-            awaitStandbyJoined();
+            // the next test needs both nodes, whatever happened here (a node already running is left as it is); a
+            // clean-up that fails too is told with the test's own failure, not instead of it
+            try {
+                formation.start("node1");
+                awaitStandbyJoined();
+            } catch (Throwable e) {
+                if (failed == null) {
+                    throw e;
+                }
+                failed.addSuppressed(e);
+            }
         }
     }
 

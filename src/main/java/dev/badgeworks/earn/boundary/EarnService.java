@@ -30,6 +30,8 @@ import dev.badgeworks.events.store.EventOutbox;
 import dev.badgeworks.platform.Ids;
 import dev.badgeworks.platform.Metrics;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,6 +107,16 @@ public class EarnService {
         commands.stream().filter(c -> c.mode() == EarnMode.MIGRATION).forEach(c -> migrated.add(c.requestId()));
         outbox.record(orgId, earnedEvents(orgId, decisions.accepted(), migrated, now), now.toEpochMilli());
         return counted(commands.get(0).mode(), decisions.outcomes());
+    }
+
+    /**
+     * Has the database read into its memory what {@link #earnAll} will touch for these attempts, so that their
+     * transaction, later, finds it there: for an import, which reads its next rows while a chunk is written. Its
+     * own short transaction; decides and changes nothing. Answers how many stored rows it found.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long readAhead(long orgId, List<? extends EarnAttempt> attempts) {
+        return store.readAhead(orgId, attempts.stream().map(EarnAttempt::command).filter(Objects::nonNull).toList());
     }
 
     private record Decisions(List<EarnOutcome> outcomes, List<Earn> accepted) {

@@ -3,6 +3,7 @@ package dev.badgeworks.earn.store;
 import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.CountWindow;
+import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
@@ -48,6 +49,12 @@ public interface EarnStore {
 
     /** How many active earns of all customers of the badge lie in the window. */
     long countActiveEarns(String badgeId, CountWindow window);
+
+    /**
+     * Reads into the database's memory what writing these earns will touch, outside any transaction of theirs;
+     * changes nothing. Answers how many stored rows it found (0 where there is nothing to read ahead).
+     */
+    long readAhead(long orgId, List<EarnCommand> commands);
 
     /** Writes new earns; throws {@link RequestIdConflict} when a concurrent request took one of their requestIds. */
     void insert(List<Earn> earns);

@@ -5,6 +5,7 @@ import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.CountWindow;
 import dev.badgeworks.badge.store.BadgeCounters;
 import dev.badgeworks.badge.store.BadgeDefinitions;
+import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
@@ -133,6 +134,15 @@ public class JpaEarnStore implements EarnStore {
             return LimitLocks.countActiveEarns(connection(), badgeId, window);
         } catch (SQLException e) {
             throw new PersistenceException("cannot count earns", e);
+        }
+    }
+
+    @Override
+    public long readAhead(long orgId, List<EarnCommand> commands) {
+        try {
+            return EarnPages.read(connection(), orgId, commands);
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot read ahead " + commands.size() + " earns", e);
         }
     }
 
@@ -288,9 +298,10 @@ public class JpaEarnStore implements EarnStore {
     private List<DayCount> countPerDay(long orgId, String badgeId, long fromMs, long toMs) {
         // badge by badge over (badge_id, earned_on_ms): an org's earns of a month are read from the index's ranges
         String badges = badgeId == null ? "SELECT b.id FROM badge_meta b WHERE b.org_id = ?" : "?";
-        String sql = "SELECT e.earned_on_ms / 86400000 AS epoch_day, COUNT(*), COUNT(e.revoked_on_ms)"
-                + " FROM badge_earn e WHERE e.badge_id IN (" + badges + ") AND e.org_id = ?"
-                + " AND e.earned_on_ms >= ? AND e.earned_on_ms < ? GROUP BY e.earned_on_ms / 86400000 ORDER BY 1";
+        String sql = "SELECT e.earned_on_ms / " + EarnDayTally.DAY_MS + " AS epoch_day, COUNT(*),"
+                + " COUNT(e.revoked_on_ms) FROM badge_earn e WHERE e.badge_id IN (" + badges + ") AND e.org_id = ?"
+                + " AND e.earned_on_ms >= ? AND e.earned_on_ms < ? GROUP BY e.earned_on_ms / " + EarnDayTally.DAY_MS
+                + " ORDER BY 1";
         try (PreparedStatement s = connection().prepareStatement(sql)) {
             if (badgeId == null) {
                 s.setLong(1, orgId);

@@ -1,12 +1,16 @@
 package dev.badgeworks.imports.batch;
 
 import dev.badgeworks.api.ErrorCode;
+import dev.badgeworks.earn.boundary.EarnService;
 import dev.badgeworks.imports.control.FileRow;
+import dev.badgeworks.imports.control.ImportRow;
 import dev.badgeworks.imports.control.LineParser;
 import dev.badgeworks.imports.control.LineSource;
 import dev.badgeworks.imports.control.ReadAhead;
+import dev.badgeworks.imports.control.ReadAheadPace;
 import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
+import dev.badgeworks.imports.entity.ImportKind;
 import dev.badgeworks.imports.store.ImportLedger;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -18,6 +22,13 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Streams the file one line at a time into rows of the file's kind (ImportRow: the earn body REST takes;
@@ -26,6 +37,11 @@ import java.nio.file.Path;
  * {@link ReadPosition} after the last row handed to the chunk, whatever was read ahead of it: a chunk retried after
  * a rollback re-reads from it, and a new execution (a restart, a takeover) starts from the position committed with
  * the last chunk (ImportLedger).
+ *
+ * <p>The rows of an earn file read ahead are handed, a few hundred at a time, to the earn service's read-ahead on
+ * threads of their own ({@link EarnService#readAhead}): the database reads the pages the next chunk will write while
+ * this one is written, several at once, as often as {@link ReadAheadPace} says. Best effort: a batch the chunk reached
+ * first is not read, and a failed read-ahead only leaves the chunk its own reads.
  */
 @Named("importFileReader")
 @Dependent
@@ -33,6 +49,10 @@ public class ImportFileReader extends AbstractItemReader {
 
     /** Rows read ahead of the chunk: a chunk of the default size, so the next one is ready when this one commits. */
     private static final int AHEAD = 1000;
+    /** Rows of one read-ahead in the database, and how many run at once: a chunk of the default size is four. */
+    private static final int PAGES_BATCH = 250;
+    private static final int PAGES_READERS = 4;
+    private static final Logger LOG = Logger.getLogger(ImportFileReader.class.getName());
 
     @Inject
     ImportRun run;
@@ -40,11 +60,18 @@ public class ImportFileReader extends AbstractItemReader {
     @Inject
     ImportLedger ledger;
 
+    @Inject
+    EarnService earns;
+
     @Resource
     ManagedThreadFactory threads;
 
     private ReadAhead<FileRow> rows;
-    private long nextLine;
+    private ThreadPoolExecutor pages;
+    private ReadAheadPace pace;
+    private List<ImportRow> unread = new ArrayList<>();
+    /** Read by the page readers too: a batch the chunk has reached is not read ahead. */
+    private volatile long nextLine;
     private long nextOffset;
 
     @Override
@@ -67,7 +94,17 @@ public class ImportFileReader extends AbstractItemReader {
         }
         LineParser<?> parser = LineParser.of(job.kind(), job.format(), run.importId(), job.contentHash(), header);
         LineSource lines = new LineSource(file, nextOffset, nextLine);
-        rows = new ReadAhead<>(threads, AHEAD, () -> next(lines, parser), () -> release(lines));
+        unread = new ArrayList<>();
+        if (job.kind() == ImportKind.EARN) {
+            // its queue holds at most the batches of the rows read ahead (AHEAD) and of the chunk being taken
+            pages = new ThreadPoolExecutor(PAGES_READERS, PAGES_READERS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), threads);
+            pace = new ReadAheadPace();
+            long orgId = job.orgId();
+            rows = new ReadAhead<>(threads, AHEAD, () -> readPages(orgId, next(lines, parser)), () -> release(lines));
+        } else {
+            rows = new ReadAhead<>(threads, AHEAD, () -> next(lines, parser), () -> release(lines));
+        }
     }
 
     /** The next row of the file, on the read-ahead's thread: blank lines are skipped, over-long ones refused. */
@@ -83,6 +120,38 @@ public class ImportFileReader extends AbstractItemReader {
             }
         }
         return null;
+    }
+
+    /**
+     * On the read-ahead's thread: collects the row, and hands a full batch (or the last) to the page readers when the
+     * pace says so. A batch whose first row the chunk has taken before a reader got to it is dropped: the chunk is
+     * reading those pages itself by then.
+     */
+    private FileRow readPages(long orgId, FileRow row) {
+        if (row instanceof ImportRow earn && earn.command() != null) {
+            unread.add(earn);
+        }
+        if (unread.size() >= PAGES_BATCH || row == null && !unread.isEmpty()) {
+            List<ImportRow> batch = unread;
+            unread = new ArrayList<>();
+            if (pace.due()) {
+                pages.execute(() -> readPages(orgId, batch));
+            }
+        }
+        return row;
+    }
+
+    private void readPages(long orgId, List<ImportRow> batch) {
+        if (nextLine > batch.get(0).lineNumber()) {
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            earns.readAhead(orgId, batch);
+            pace.took(batch.size(), System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a read-ahead of " + batch.size() + " rows failed; their chunk reads them", e);
+        }
     }
 
     private static void release(LineSource lines) {
@@ -113,6 +182,10 @@ public class ImportFileReader extends AbstractItemReader {
         if (rows != null) {
             rows.close();
             rows = null;
+        }
+        if (pages != null) {
+            pages.shutdownNow();
+            pages = null;
         }
     }
 }

@@ -120,6 +120,26 @@ class EarnServiceIT {
     }
 
     @Test
+    void aReadAheadReadsWhatTheEarnsWillTouchAndChangesNothing() {
+        long org = data.newOrg("ahead");
+        String badge = data.earnBadge(org);
+        EarnCommand stored = earn(badge, "c1", rid());
+        earns.earnAll(org, List.of(stored));
+        String rows = "SELECT (SELECT COUNT(*) FROM badge_earn WHERE org_id = ?1) * 1000"
+                + " + (SELECT COUNT(*) FROM customer_badge WHERE badge_id = ?2)";
+        long before = data.count(rows, org, badge);
+
+        long found = earns.readAhead(org, List.of(stored, earn(badge, "c2", rid())));
+
+        // on PostgreSQL the stored earn's standing, its (badge, event date) entry and its requestId; nothing of the
+        // new one's; on H2 it reads nothing (the database is in the server's memory)
+        assertEquals(InContainer.onPostgresHere() ? 3 : 0, found);
+        assertEquals(before, data.count(rows, org, badge), "a read-ahead changes nothing");
+        assertEquals(List.of(Kind.DUPLICATE, Kind.EARNED), earns.earnAll(org, List.of(stored,
+                earn(badge, "c2", rid()))).stream().map(EarnOutcome::kind).toList());
+    }
+
+    @Test
     void ofRevokesRacingForOneEarnExactlyOneRevokes() {
         long org = data.newOrg("revoke");
         String badge = data.earnBadge(org);

@@ -4,6 +4,7 @@ import dev.badgeworks.badge.entity.BadgeMeta;
 import dev.badgeworks.badge.entity.Claim;
 import dev.badgeworks.badge.entity.CountWindow;
 import dev.badgeworks.badge.entity.OwnerType;
+import dev.badgeworks.earn.control.EarnCommand;
 import dev.badgeworks.earn.control.RequestIdConflict;
 import dev.badgeworks.earn.entity.CustomerBadge;
 import dev.badgeworks.earn.entity.Earn;
@@ -95,6 +96,12 @@ class InMemoryEarnStore implements EarnStore {
     public long countActiveEarns(String badgeId, CountWindow window) {
         return active().stream().filter(e -> e.badgeId().equals(badgeId)
                 && window.contains(e.earnEventMs(), e.earnedOnMs())).count();
+    }
+
+    /** Its earns are in memory already. */
+    @Override
+    public long readAhead(long orgId, List<EarnCommand> commands) {
+        return 0;
     }
 
     @Override
