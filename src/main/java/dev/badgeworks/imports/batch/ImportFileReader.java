@@ -24,9 +24,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,9 +66,9 @@ public class ImportFileReader extends AbstractItemReader {
     ManagedThreadFactory threads;
 
     private ReadAhead<FileRow> rows;
-    private ThreadPoolExecutor pages;
+    private ExecutorService pages;
     private ReadAheadPace pace;
-    private List<ImportRow> unread = new ArrayList<>();
+    private List<ImportRow> unread;
     /** Read by the page readers too: a batch the chunk has reached is not read ahead. */
     private volatile long nextLine;
     private long nextOffset;
@@ -97,11 +96,10 @@ public class ImportFileReader extends AbstractItemReader {
         unread = new ArrayList<>();
         if (job.kind() == ImportKind.EARN) {
             // its queue holds at most the batches of the rows read ahead (AHEAD) and of the chunk being taken
-            pages = new ThreadPoolExecutor(PAGES_READERS, PAGES_READERS, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), threads);
+            pages = Executors.newFixedThreadPool(PAGES_READERS, threads);
             pace = new ReadAheadPace();
             long orgId = job.orgId();
-            rows = new ReadAhead<>(threads, AHEAD, () -> readPages(orgId, next(lines, parser)), () -> release(lines));
+            rows = new ReadAhead<>(threads, AHEAD, () -> collect(orgId, next(lines, parser)), () -> release(lines));
         } else {
             rows = new ReadAhead<>(threads, AHEAD, () -> next(lines, parser), () -> release(lines));
         }
@@ -127,7 +125,7 @@ public class ImportFileReader extends AbstractItemReader {
      * pace says so. A batch whose first row the chunk has taken before a reader got to it is dropped: the chunk is
      * reading those pages itself by then.
      */
-    private FileRow readPages(long orgId, FileRow row) {
+    private FileRow collect(long orgId, FileRow row) {
         if (row instanceof ImportRow earn && earn.command() != null) {
             unread.add(earn);
         }
@@ -135,13 +133,14 @@ public class ImportFileReader extends AbstractItemReader {
             List<ImportRow> batch = unread;
             unread = new ArrayList<>();
             if (pace.due()) {
-                pages.execute(() -> readPages(orgId, batch));
+                pages.execute(() -> readAhead(orgId, batch));
             }
         }
         return row;
     }
 
-    private void readPages(long orgId, List<ImportRow> batch) {
+    /** On a page reader's thread. */
+    private void readAhead(long orgId, List<ImportRow> batch) {
         if (nextLine > batch.get(0).lineNumber()) {
             return;
         }
