@@ -12,7 +12,6 @@ import dev.badgeworks.imports.entity.ImportFormat;
 import dev.badgeworks.imports.entity.ImportJob;
 import dev.badgeworks.imports.entity.ImportKind;
 import dev.badgeworks.imports.store.ImportLedger;
-import dev.badgeworks.platform.Settings;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -49,15 +48,9 @@ public class ImportFileReader extends AbstractItemReader {
 
     /** Rows read ahead of the chunk: a chunk of the default size, so the next one is ready when this one commits. */
     private static final int AHEAD = 1000;
-    /** Rows of one read-ahead in the database: a chunk of the default size is four. */
+    /** Rows of one read-ahead in the database, and how many run at once: a chunk of the default size is four. */
     private static final int PAGES_BATCH = 250;
-    /**
-     * How many read-aheads run at once (BADGEWORKS_IMPORT_READ_AHEADS): a disk serves more random reads a second the
-     * more it is given at once (docs/operations.md), each one holds a pooled connection while it runs.
-     */
-    private static final int PAGES_READERS = Settings.intBetween("badgeworks.import.read.aheads", 1, 16, 4);
-    /** An earn file is read far enough ahead for every read-ahead to have a batch. */
-    private static final int EARNS_AHEAD = Math.max(AHEAD, PAGES_READERS * PAGES_BATCH);
+    private static final int PAGES_READERS = 4;
     private static final Logger LOG = Logger.getLogger(ImportFileReader.class.getName());
 
     @Inject
@@ -102,12 +95,11 @@ public class ImportFileReader extends AbstractItemReader {
         LineSource lines = new LineSource(file, nextOffset, nextLine);
         unread = new ArrayList<>();
         if (job.kind() == ImportKind.EARN) {
-            // its queue holds at most the batches of the rows read ahead and of the chunk being taken
+            // its queue holds at most the batches of the rows read ahead (AHEAD) and of the chunk being taken
             pages = Executors.newFixedThreadPool(PAGES_READERS, threads);
             pace = new ReadAheadPace();
             long orgId = job.orgId();
-            rows = new ReadAhead<>(threads, EARNS_AHEAD, () -> collect(orgId, next(lines, parser)),
-                    () -> release(lines));
+            rows = new ReadAhead<>(threads, AHEAD, () -> collect(orgId, next(lines, parser)), () -> release(lines));
         } else {
             rows = new ReadAhead<>(threads, AHEAD, () -> next(lines, parser), () -> release(lines));
         }
