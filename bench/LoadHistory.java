@@ -611,6 +611,8 @@ public class LoadHistory {
             s.execute("UPDATE badge_counter SET earned = 0, issued = 0");
             // the stage wrote earns into days the kept earns per day may hold: none kept is always consistent
             s.execute("DELETE FROM earn_day_tally");
+            // and into the windows of badge-wide limits, written around the earn service: none kept is consistent too
+            s.execute("DELETE FROM badge_window_count");
             if (postgres) {
                 // one pass over the earns: a count per badge through its index reads the table's pages once per
                 // badge, hours once the table outgrows the RAM (100M earns)

@@ -292,6 +292,53 @@ class ActivitiesIT {
         assertEquals(List.of(t.plus(Duration.ofDays(3))), earnDates(api, customer, badge), "one earn, moved");
     }
 
+    /**
+     * A move takes an earn out of one cycle of a badge-wide fixed window and into another: the kept count of the
+     * cycle it left (issue 31) must not go on counting it.
+     */
+    @Test
+    void aMovedEarnLeavesItsBadgeWideCycleFreeForAnother() {
+        JsonObject body = Badges.with(Badges.with(Badges.with(Badges.earnBadge(Badges.uniqueName("Rule")), "startOn",
+                NOW.minus(Duration.ofDays(60)).getEpochSecond()), "earnRule", Json.createReader(
+                new java.io.StringReader(THREE_PURCHASES)).readObject()), "badgeConstraints", Json.createReader(
+                new java.io.StringReader("[{\"constraintType\":\"BADGE_FIXED_WINDOW\",\"durationType\":\"DAYS\","
+                        + "\"refreshRate\":1,\"maxEarnLimit\":1}]")).readArray());
+        String badge = api.post("badgeMeta", body.toString(), Map.of("X-CAP-BADGES-MIGRATION", "migration"))
+                .expect(201).data().getString("id");
+        api.post("badgeMeta/" + badge + "/claim", "{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}")
+                .expect(200);
+        // noon of UTC days: a day is a cycle
+        Instant t = NOW.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(6)).plus(Duration.ofHours(12));
+        String mover = customer();
+        for (int day : new int[] {1, 3, 4}) {
+            api.post("activities", activity("m" + day + mover, mover, "TransactionAdd", t.plus(Duration.ofDays(day)),
+                    "{}")).expect(200);
+        }
+        assertEquals(List.of(t.plus(Duration.ofDays(4))), earnDates(api, mover, badge));
+        String blocked = customer();
+        assertEquals("REFUSED", threePurchases(badge, blocked, t.plus(Duration.ofDays(4))).getString("status"),
+                "day 4 holds its one earn");
+        JsonObject moved = ruleOf(api.post("activities", activity("m2" + mover, mover, "TransactionAdd",
+                t.plus(Duration.ofDays(2)), "{}")).expect(200).data(), badge).getJsonArray("earns").getJsonObject(0);
+        assertEquals("MOVED", moved.getString("status"));
+        assertEquals(List.of(t.plus(Duration.ofDays(3))), earnDates(api, mover, badge));
+        String late = customer();
+        assertEquals("EARNED", threePurchases(badge, late, t.plus(Duration.ofDays(4))).getString("status"),
+                "day 4 is free again");
+        assertEquals("REFUSED", threePurchases(badge, customer(), t.plus(Duration.ofDays(3))).getString("status"),
+                "day 3 holds the moved earn");
+    }
+
+    /** Three purchases a minute apart from {@code at}: the badge's earn as the third one's answer reports it. */
+    private static JsonObject threePurchases(String badge, String customer, Instant at) {
+        JsonObject answer = null;
+        for (int i = 0; i < 3; i++) {
+            answer = api.post("activities", activity("p" + i + customer, customer, "TransactionAdd",
+                    at.plus(Duration.ofMinutes(i)), "{}")).expect(200).data();
+        }
+        return ruleOf(answer, badge).getJsonArray("earns").getJsonObject(0);
+    }
+
     @Test
     void concurrentArrivalsOfOneCustomerEarnExactlyOnce() throws Exception {
         String badge = ruleBadge(api, THREE_PURCHASES, true);

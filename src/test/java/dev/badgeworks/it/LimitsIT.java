@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Earn limits as a client meets them: each kind hit and not hit, back-dated earns, revocations, races, imports. */
 class LimitsIT {
@@ -173,6 +175,71 @@ class LimitsIT {
         earn(badge, "revoked", null).expect(200);
         earn(badge, "revoked", null).expectError(409, 1140, "customerConstraints");
         assertEquals(1, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+    }
+
+    static final String FIXED_DAY = "[{'constraintType':'BADGE_FIXED_WINDOW','durationType':'DAYS','refreshRate':1,"
+            + "'maxEarnLimit':%d}]";
+    static final String ROLLING_DAY = "[{'constraintType':'BADGE_ROLLING_WINDOW','rollType':'DAYS','rollValue':1,"
+            + "'maxEarnLimit':%d}]";
+
+    /**
+     * A badge-wide window's count is kept between earns (issue 31) and must stay exact when the badge's earns change
+     * without the badge's lock: a revocation, a migrated earn, earns made while the limit was gone. A fixed window's
+     * earns all fall in the cycle of one event date three days ago; a rolling window's are processed now, the migrated
+     * one an hour ago (a migrated earn counts as processed at its event date).
+     */
+    @ParameterizedTest
+    @CsvSource({"fixed, 72", "rolling, 1"})
+    void aBadgeWideWindowStaysExactThroughRevocationsMigrationsAndALimitThatCameAndWent(String kind, int hoursAgo) {
+        String window = kind.equals("fixed") ? FIXED_DAY : ROLLING_DAY;
+        String badge = badge(null, window.formatted(3), 10);
+        Instant event = Instant.now().minus(Duration.ofHours(hoursAgo));
+        String a = earn(badge, "w-a", event).expect(200).data().getString("earnedBadgeId");
+        String b = earn(badge, "w-b", event).expect(200).data().getString("earnedBadgeId");
+        earn(badge, "w-c", event).expect(200);
+        earn(badge, "w-d", event).expectError(409, 1141, "badgeConstraints");
+        revoke(badge, "w-b", b);
+        String d = earn(badge, "w-d", event).expect(200).data().getString("earnedBadgeId");
+        earn(badge, "w-e", event).expectError(409, 1141, "badgeConstraints");
+        // a migrated earn is not refused (4 in the cycle now) and counts: freeing one slot is not enough
+        Api.Reply migrated = api.post("import/customerBadges", "[{\"badgeMetaId\":\"" + badge + "\","
+                + "\"customerId\":\"w-m\",\"earnEventDateISO\":\"" + event + "\",\"earnExpiresOnISO\":\""
+                + event.plus(Duration.ofDays(30)) + "\"}]").expect(200);
+        assertTrue(migrated.body().startsWith("[{\"data\":{"), migrated.body());
+        revoke(badge, "w-d", d);
+        earn(badge, "w-e", event).expectError(409, 1141, "badgeConstraints");
+        revoke(badge, "w-a", a);
+        earn(badge, "w-e", event).expect(200);
+        // without the limit earns are not counted as they are made; once it is back they are (c, e, m, f, g: 5)
+        JsonObject stored = api.get("badgeMeta/" + badge).expect(200).data();
+        api.put("badgeMeta", Badges.with(stored, "badgeConstraints", constraints("[]")).toString()).expect(200);
+        earn(badge, "w-f", event).expect(200);
+        earn(badge, "w-g", event).expect(200);
+        stored = api.get("badgeMeta/" + badge).expect(200).data();
+        api.put("badgeMeta", Badges.with(stored, "badgeConstraints", constraints(window.formatted(6)))
+                .toString()).expect(200);
+        earn(badge, "w-h", event).expect(200);
+        earn(badge, "w-i", event).expectError(409, 1141, "badgeConstraints");
+        assertEquals(6, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fixed, 72", "rolling, 1"})
+    void fiftyConcurrentCustomersAgainstABadgeWideWindowOfTenGiveTenThenOneFreedSlotGivesOne(String kind, int hoursAgo)
+            throws Exception {
+        String badge = badge(null, (kind.equals("fixed") ? FIXED_DAY : ROLLING_DAY).formatted(10), 10);
+        Instant event = Instant.now().minus(Duration.ofHours(hoursAgo));
+        List<Api.Reply> replies = Concurrently.run(50, i -> earn(badge, "window-" + i, event));
+        assertOutcomes(replies, 10, 1141);
+        Api.Reply first = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        revoke(badge, first.data().getString("customerId"), first.data().getString("earnedBadgeId"));
+        assertOutcomes(Concurrently.run(20, i -> earn(badge, "window-late-" + i, event)), 1, 1141);
+        assertEquals(10, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+    }
+
+    void revoke(String badge, String customer, String earnedBadgeId) {
+        api.post("customer/revokeEarn", "{\"badgeMetaId\":\"" + badge + "\",\"customerId\":\"" + customer
+                + "\",\"earnedBadgeId\":\"" + earnedBadgeId + "\"}").expect(200);
     }
 
     static void assertOutcomes(List<Api.Reply> replies, int earned, int refusalCode) {

@@ -33,11 +33,25 @@ public class BadgeCounters {
         public static final Counts ZERO = new Counts(0, 0);
     }
 
-    /** One change: {@code earned} and {@code issued} added to {@code badgeId}'s counts. */
-    public record Change(String badgeId, long earned, long issued) {
+    /**
+     * One change: {@code earned} and {@code issued} added to {@code badgeId}'s counts; {@code touched}, the badge's
+     * earns written (made, revoked or moved), added to its changes, which tell a kept count of the badge's earns in a
+     * window whether any earn changed since it was taken.
+     */
+    public record Change(String badgeId, long earned, long issued, long touched) {
+
+        /** Earns made (positive) or revoked (negative) and enrolments issued or revoked. */
+        public Change(String badgeId, long earned, long issued) {
+            this(badgeId, earned, issued, Math.abs(earned));
+        }
+
+        /** An earn moved to another event date: no count changes, but the earns of a window may. */
+        public static Change moved(String badgeId) {
+            return new Change(badgeId, 0, 0, 1);
+        }
 
         Change plus(Change other) {
-            return new Change(badgeId, earned + other.earned, issued + other.issued);
+            return new Change(badgeId, earned + other.earned, issued + other.issued, touched + other.touched);
         }
     }
 
@@ -79,12 +93,13 @@ public class BadgeCounters {
         }
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
         try (PreparedStatement s = connection().prepareStatement("UPDATE badge_counter"
-                + " SET earned = earned + ?, issued = issued + ? WHERE badge_id = ? AND stripe = ?")) {
+                + " SET earned = earned + ?, issued = issued + ?, changes = changes + ? WHERE badge_id = ? AND stripe = ?")) {
             for (Map.Entry<String, Change> e : byBadge.entrySet()) {
                 s.setLong(1, e.getValue().earned());
                 s.setLong(2, e.getValue().issued());
-                s.setString(3, e.getKey());
-                s.setInt(4, stripe);
+                s.setLong(3, e.getValue().touched());
+                s.setString(4, e.getKey());
+                s.setInt(5, stripe);
                 s.addBatch();
             }
             s.executeBatch();

@@ -88,12 +88,13 @@ public class EarnService {
             return counted(null, attempts.stream().map(a -> EarnOutcome.rejected(a.error())).toList());
         }
         Map<String, BadgeMeta> badges = store.badges(orgId, distinct(commands, EarnCommand::badgeMetaId));
-        List<CustomerBadge> customersWithEarns = lockLimits(commands, badges);
+        Locked locked = lockLimits(commands, badges);
         Set<String> activeClaims = new HashSet<>();
         store.activeClaims(badges.values()).forEach(c ->
                 activeClaims.add(claimKey(c.badgeId(), c.ownerType().name(), c.referenceId())));
         Map<CustomerBadge, List<Enrolment>> enrolments = enrolmentsOf(commands, badges);
-        LimitTally.StoredCounts stored = storedCounts(customersWithEarns);
+        Map<CountWindowOf, EarnStore.WindowCount> windows = new HashMap<>();
+        LimitTally.StoredCounts stored = storedCounts(locked, windows);
         Collection<String> requestIds = distinct(commands, EarnCommand::requestId);
         // read after the locks: a concurrent earn of the same requestId that held them is committed by now
         Decisions decisions = decideAll(orgId, attempts, badges, activeClaims, check == RequestIdCheck.LOOK_UP_FIRST
@@ -103,6 +104,7 @@ public class EarnService {
                     enrolments, stored, now);
         }
         store.insert(decisions.accepted());
+        store.keepWindowCounts(windows.values(), decisions.accepted());
         Set<String> migrated = new HashSet<>();
         commands.stream().filter(c -> c.mode() == EarnMode.MIGRATION).forEach(c -> migrated.add(c.requestId()));
         outbox.record(orgId, earnedEvents(orgId, decisions.accepted(), migrated, now), now.toEpochMilli());
@@ -215,12 +217,22 @@ public class EarnService {
     }
 
     /**
+     * What {@link #lockLimits} locked: the badges whose badge-wide limits are checked, and the customers whose stored
+     * earns must be counted (those whose row already existed).
+     */
+    private record Locked(Set<String> badges, List<CustomerBadge> customersWithEarns) {
+    }
+
+    /** A badge-wide window of one badge, read once per list. */
+    private record CountWindowOf(String badgeId, CountWindow window) {
+    }
+
+    /**
      * Locks what the limits of these earns count, in one order: first the badges with badge-wide limits (all their
      * earns wait for each other), then the customers of badges with per-customer limits. Every earn writes its
-     * customer's row (migration V8), so a row created now belongs to a customer without earns: answers the customers
-     * whose stored earns must be counted, those whose row already existed.
+     * customer's row (migration V8), so a row created now belongs to a customer without earns.
      */
-    private List<CustomerBadge> lockLimits(List<EarnCommand> commands, Map<String, BadgeMeta> badges) {
+    private Locked lockLimits(List<EarnCommand> commands, Map<String, BadgeMeta> badges) {
         SortedSet<String> lockedBadges = new TreeSet<>();
         SortedSet<CustomerBadge> lockedCustomers = new TreeSet<>();
         for (EarnCommand command : commands) {
@@ -237,19 +249,23 @@ public class EarnService {
         }
         store.lockBadges(lockedBadges);
         Set<CustomerBadge> created = store.lockCustomers(lockedCustomers);
-        return lockedCustomers.stream()
-                .filter(c -> !created.contains(c)).toList();
+        return new Locked(lockedBadges, lockedCustomers.stream().filter(c -> !created.contains(c)).toList());
     }
 
     /**
      * Per-customer counts from the customers' earns, read at once (not for customers known to have none); badge-wide
-     * counts from the store, per window.
+     * counts from the store, per window: a locked badge's fixed or rolling window from what is kept for it, recorded
+     * in {@code windows} to be kept again with the earns this list adds.
      */
-    private LimitTally.StoredCounts storedCounts(List<CustomerBadge> customers) {
-        Map<CustomerBadge, List<EarnDates>> dates = store.activeEarnDates(customers);
+    private LimitTally.StoredCounts storedCounts(Locked locked, Map<CountWindowOf, EarnStore.WindowCount> windows) {
+        Map<CustomerBadge, List<EarnDates>> dates = store.activeEarnDates(locked.customersWithEarns());
         return new LimitTally.StoredCounts() {
             @Override
             public long ofBadge(String badgeId, CountWindow window) {
+                if (window.basis() != CountWindow.Basis.ALL && locked.badges().contains(badgeId)) {
+                    return windows.computeIfAbsent(new CountWindowOf(badgeId, window),
+                            w -> store.lockedWindowCount(badgeId, window)).earns();
+                }
                 return store.countActiveEarns(badgeId, window);
             }
 
@@ -294,6 +310,9 @@ public class EarnService {
             }
         }
         if (!movedAt.isEmpty()) {
+            // a move writes its badge's counter stripe: the locks of the earns made after it come first, in the
+            // order every earn takes them (badges, customers, stripes), or a concurrent earn and this could deadlock
+            lockLimits(commands, store.badges(orgId, distinct(commands, EarnCommand::badgeMetaId)));
             moveAll(orgId, commands, movedAt, made, settled, now);
         }
         // just looked up and not found: the unique key refuses one a concurrent request made meanwhile

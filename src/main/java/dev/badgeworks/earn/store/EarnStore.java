@@ -51,6 +51,25 @@ public interface EarnStore {
     long countActiveEarns(String badgeId, CountWindow window);
 
     /**
+     * A badge-wide window's active earns as read under the badge's lock ({@link #lockBadges}): {@code earns}; and
+     * what is kept for the window ({@code keptWindow}, which holds it, and its count; the start of the kept row it
+     * replaces, if any), with the badge's {@code changes} when read; {@code current} when the kept count was stored
+     * as it is.
+     */
+    record WindowCount(String badgeId, CountWindow window, long earns, CountWindow keptWindow, long keptEarns,
+                       Long replacedFromMs, long changes, boolean current) {
+    }
+
+    /**
+     * How many active earns of the badge lie in the window, for an earn holding the badge's lock: the count kept for
+     * the window while no earn of the badge changed since, else counted.
+     */
+    WindowCount lockedWindowCount(String badgeId, CountWindow window);
+
+    /** Keeps the window counts read under the badges' locks with these earns, just written, added to them. */
+    void keepWindowCounts(Collection<WindowCount> read, List<Earn> inserted);
+
+    /**
      * Reads into the database's memory what writing these earns will touch, outside any transaction of theirs;
      * changes nothing. Answers how many stored rows it found (0 where there is nothing to read ahead).
      */

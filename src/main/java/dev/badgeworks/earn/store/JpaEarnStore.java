@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * The earn package's data access: JPQL for entities, plain JDBC on the entity manager's connection where it pays
- * (batch inserts, locks, counts: {@link EarnRows}, {@link Standings}, {@link LimitLocks}, {@link EarnDayTally}).
+ * (batch inserts, locks, counts: {@link EarnRows}, {@link Standings}, {@link LimitLocks}, {@link WindowCounts},
+ * {@link EarnDayTally}).
  * Badges and claims are read through the badge feature's store.
  */
 @ApplicationScoped
@@ -138,6 +139,27 @@ public class JpaEarnStore implements EarnStore {
     }
 
     @Override
+    public WindowCount lockedWindowCount(String badgeId, CountWindow window) {
+        try {
+            return WindowCounts.read(connection(), badgeId, window);
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot count earns", e);
+        }
+    }
+
+    @Override
+    public void keepWindowCounts(Collection<WindowCount> read, List<Earn> inserted) {
+        if (read.isEmpty()) {
+            return;
+        }
+        try {
+            WindowCounts.keep(connection(), read, inserted);
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot keep the counts of " + read.size() + " windows", e);
+        }
+    }
+
+    @Override
     public long readAhead(long orgId, List<EarnCommand> commands) {
         try {
             return EarnPages.read(connection(), orgId, commands);
@@ -235,6 +257,8 @@ public class JpaEarnStore implements EarnStore {
         } catch (SQLException e) {
             throw LimitLocks.failure("cannot move " + moves.size() + " earns", e);
         }
+        // a move changes no count, but it may take an earn out of one window and into another
+        counters.add(moved.stream().map(e -> BadgeCounters.Change.moved(e.badgeId())).toList());
         return moved;
     }
 

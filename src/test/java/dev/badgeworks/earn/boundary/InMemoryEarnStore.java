@@ -98,6 +98,17 @@ class InMemoryEarnStore implements EarnStore {
                 && window.contains(e.earnEventMs(), e.earnedOnMs())).count();
     }
 
+    /** Counted every time: nothing to keep in memory. */
+    @Override
+    public WindowCount lockedWindowCount(String badgeId, CountWindow window) {
+        long earns = countActiveEarns(badgeId, window);
+        return new WindowCount(badgeId, window, earns, window, earns, null, 0, false);
+    }
+
+    @Override
+    public void keepWindowCounts(Collection<WindowCount> read, List<Earn> inserted) {
+    }
+
     /** Its earns are in memory already. */
     @Override
     public long readAhead(long orgId, List<EarnCommand> commands) {
