@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Two instances on one PostgreSQL database, as an operator runs them behind a load balancer: earns racing for the
@@ -75,6 +81,48 @@ class ClusterLimitsIT {
         String badge = limitedBadge(apis[0], null, "[{'constraintType':'BADGE_FIXED_VALUE','maxEarnLimit':10}]");
         List<Api.Reply> replies = Concurrently.run(50, i -> earn(apis[i % 2], badge, "customer-" + i));
         LimitsIT.assertOutcomes(replies, 10, 1141);
+    }
+
+    /**
+     * A badge-wide window's kept count (issue 31) through two instances: earns race for its last slots while
+     * revocations free some, and afterwards exactly the slots left are given, no more.
+     */
+    @ParameterizedTest
+    @CsvSource({"fixed, 72", "rolling, 0"})
+    void aBadgeWideWindowStaysExactWhenEarnsAndRevocationsRaceThroughBothInstances(String kind, int hoursAgo)
+            throws Exception {
+        Api[] apis = apis("cluster-window");
+        // live for ten days (a migration may start a badge in the past), so an earn may be dated three days back
+        JsonObject body = Badges.with(Badges.with(Badges.earnBadge(Badges.uniqueName("Cluster")), "startOn",
+                Instant.now().minus(Duration.ofDays(10)).getEpochSecond()), "badgeConstraints",
+                LimitsIT.constraints((kind.equals("fixed") ? LimitsIT.FIXED_DAY : LimitsIT.ROLLING_DAY).formatted(10)));
+        String badge = apis[0].post("badgeMeta", body.toString(), Map.of("X-CAP-BADGES-MIGRATION", "migration"))
+                .expect(201).data().getString("id");
+        apis[0].post("badgeMeta/" + badge + "/claim", "{\"ownerType\":\"Loyalty\",\"referenceId\":\"program-1\"}")
+                .expect(200);
+        // a fixed window's earns in one event date's cycle, away from midnight's; a rolling one's processed now
+        Instant event = Instant.now().minus(Duration.ofHours(hoursAgo));
+        List<Api.Reply> first = Concurrently.run(50, i -> earn(apis[i % 2], badge, "w-" + i, event));
+        LimitsIT.assertOutcomes(first, 10, 1141);
+        List<Api.Reply> earned = first.stream().filter(r -> r.status() == 200).toList();
+        List<Api.Reply> race = Concurrently.run(35, i -> i < 5
+                ? apis[i % 2].post("customer/revokeEarn", "{\"badgeMetaId\":\"" + badge + "\",\"customerId\":\""
+                        + earned.get(i).data().getString("customerId") + "\",\"earnedBadgeId\":\""
+                        + earned.get(i).data().getString("earnedBadgeId") + "\"}")
+                : earn(apis[i % 2], badge, "late-" + i, event));
+        race.subList(0, 5).forEach(r -> r.expect(200));
+        long admitted = race.subList(5, 35).stream().filter(r -> r.status() == 200).count();
+        race.subList(5, 35).stream().filter(r -> r.status() != 200)
+                .forEach(r -> r.expectError(409, 1141, "badgeConstraints"));
+        assertEquals(5 + admitted, apis[1].get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+        LimitsIT.assertOutcomes(Concurrently.run(20, i -> earn(apis[i % 2], badge, "last-" + i, event)),
+                (int) (5 - admitted), 1141);
+        assertEquals(10, apis[0].get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+    }
+
+    private static Api.Reply earn(Api api, String badge, String customer, Instant event) {
+        return api.post("customer/earn", EarnIT.earn(badge, customer, "c-" + UUID.randomUUID())
+                .add("earnEventDateISO", event.toString()).build().toString());
     }
 
     @Test
