@@ -293,40 +293,41 @@ class ActivitiesIT {
     }
 
     /**
-     * A move takes an earn out of one cycle of a badge-wide fixed window and into another: the kept count of the
-     * cycle it left (issue 31) must not go on counting it.
+     * A move takes an earn out of the cycle in progress of a badge-wide fixed window and into an earlier one: the
+     * kept count of the cycle in progress (issue 31) must not go on counting it.
      */
     @Test
     void aMovedEarnLeavesItsBadgeWideCycleFreeForAnother() {
+        int daysAgo = 50 + LimitsIT.startedForTwoDayCycles();
         JsonObject body = Badges.with(Badges.with(Badges.with(Badges.earnBadge(Badges.uniqueName("Rule")), "startOn",
-                NOW.minus(Duration.ofDays(60)).getEpochSecond()), "earnRule", Json.createReader(
-                new java.io.StringReader(THREE_PURCHASES)).readObject()), "badgeConstraints", Json.createReader(
-                new java.io.StringReader("[{\"constraintType\":\"BADGE_FIXED_WINDOW\",\"durationType\":\"DAYS\","
-                        + "\"refreshRate\":1,\"maxEarnLimit\":1}]")).readArray());
+                NOW.minus(Duration.ofDays(daysAgo)).getEpochSecond()), "earnRule", Json.createReader(
+                new java.io.StringReader(THREE_PURCHASES)).readObject()), "badgeConstraints",
+                LimitsIT.constraints(LimitsIT.FIXED_TWO_DAYS.formatted(1)));
         String badge = api.post("badgeMeta", body.toString(), Map.of("X-CAP-BADGES-MIGRATION", "migration"))
                 .expect(201).data().getString("id");
         api.post("badgeMeta/" + badge + "/claim", "{\"ownerType\":\"Milestones\",\"referenceId\":\"rule-1\"}")
                 .expect(200);
-        // noon of UTC days: a day is a cycle
-        Instant t = NOW.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(6)).plus(Duration.ofHours(12));
+        // the cycle in progress holds now and the last 12 hours; noon of the day before it is in the one before
+        Instant cycleStart = NOW.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(daysAgo % 2 == 0 ? 0 : 1));
+        Instant before = cycleStart.minus(Duration.ofHours(12));
         String mover = customer();
-        for (int day : new int[] {1, 3, 4}) {
-            api.post("activities", activity("m" + day + mover, mover, "TransactionAdd", t.plus(Duration.ofDays(day)),
-                    "{}")).expect(200);
-        }
-        assertEquals(List.of(t.plus(Duration.ofDays(4))), earnDates(api, mover, badge));
-        String blocked = customer();
-        assertEquals("REFUSED", threePurchases(badge, blocked, t.plus(Duration.ofDays(4))).getString("status"),
-                "day 4 holds its one earn");
-        JsonObject moved = ruleOf(api.post("activities", activity("m2" + mover, mover, "TransactionAdd",
-                t.plus(Duration.ofDays(2)), "{}")).expect(200).data(), badge).getJsonArray("earns").getJsonObject(0);
+        api.post("activities", activity("m1" + mover, mover, "TransactionAdd", before, "{}")).expect(200);
+        api.post("activities", activity("m2" + mover, mover, "TransactionAdd", before.plusSeconds(60), "{}"))
+                .expect(200);
+        api.post("activities", activity("m4" + mover, mover, "TransactionAdd", NOW.minusSeconds(60), "{}"))
+                .expect(200);
+        assertEquals(List.of(NOW.minusSeconds(60)), earnDates(api, mover, badge));
+        assertEquals("REFUSED", threePurchases(badge, customer(), NOW.minusSeconds(600)).getString("status"),
+                "the cycle in progress holds its one earn");
+        // a late file brings the third purchase: the target was reached in the cycle before
+        JsonObject moved = ruleOf(api.post("activities", activity("m3" + mover, mover, "TransactionAdd",
+                before.plusSeconds(120), "{}")).expect(200).data(), badge).getJsonArray("earns").getJsonObject(0);
         assertEquals("MOVED", moved.getString("status"));
-        assertEquals(List.of(t.plus(Duration.ofDays(3))), earnDates(api, mover, badge));
-        String late = customer();
-        assertEquals("EARNED", threePurchases(badge, late, t.plus(Duration.ofDays(4))).getString("status"),
-                "day 4 is free again");
-        assertEquals("REFUSED", threePurchases(badge, customer(), t.plus(Duration.ofDays(3))).getString("status"),
-                "day 3 holds the moved earn");
+        assertEquals(List.of(before.plusSeconds(120)), earnDates(api, mover, badge));
+        assertEquals("EARNED", threePurchases(badge, customer(), NOW.minusSeconds(300)).getString("status"),
+                "the cycle in progress is free again");
+        assertEquals("REFUSED", threePurchases(badge, customer(), before.plusSeconds(600)).getString("status"),
+                "the cycle before holds the moved earn");
     }
 
     /** Three purchases a minute apart from {@code at}: the badge's earn as the third one's answer reports it. */

@@ -94,7 +94,7 @@ public class EarnService {
                 activeClaims.add(claimKey(c.badgeId(), c.ownerType().name(), c.referenceId())));
         Map<CustomerBadge, List<Enrolment>> enrolments = enrolmentsOf(commands, badges);
         Map<CountWindowOf, EarnStore.WindowCount> windows = new HashMap<>();
-        LimitTally.StoredCounts stored = storedCounts(locked, windows);
+        LimitTally.StoredCounts stored = storedCounts(locked, windows, now.toEpochMilli());
         Collection<String> requestIds = distinct(commands, EarnCommand::requestId);
         // read after the locks: a concurrent earn of the same requestId that held them is committed by now
         Decisions decisions = decideAll(orgId, attempts, badges, activeClaims, check == RequestIdCheck.LOOK_UP_FIRST
@@ -254,15 +254,20 @@ public class EarnService {
 
     /**
      * Per-customer counts from the customers' earns, read at once (not for customers known to have none); badge-wide
-     * counts from the store, per window: a locked badge's fixed or rolling window from what is kept for it, recorded
-     * in {@code windows} to be kept again with the earns this list adds.
+     * counts from the store, per window: a locked badge's window in progress (a rolling window, the cycle of now) from
+     * what is kept for it, recorded in {@code windows} to be kept again with the earns this list adds. A back-dated
+     * earn's past cycle is counted: every earn of the badge outdates what was kept for cycles it does not write, so a
+     * file spread over many cycles would find little kept and add a write per cycle.
      */
-    private LimitTally.StoredCounts storedCounts(Locked locked, Map<CountWindowOf, EarnStore.WindowCount> windows) {
+    private LimitTally.StoredCounts storedCounts(Locked locked, Map<CountWindowOf, EarnStore.WindowCount> windows,
+                                                 long nowMs) {
         Map<CustomerBadge, List<EarnDates>> dates = store.activeEarnDates(locked.customersWithEarns());
         return new LimitTally.StoredCounts() {
             @Override
             public long ofBadge(String badgeId, CountWindow window) {
-                if (window.basis() != CountWindow.Basis.ALL && locked.badges().contains(badgeId)) {
+                boolean inProgress = window.basis() == CountWindow.Basis.EARNED_ON
+                        || window.basis() == CountWindow.Basis.EVENT && window.contains(nowMs, nowMs);
+                if (inProgress && locked.badges().contains(badgeId)) {
                     return windows.computeIfAbsent(new CountWindowOf(badgeId, window),
                             w -> store.lockedWindowCount(badgeId, window)).earns();
                 }
