@@ -208,6 +208,7 @@ class LimitsIT {
         earn(badge, "w-c", event).expect(200);
         earn(badge, "w-d", event).expectError(409, 1141, "badgeConstraints");
         revoke(badge, "w-b", b);
+        assertEquals(2, windowCountSeenBySupport(badge, "w-a"), "the support view: the revocation counted");
         String d = earn(badge, "w-d", event).expect(200).data().getString("earnedBadgeId");
         earn(badge, "w-e", event).expectError(409, 1141, "badgeConstraints");
         // a migrated earn is not refused (4 in the cycle now) and counts: freeing one slot is not enough
@@ -216,6 +217,7 @@ class LimitsIT {
                 + event.plus(Duration.ofDays(30)) + "\"}]").expect(200);
         assertTrue(migrated.body().startsWith("[{\"data\":{"), migrated.body());
         revoke(badge, "w-d", d);
+        assertEquals(3, windowCountSeenBySupport(badge, "w-a"));
         earn(badge, "w-e", event).expectError(409, 1141, "badgeConstraints");
         revoke(badge, "w-a", a);
         earn(badge, "w-e", event).expect(200);
@@ -230,6 +232,14 @@ class LimitsIT {
         earn(badge, "w-h", event).expect(200);
         earn(badge, "w-i", event).expectError(409, 1141, "badgeConstraints");
         assertEquals(6, api.get("badgeMeta/" + badge).expect(200).data().getInt("earnedCount"));
+        assertEquals(6, windowCountSeenBySupport(badge, "w-c"));
+    }
+
+    /** The badge-wide window's count in the support view of one customer's badge, with its statistics. */
+    int windowCountSeenBySupport(String badge, String customer) {
+        return api.get("management/" + customer + "/badge/" + badge + "?includeStatistics=true").expect(200).data()
+                .getJsonArray("badgeConstraints").getJsonObject(0).getJsonObject("earnConstraintBlockStatistics")
+                .getInt("currentEarnCount");
     }
 
     @ParameterizedTest

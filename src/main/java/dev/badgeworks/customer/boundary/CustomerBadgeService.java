@@ -97,7 +97,7 @@ public class CustomerBadgeService {
                 customer.add(ConstraintStatistics.of(limit, badge, now, w -> dates.stream()
                         .filter(d -> w.contains(d.eventMs(), d.earnedOnMs())).count()));
             } else {
-                whole.add(ConstraintStatistics.of(limit, badge, now, w -> earns.countActiveEarns(badge.id(), w)));
+                whole.add(ConstraintStatistics.of(limit, badge, now, w -> earns.viewedWindowCount(badge.id(), w)));
             }
         }
         List<Enrolment> enrolments = badge.earnType() == EarnType.ISSUE_EARN

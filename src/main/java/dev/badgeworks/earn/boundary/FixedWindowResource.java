@@ -102,7 +102,7 @@ public class FixedWindowResource {
             Cycle c = f.cycle();
             CountWindow window = new CountWindow(CountWindow.Basis.EVENT, c.startMs(), c.endMs());
             Long count = !q.withCounts() ? null : f.window().level() == LimitLevel.BADGE
-                    ? store.countActiveEarns(badge.id(), window)
+                    ? store.viewedWindowCount(badge.id(), window)
                     : customerEarns.stream().filter(d -> window.contains(d.eventMs(), d.earnedOnMs())).count();
             return new CycleView(c.referenceId(), ApiTime.legacy(c.startMs()), ApiTime.iso(c.startMs()),
                     ApiTime.legacy(c.endMs()), ApiTime.iso(c.endMs()), count, f.window().constraintType());

@@ -51,6 +51,12 @@ public interface EarnStore {
     long countActiveEarns(String badgeId, CountWindow window);
 
     /**
+     * As {@link #countActiveEarns}, for a view, which takes no lock: the count kept for a badge-wide window where it
+     * is still valid (a promotion's support view no longer counts its window's earns), else counted.
+     */
+    long viewedWindowCount(String badgeId, CountWindow window);
+
+    /**
      * A badge-wide window's active earns as read under the badge's lock ({@link #lockBadges}): {@code earns}; and
      * what is kept for the window ({@code keptWindow}, which holds it, and its count; the start of the kept row it
      * replaces, if any), with the badge's {@code changes} when read; {@code current} when the kept count was stored

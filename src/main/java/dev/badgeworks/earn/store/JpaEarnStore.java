@@ -139,6 +139,18 @@ public class JpaEarnStore implements EarnStore {
     }
 
     @Override
+    public long viewedWindowCount(String badgeId, CountWindow window) {
+        if (window.basis() == CountWindow.Basis.ALL) {
+            return countActiveEarns(badgeId, window);
+        }
+        try {
+            return WindowCounts.read(connection(), badgeId, window).earns();
+        } catch (SQLException e) {
+            throw new PersistenceException("cannot count earns", e);
+        }
+    }
+
+    @Override
     public WindowCount lockedWindowCount(String badgeId, CountWindow window) {
         try {
             return WindowCounts.read(connection(), badgeId, window);

@@ -29,9 +29,10 @@ final class WindowCounts {
     }
 
     /**
-     * The window's count under the badge's lock. The badge's changes are read in the same statement as the kept row
-     * and before any count: a change committed after it then leaves the kept count behind the changes, counted again
-     * next time, never trusted short.
+     * The window's count under the badge's lock, where it is kept as read. The badge's changes are read in the same
+     * statement as the kept row and before any count: a change committed after it then leaves the kept count behind
+     * the changes, counted again next time, never trusted short. A view reads it without the lock (and writes
+     * nothing): then it is the count as of its statements, like any count.
      */
     static WindowCount read(Connection c, String badgeId, CountWindow window) throws SQLException {
         CountWindow keptWindow = keptWindowOf(window);

@@ -98,6 +98,11 @@ class InMemoryEarnStore implements EarnStore {
                 && window.contains(e.earnEventMs(), e.earnedOnMs())).count();
     }
 
+    @Override
+    public long viewedWindowCount(String badgeId, CountWindow window) {
+        return countActiveEarns(badgeId, window);
+    }
+
     /** Counted every time: nothing to keep in memory. */
     @Override
     public WindowCount lockedWindowCount(String badgeId, CountWindow window) {
