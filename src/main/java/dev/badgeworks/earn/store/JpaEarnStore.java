@@ -65,6 +65,16 @@ public class JpaEarnStore implements EarnStore {
         return definitions.activeClaimsOf(badges);
     }
 
+    /**
+     * The org's earns with these requestIds (an array, then the org). A derived table, for H2: with the org's
+     * condition beside the array in one WHERE, H2 2.3 walked the whole {@code (request_id, org_id)} index and compared
+     * every entry with every requestId (1.3 s for 1,000 requestIds among 300,000 earns, so an H2 import or earnBulk
+     * slowed down as the table grew); this way it looks each requestId up. PostgreSQL flattens it into the plain
+     * statement's plan.
+     */
+    static final String EARNS_BY_REQUEST_ID = "SELECT * FROM (SELECT * FROM badge_earn WHERE request_id = ANY (?)) e"
+            + " WHERE e.org_id = ?";
+
     @Override
     public Map<String, Earn> earnsByRequestId(long orgId, Collection<String> requestIds) {
         if (requestIds.isEmpty()) {
@@ -73,9 +83,8 @@ public class JpaEarnStore implements EarnStore {
         // one array parameter, not an IN list of as many parameters as requestIds: every chunk of an import has
         // another number of them, and each number was a statement of its own for the database to parse and plan
         @SuppressWarnings("unchecked")
-        List<Earn> found = em.createNativeQuery("SELECT * FROM badge_earn WHERE org_id = ? AND request_id = ANY (?)",
-                        Earn.class)
-                .setParameter(1, orgId).setParameter(2, requestIds.toArray(String[]::new)).getResultList();
+        List<Earn> found = em.createNativeQuery(EARNS_BY_REQUEST_ID, Earn.class)
+                .setParameter(1, requestIds.toArray(String[]::new)).setParameter(2, orgId).getResultList();
         return found.stream().collect(Collectors.toMap(Earn::requestId, e -> e));
     }
 
