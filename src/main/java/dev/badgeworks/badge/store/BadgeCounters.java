@@ -92,8 +92,8 @@ public class BadgeCounters {
             return;
         }
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
-        try (PreparedStatement s = connection().prepareStatement("UPDATE badge_counter"
-                + " SET earned = earned + ?, issued = issued + ?, changes = changes + ? WHERE badge_id = ? AND stripe = ?")) {
+        try (PreparedStatement s = connection().prepareStatement("UPDATE badge_counter SET earned = earned + ?,"
+                + " issued = issued + ?, changes = changes + ? WHERE badge_id = ? AND stripe = ?")) {
             for (Map.Entry<String, Change> e : byBadge.entrySet()) {
                 s.setLong(1, e.getValue().earned());
                 s.setLong(2, e.getValue().issued());

@@ -265,9 +265,8 @@ public class EarnService {
         return new LimitTally.StoredCounts() {
             @Override
             public long ofBadge(String badgeId, CountWindow window) {
-                boolean inProgress = window.basis() == CountWindow.Basis.EARNED_ON
-                        || window.basis() == CountWindow.Basis.EVENT && window.contains(nowMs, nowMs);
-                if (inProgress && locked.badges().contains(badgeId)) {
+                if (window.basis() != CountWindow.Basis.ALL && window.inProgress(nowMs)
+                        && locked.badges().contains(badgeId)) {
                     return windows.computeIfAbsent(new CountWindowOf(badgeId, window),
                             w -> store.lockedWindowCount(badgeId, window)).earns();
                 }

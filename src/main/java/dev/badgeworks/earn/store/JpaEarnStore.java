@@ -149,7 +149,8 @@ public class JpaEarnStore implements EarnStore {
 
     @Override
     public long viewedWindowCount(String badgeId, CountWindow window) {
-        if (window.basis() == CountWindow.Basis.ALL) {
+        // a past cycle has nothing kept to read: counted, as every earn list counts it
+        if (window.basis() == CountWindow.Basis.ALL || !window.inProgress(System.currentTimeMillis())) {
             return countActiveEarns(badgeId, window);
         }
         try {
