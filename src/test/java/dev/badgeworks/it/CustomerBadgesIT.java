@@ -296,6 +296,38 @@ class CustomerBadgesIT {
         assertEquals(latest, listed.getString("lastEarnedOnDateISO"));
     }
 
+    /**
+     * A burst of views, many of them refused, larger than the views the server runs at once (they are admitted a few
+     * at a time): each gets its own answer, none is left waiting, and the views still answer after it.
+     */
+    @Test
+    void aBurstOfViewsAndRefusedViewsIsAnsweredInFull() throws Exception {
+        List<String> alone = member("?size=50");
+        List<String> earnedAlone = management("?badgeType=EARNED");
+        assertTrue(earnedAlone.contains(earned), earnedAlone.toString());
+        for (int round = 0; round < 2; round++) {
+            List<Api.Reply> replies = Concurrently.run(64, i -> switch (i % 4) {
+                case 0 -> api.get("customer/" + customer + "?size=50");
+                case 1 -> api.get("customer/" + customer + "?size=0");
+                case 2 -> api.get("management/" + customer + "?badgeType=EARNED");
+                default -> api.get("management/" + customer + "/badge/" + earned + "?includeStatistics=true");
+            });
+            for (int i = 0; i < replies.size(); i++) {
+                Api.Reply reply = replies.get(i);
+                switch (i % 4) {
+                    case 0 -> assertEquals(alone, ids(reply, "badges", "badgeMetaId"));
+                    case 1 -> reply.expectError(400, 1105, "size");
+                    case 2 -> assertEquals(earnedAlone, ids(reply, "customerBadges", "badgeMetaId"));
+                    default -> assertEquals(2, reply.expect(200).data().getJsonObject("earnDetails")
+                            .getInt("earnCount"));
+                }
+            }
+        }
+        String metrics = MetricsIT.scrape(BadgeworksServer.shared().admin());
+        assertEquals(0, MetricsIT.value(metrics, "badgeworks_views_waiting"), "no view is left waiting");
+        assertTrue(metrics.contains("badgeworks_views_waiting "), "the admission's gauge is served");
+    }
+
     private static List<String> known(List<String> ids) {
         List<String> ours = List.of(earned, expired, revoked, untouched, enrolled, notEnrolled, deactivated);
         return ids.stream().filter(ours::contains).toList();
