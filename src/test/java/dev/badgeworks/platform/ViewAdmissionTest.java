@@ -106,8 +106,10 @@ class ViewAdmissionTest {
     void requestsOtherThanGetsPassWhileViewsWait() throws Exception {
         ViewAdmission admission = new ViewAdmission(1);
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
         Future<?> busy = clients.submit(() -> {
             admission.doFilter(request("GET", "slow"), RESPONSE, (req, res) -> {
+                running.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -116,6 +118,8 @@ class ViewAdmissionTest {
             });
             return null;
         });
+        // the slow view holds the only turn before the next one comes
+        running.await(10, TimeUnit.SECONDS);
         Future<?> waiting = clients.submit(() -> {
             admission.doFilter(request("GET", "next"), RESPONSE, (req, res) -> { });
             return null;
