@@ -13,6 +13,7 @@ import dev.badgeworks.earn.entity.EarnDates;
 import dev.badgeworks.earn.entity.Enrolment;
 import dev.badgeworks.earn.entity.RequestLogEntry;
 import dev.badgeworks.platform.Persistence;
+import dev.badgeworks.platform.SharedRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,16 @@ public class JpaEarnStore implements EarnStore {
 
     @Inject
     BadgeCounters counters;
+
+    /** Days of earns being counted, by org, badge (null: all) and span: concurrent views share one count. */
+    private record Span(long orgId, String badgeId, long fromMs, long toMs) {
+    }
+
+    /**
+     * Today's earns are counted for each view (they change while the day lasts): a console left open by many
+     * viewers of an org that earns hundreds of thousands a day would count them once per viewer at the same time.
+     */
+    private final SharedRead<Span, List<DayCount>> counting = new SharedRead<>();
 
     @Override
     public Map<String, BadgeMeta> badges(long orgId, Collection<String> ids) {
@@ -342,6 +353,10 @@ public class JpaEarnStore implements EarnStore {
     }
 
     private List<DayCount> countPerDay(long orgId, String badgeId, long fromMs, long toMs) {
+        return counting.read(new Span(orgId, badgeId, fromMs, toMs), () -> count(orgId, badgeId, fromMs, toMs));
+    }
+
+    private List<DayCount> count(long orgId, String badgeId, long fromMs, long toMs) {
         // badge by badge over (badge_id, earned_on_ms): an org's earns of a month are read from the index's ranges
         String badges = badgeId == null ? "SELECT b.id FROM badge_meta b WHERE b.org_id = ?" : "?";
         String sql = "SELECT e.earned_on_ms / " + EarnDayTally.DAY_MS + " AS epoch_day, COUNT(*),"
