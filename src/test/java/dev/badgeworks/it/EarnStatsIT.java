@@ -1,6 +1,7 @@
 package dev.badgeworks.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
@@ -106,6 +107,86 @@ class EarnStatsIT {
         assertEquals(2, revoked.getInt("earned"), revoked::toString);
         assertEquals(1, revoked.getInt("revoked"), "a revocation after the view: " + revoked);
         assertEquals(1, api.get("stats/earnsPerDay?days=7").expect(200).data().getInt("revoked"), "and again");
+    }
+
+    /**
+     * Today is kept up to an hour ago too (issue 31: an org earning 200,000 a day counted them all again on each
+     * view), and the view counts only the earns since. Earns processed hours ago (back-dated into today), a revocation
+     * of one of them and a live earn after a view are all in the next one, whatever the time of day (before 03:00 UTC
+     * some of them are yesterday's).
+     */
+    @Test
+    void earnsOfTheLastHoursChangedAfterAViewAreInTheNext() throws Exception {
+        BadgeworksServer server = BadgeworksServer.shared();
+        Api api = server.admin().newOrg("stats-today");
+        String badge = pastBadge(api);
+        Instant now = Instant.now();
+        Instant threeHoursAgo = now.minus(Duration.ofHours(3));
+        Instant twoHoursAgo = now.minus(Duration.ofHours(2));
+        migrate(api, badge, "t1", threeHoursAgo);
+        String second = migrate(api, badge, "t2", twoHoursAgo);
+        String live = api.post("customer/earn", EarnIT.earn(badge, "t3", EarnIT.rid()).build().toString())
+                .expect(200).data().getString("earnedBadgeId");
+        java.util.Map<String, int[]> expected = new java.util.TreeMap<>();
+        for (Instant at : List.of(threeHoursAgo, twoHoursAgo, now)) {
+            expected.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC).toString(), d -> new int[2])[0]++;
+        }
+        assertLastDays(api, expected, "the first view");
+
+        if (BadgeworksServer.onPostgres()) { // an embedded H2 file opens only while its server is down
+            assertKeptUpToAnHourAgo(server, api, now, List.of(threeHoursAgo, twoHoursAgo));
+        }
+
+        api.post("customer/revokeEarn", Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", "t2")
+                .add("earnedBadgeId", second).build().toString()).expect(200);
+        expected.get(LocalDate.ofInstant(twoHoursAgo, ZoneOffset.UTC).toString())[1]++;
+        assertLastDays(api, expected, "a revocation of an earn of two hours ago");
+
+        migrate(api, badge, "t4", twoHoursAgo.plusSeconds(60));
+        expected.get(LocalDate.ofInstant(twoHoursAgo, ZoneOffset.UTC).toString())[0]++;
+        api.post("customer/revokeEarn", Json.createObjectBuilder().add("badgeMetaId", badge).add("customerId", "t3")
+                .add("earnedBadgeId", live).build().toString()).expect(200);
+        api.post("customer/earn", EarnIT.earn(badge, "t5", EarnIT.rid()).build().toString()).expect(200);
+        int[] latest = expected.computeIfAbsent(LocalDate.now(ZoneOffset.UTC).toString(), d -> new int[2]);
+        latest[0]++;
+        expected.get(LocalDate.ofInstant(now, ZoneOffset.UTC).toString())[1]++;
+        assertLastDays(api, expected, "an earn back-dated two hours, a live earn and a revocation of another");
+    }
+
+    /**
+     * The view kept the day of an hour ago (today; yesterday in the first hour of the day, or whole from 01:00 to
+     * 01:10) up to then, rounded down to ten minutes, with the earns before that moment.
+     */
+    private static void assertKeptUpToAnHourAgo(BadgeworksServer server, Api api, Instant viewedAfter,
+                                                List<Instant> earned) throws java.sql.SQLException {
+        long day = 86_400_000L;
+        long keptUntil = Math.floorDiv(viewedAfter.toEpochMilli() - 3_600_000L, 600_000L) * 600_000L;
+        long keptDay = Math.floorDiv(keptUntil - 1, day);
+        try (var db = server.database(); var q = db.prepareStatement("SELECT counted_until_ms, earned"
+                + " FROM earn_day_tally WHERE org_id = ? AND epoch_day = ?")) {
+            q.setLong(1, api.orgId());
+            q.setLong(2, keptDay);
+            try (var rs = q.executeQuery()) {
+                assertTrue(rs.next(), "the day of an hour ago is kept");
+                long until = rs.getLong(1);
+                long reached = rs.wasNull() ? (keptDay + 1) * day : until;
+                assertTrue(reached >= keptUntil && reached < viewedAfter.toEpochMilli() - 3_000_000L,
+                        "kept up to " + Instant.ofEpochMilli(reached) + ", viewed after " + viewedAfter);
+                long before = earned.stream().mapToLong(Instant::toEpochMilli)
+                        .filter(at -> at < reached && Math.floorDiv(at, day) == keptDay).count();
+                assertEquals(before, rs.getLong(2), "the kept count is the earns before that moment");
+            }
+        }
+    }
+
+    /** The chart's last days hold these earned and revoked counts by date (other days none). */
+    private static void assertLastDays(Api api, java.util.Map<String, int[]> expected, String after) {
+        JsonObject chart = api.get("stats/earnsPerDay?days=3").expect(200).data();
+        for (JsonObject day : chart.getJsonArray("days").getValuesAs(JsonObject.class)) {
+            int[] counts = expected.getOrDefault(day.getString("date"), new int[2]);
+            assertEquals(counts[0], day.getInt("earned"), after + ": " + chart);
+            assertEquals(counts[1], day.getInt("revoked"), after + ": " + chart);
+        }
     }
 
     /**

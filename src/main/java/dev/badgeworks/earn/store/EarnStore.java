@@ -111,6 +111,11 @@ public interface EarnStore {
 
     /** Earns processed on one UTC day (days since the epoch), and how many of them are revoked by now. */
     record DayCount(long epochDay, long earned, long revoked) {
+
+        /** This day's counts with those of another part of it. */
+        public DayCount plus(DayCount more) {
+            return new DayCount(epochDay, earned + more.earned, revoked + more.revoked);
+        }
     }
 
     /**

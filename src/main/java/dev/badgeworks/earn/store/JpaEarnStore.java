@@ -228,14 +228,14 @@ public class JpaEarnStore implements EarnStore {
         long nowMs = System.currentTimeMillis();
         SortedSet<EarnDayTally.OrgDay> past = new TreeSet<>();
         for (Earn e : earns) {
-            if (EarnDayTally.past(e.earnedOnMs(), nowMs)) {
+            if (EarnDayTally.changesKept(e.earnedOnMs(), nowMs)) {
                 past.add(new EarnDayTally.OrgDay(e.orgId(), EarnDayTally.dayOf(e.earnedOnMs())));
             }
         }
         changedDays(past);
     }
 
-    /** Back-dated earns and revocations of past days' earns: their days' kept counts are no longer valid. */
+    /** Back-dated earns and revocations of earns older than a few minutes: their days' kept counts may be stale. */
     private void changedDays(SortedSet<EarnDayTally.OrgDay> days) {
         try {
             EarnDayTally.changed(connection(), days);
@@ -262,7 +262,7 @@ public class JpaEarnStore implements EarnStore {
         counters.add(List.of(new BadgeCounters.Change(badgeId, -1, 0)));
         Earn earn = em.find(Earn.class, earnId);
         em.refresh(earn);
-        if (EarnDayTally.past(earn.earnedOnMs(), nowMs)) {
+        if (EarnDayTally.changesKept(earn.earnedOnMs(), nowMs)) {
             changedDays(new TreeSet<>(Set.of(new EarnDayTally.OrgDay(orgId, EarnDayTally.dayOf(earn.earnedOnMs())))));
         }
         return earn;
@@ -321,8 +321,9 @@ public class JpaEarnStore implements EarnStore {
     }
 
     /**
-     * An org's days that are over come from their kept counts (earn_day_tally); the days whose count is missing or
-     * stale, and today, are counted from the earns, and the over ones kept. One badge's days are always counted:
+     * An org's days come from their kept counts (earn_day_tally) and the earns processed since the moment each is
+     * kept up to (today: an hour ago, or more if no view kept it since); days without a valid count are counted from
+     * the earns. What is counted up to an hour ago is kept for the next view. One badge's days are always counted:
      * its earns of a span are one range of one index.
      */
     @Override
@@ -331,21 +332,22 @@ public class JpaEarnStore implements EarnStore {
             return countPerDay(orgId, badgeId, fromMs, toMs);
         }
         Connection c = connection();
-        long nowMs = System.currentTimeMillis();
         long fromDay = EarnDayTally.dayOf(fromMs);
         long toDay = EarnDayTally.dayOf(toMs);
-        long unsettled = EarnDayTally.firstUnsettledDay(nowMs);
         try {
-            EarnDayTally.Plan plan = EarnDayTally.plan(EarnDayTally.rows(c, orgId, fromDay, Math.min(toDay, unsettled)),
-                    fromDay, toDay, unsettled);
+            EarnDayTally.Plan plan = EarnDayTally.plan(EarnDayTally.rows(c, orgId, fromDay, toDay), fromDay, toDay,
+                    EarnDayTally.settledUntil(System.currentTimeMillis()));
+            Map<Long, DayCount> settled = new HashMap<>();
             Map<Long, DayCount> days = new HashMap<>(plan.kept());
             for (EarnDayTally.Run run : plan.runs()) {
-                for (DayCount d : countPerDay(orgId, null, run.fromDay() * EarnDayTally.DAY_MS,
-                        run.toDay() * EarnDayTally.DAY_MS)) {
-                    days.put(d.epochDay(), d);
+                for (DayCount d : countPerDay(orgId, null, run.fromMs(), run.toMs())) {
+                    if (run.settled()) {
+                        settled.merge(d.epochDay(), d, DayCount::plus);
+                    }
+                    days.merge(d.epochDay(), d, DayCount::plus);
                 }
             }
-            EarnDayTally.keep(c, orgId, plan.recount(), days);
+            EarnDayTally.keep(c, orgId, plan.keep(), settled);
             return days.values().stream().sorted(Comparator.comparingLong(DayCount::epochDay)).toList();
         } catch (SQLException e) {
             throw new PersistenceException("cannot read the kept earns per day", e);

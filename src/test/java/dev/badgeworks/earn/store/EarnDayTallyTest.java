@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.badgeworks.earn.store.EarnDayTally.Keep;
+import dev.badgeworks.earn.store.EarnDayTally.Kept;
+import dev.badgeworks.earn.store.EarnDayTally.Run;
 import dev.badgeworks.earn.store.EarnStore.DayCount;
 import java.time.Instant;
 import java.util.List;
@@ -13,47 +16,92 @@ import org.junit.jupiter.api.Test;
 class EarnDayTallyTest {
 
     private static final long DAY = EarnDayTally.DAY_MS;
+    private static final long HOUR = 3_600_000L;
+    private static final long MINUTE = 60_000L;
+
+    private static DayCount none(long day) {
+        return new DayCount(day, 0, 0);
+    }
 
     @Test
-    void aDayIsKeptOnlyOnceItHasBeenOverForAnHour() {
-        long midnight = Instant.parse("2026-12-06T00:00:00Z").toEpochMilli();
-        long today = midnight / DAY;
-        assertEquals(today - 1, EarnDayTally.firstUnsettledDay(midnight + 3_599_999), "yesterday still counted");
-        assertEquals(today, EarnDayTally.firstUnsettledDay(midnight + 3_600_000), "yesterday kept from 01:00");
-        assertTrue(EarnDayTally.past(midnight - 1, midnight), "an earn of yesterday changes a day that may be kept");
-        assertFalse(EarnDayTally.past(midnight, midnight + DAY - 1), "today's earns change no kept day");
+    void aMomentIsKeptOnceItIsAnHourPastInStepsOfTenMinutes() {
+        long noon = Instant.parse("2026-12-06T12:00:00Z").toEpochMilli();
+        assertEquals(noon - HOUR, EarnDayTally.settledUntil(noon));
+        assertEquals(noon - HOUR, EarnDayTally.settledUntil(noon + 9 * MINUTE + 59_999), "until the next step");
+        assertEquals(noon - 50 * MINUTE, EarnDayTally.settledUntil(noon + 10 * MINUTE));
+        assertEquals(-HOUR - 10 * MINUTE, EarnDayTally.settledUntil(-MINUTE), "before 1970: rounded down, not to 0");
+    }
+
+    @Test
+    void onlyChangesToEarnsOlderThanTenMinutesMarkTheirDay() {
+        long noon = Instant.parse("2026-12-06T12:00:00Z").toEpochMilli();
+        assertFalse(EarnDayTally.changesKept(noon, noon), "a live earn marks nothing");
+        assertFalse(EarnDayTally.changesKept(noon - 10 * MINUTE, noon), "nor a revocation of a ten-minute-old earn");
+        assertTrue(EarnDayTally.changesKept(noon - 10 * MINUTE - 1, noon), "an older one marks its day: today");
+        assertTrue(EarnDayTally.changesKept(noon - 3 * DAY, noon), "a back-dated earn marks its day");
         assertEquals(-1, EarnDayTally.dayOf(-1), "before 1970: the day before, not day 0");
     }
 
     @Test
-    void nothingKeptYetEveryDayOverIsCountedAndKeptForGenerationZero() {
-        EarnDayTally.Plan plan = EarnDayTally.plan(Map.of(), 100, 110, 108);
-        assertEquals(Map.of(), plan.kept());
-        assertEquals(8, plan.recount().size(), "days 100–107; 108 and 109 are not over long enough");
-        assertEquals(0L, plan.recount().get(100L));
-        assertFalse(plan.recount().containsKey(108L));
-        assertEquals(List.of(new EarnDayTally.Run(100, 110)), plan.runs(), "one range to count");
+    void nothingKeptYetEveryDayIsCountedAndKeptUpToTheSettledMoment() {
+        long settled = 108 * DAY + 11 * HOUR; // day 108, 12:00 now
+        EarnDayTally.Plan plan = EarnDayTally.plan(Map.of(), 100, 109, settled);
+        assertEquals(List.of(new Run(100 * DAY, settled, true), new Run(settled, 109 * DAY, false)), plan.runs(),
+                "one range, split where what is counted stops being kept");
+        assertEquals(9, plan.keep().size(), "days 100–107 whole, today up to 11:00");
+        assertEquals(new Keep(0, none(100), 101 * DAY), plan.keep().get(100L));
+        assertEquals(new Keep(0, none(108), settled), plan.keep().get(108L));
     }
 
     @Test
-    void validRowsAnswerAndSplitTheRangesCountedStaleOnesAreCountedForTheirGeneration() {
-        Map<Long, EarnDayTally.Kept> rows = Map.of(
-                101L, new EarnDayTally.Kept(3, 3, 40, 2),  // counted at its last change: kept
-                102L, new EarnDayTally.Kept(3, 3, 0, 0),   // a kept day without earns
-                104L, new EarnDayTally.Kept(5, 4, 7, 0),   // changed since counted
-                105L, new EarnDayTally.Kept(1, -1, 0, 0)); // changed, never counted
-        EarnDayTally.Plan plan = EarnDayTally.plan(rows, 100, 108, 107);
-        assertEquals(Map.of(101L, new DayCount(101, 40, 2), 102L, new DayCount(102, 0, 0)), plan.kept());
-        assertEquals(Map.of(100L, 0L, 103L, 0L, 104L, 5L, 105L, 1L, 106L, 0L), plan.recount());
-        assertEquals(List.of(new EarnDayTally.Run(100, 101), new EarnDayTally.Run(103, 108)), plan.runs());
+    void validRowsAnswerStaleOnesAreCountedForTheirGenerationAndTodayFromItsKeptMoment() {
+        long settled = 107 * DAY + 14 * HOUR;
+        Map<Long, Kept> rows = Map.of(
+                101L, new Kept(3, 3, 40, 2, 102 * DAY),  // counted at its last change: kept
+                102L, new Kept(3, 3, 0, 0, 103 * DAY),   // a kept day without earns
+                104L, new Kept(5, 4, 7, 0, 105 * DAY),   // changed since counted
+                105L, new Kept(1, -1, 0, 0, 106 * DAY),  // changed, never counted
+                106L, new Kept(2, 2, 9, 1, 106 * DAY + 20 * HOUR), // kept while it was today: its last hours
+                107L, new Kept(4, 4, 30, 0, 107 * DAY + 13 * HOUR)); // today, kept up to 13:00
+        EarnDayTally.Plan plan = EarnDayTally.plan(rows, 100, 108, settled);
+        assertEquals(new DayCount(101, 40, 2), plan.kept().get(101L));
+        assertEquals(new DayCount(107, 30, 0), plan.kept().get(107L));
+        assertEquals(none(104), plan.kept().get(104L), "a stale count is not used");
+        assertEquals(List.of(new Run(100 * DAY, 101 * DAY, true), new Run(103 * DAY, 106 * DAY, true),
+                new Run(106 * DAY + 20 * HOUR, 107 * DAY, true), new Run(107 * DAY + 13 * HOUR, settled, true),
+                new Run(settled, 108 * DAY, false)), plan.runs(), "each day from where its valid count stops");
+        assertEquals(Map.of(100L, new Keep(0, none(100), 101 * DAY), 103L, new Keep(0, none(103), 104 * DAY),
+                104L, new Keep(5, none(104), 105 * DAY), 105L, new Keep(1, none(105), 106 * DAY),
+                106L, new Keep(2, new DayCount(106, 9, 1), 107 * DAY),
+                107L, new Keep(4, new DayCount(107, 30, 0), settled)), plan.keep());
     }
 
     @Test
-    void aRowOfADayNotOverLongEnoughIsNotTrusted() {
-        EarnDayTally.Plan plan = EarnDayTally.plan(Map.of(107L, new EarnDayTally.Kept(2, 2, 9, 0)), 106, 108,
-                107);
-        assertEquals(Map.of(), plan.kept());
-        assertEquals(Map.of(106L, 0L), plan.recount());
-        assertEquals(List.of(new EarnDayTally.Run(106, 108)), plan.runs());
+    void aDayKeptUpToTheSettledMomentIsCountedOnlyAfterItAndNotKeptAgain() {
+        long settled = 107 * DAY + 14 * HOUR;
+        EarnDayTally.Plan plan = EarnDayTally.plan(Map.of(107L, new Kept(4, 4, 30, 0, settled)), 107, 108, settled);
+        assertEquals(List.of(new Run(settled, 108 * DAY, false)), plan.runs());
+        assertEquals(Map.of(), plan.keep(), "nothing new to keep before the next step");
+    }
+
+    @Test
+    void inTheFirstHourOfADayYesterdayIsKeptOnlyUpToAnHourAgoAndTodayNotAtAll() {
+        long settled = 108 * DAY - HOUR + 30 * MINUTE; // 00:30 on day 108
+        EarnDayTally.Plan plan = EarnDayTally.plan(Map.of(107L, new Kept(1, 1, 5, 0, 107 * DAY + 20 * HOUR)),
+                106, 109, settled);
+        assertEquals(List.of(new Run(106 * DAY, 107 * DAY, true), new Run(107 * DAY + 20 * HOUR, settled, true),
+                new Run(settled, 109 * DAY, false)), plan.runs());
+        assertEquals(Map.of(106L, new Keep(0, none(106), 107 * DAY),
+                107L, new Keep(1, new DayCount(107, 5, 0), settled)), plan.keep());
+    }
+
+    @Test
+    void aRowClaimingMoreThanIsSettledNowIsNotTrusted() {
+        long settled = 107 * DAY + 14 * HOUR;
+        EarnDayTally.Plan plan = EarnDayTally.plan(Map.of(107L, new Kept(2, 2, 9, 0, settled + 10 * MINUTE)), 107,
+                108, settled);
+        assertEquals(none(107), plan.kept().get(107L), "another instance's clock ahead of this one's");
+        assertEquals(List.of(new Run(107 * DAY, settled, true), new Run(settled, 108 * DAY, false)), plan.runs());
+        assertEquals(Map.of(107L, new Keep(2, none(107), settled)), plan.keep());
     }
 }
