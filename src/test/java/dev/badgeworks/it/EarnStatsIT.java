@@ -190,8 +190,9 @@ class EarnStatsIT {
     }
 
     /**
-     * Clients migrating earns into past days while support agents keep the chart open: however a view's count and
-     * the writes interleave, the chart ends with every earn that was answered.
+     * Clients migrating earns into past days, and revoking earns of two hours ago (a part of the day a view keeps),
+     * while support agents keep the chart open: however a view's count and the writes interleave, the chart ends
+     * with every earn and every revocation that was answered.
      */
     @Test
     void earnsRacingIntoPastDaysWhileTheChartIsReadAreAllCounted() throws Exception {
@@ -202,8 +203,18 @@ class EarnStatsIT {
     static void pastDaysRacing(Api api) throws Exception {
         String badge = pastBadge(api);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // earns of two hours ago (today's, or yesterday's before 02:00 UTC), kept by a view before the race
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
+        int recentDay = (int) (6 - java.time.temporal.ChronoUnit.DAYS.between(
+                LocalDate.ofInstant(twoHoursAgo, ZoneOffset.UTC), today));
+        List<String> recent = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            recent.add(migrate(api, badge, "recent-" + i, twoHoursAgo.plusSeconds(i)));
+        }
+        JsonObject before = api.get("stats/earnsPerDay?days=7").expect(200).data().getJsonArray("days")
+                .getJsonObject(recentDay);
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(9);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(11);
         try {
             List<java.util.concurrent.Future<?>> readers = new java.util.ArrayList<>();
             for (int r = 0; r < 3; r++) {
@@ -225,9 +236,23 @@ class EarnStatsIT {
                     return 40;
                 }));
             }
+            List<java.util.concurrent.Future<?>> revokers = new java.util.ArrayList<>();
+            for (int v = 0; v < 2; v++) {
+                int revoker = v;
+                revokers.add(pool.submit(() -> {
+                    for (int i = revoker; i < recent.size(); i += 2) {
+                        api.post("customer/revokeEarn", Json.createObjectBuilder().add("badgeMetaId", badge)
+                                .add("customerId", "recent-" + i).add("earnedBadgeId", recent.get(i)).build()
+                                .toString()).expect(200);
+                    }
+                }));
+            }
             int written = 0;
             for (var writer : writers) {
                 written += writer.get(3, java.util.concurrent.TimeUnit.MINUTES);
+            }
+            for (var revoker : revokers) {
+                revoker.get(3, java.util.concurrent.TimeUnit.MINUTES);
             }
             writing.set(false);
             for (var reader : readers) {
@@ -239,6 +264,10 @@ class EarnStatsIT {
             // the org's live earns (other races on the same org) are today's; its past days hold these alone
             assertEquals(written / 2, days.getJsonObject(4).getInt("earned"), "two days ago: " + week);
             assertEquals(written / 2, days.getJsonObject(3).getInt("earned"), "three days ago: " + week);
+            JsonObject after = days.getJsonObject(recentDay);
+            assertEquals(before.getInt("earned"), after.getInt("earned"), "two hours ago: " + week);
+            assertEquals(before.getInt("revoked") + recent.size(), after.getInt("revoked"),
+                    "every earn of two hours ago revoked: " + week);
         } finally {
             writing.set(false);
             pool.shutdownNow();
