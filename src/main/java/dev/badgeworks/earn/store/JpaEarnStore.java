@@ -59,8 +59,8 @@ public class JpaEarnStore implements EarnStore {
     }
 
     /**
-     * Today's earns are counted for each view (they change while the day lasts): a console left open by many
-     * viewers of an org that earns hundreds of thousands a day would count them once per viewer at the same time.
+     * What is not kept yet (today's last hour or so) is counted for each view: a console left open by many viewers of
+     * a busy org would count it once per viewer at the same time.
      */
     private final SharedRead<Span, List<DayCount>> counting = new SharedRead<>();
 
