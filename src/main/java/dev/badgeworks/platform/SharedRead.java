@@ -70,8 +70,8 @@ public final class SharedRead<K, V> {
         }
     }
 
-    /** How many callers are waiting for a read to start or end (for a gauge and for tests). */
-    public int waiting() {
+    /** How many callers are waiting for a read to start or end (what the tests wait for). */
+    int waiting() {
         lock.lock();
         try {
             return running.values().stream().mapToInt(r -> r.sharedBy - 1).sum()
