@@ -68,8 +68,8 @@ final class EarnDayTally {
     record Run(long fromMs, long toMs, boolean settled) {
     }
 
-    /** What a day's new count is kept as: for the generation read, the kept counts it adds to, up to when. */
-    record Keep(long generation, DayCount base, long untilMs) {
+    /** What a day's new count is kept for: the generation read before counting, and the moment it reaches. */
+    record Keep(long generation, long untilMs) {
     }
 
     /** What the kept rows say for a span, what must be counted from the earns, and what may be kept after. */
@@ -165,7 +165,7 @@ final class EarnDayTally {
             long countFrom = valid ? row.untilMs() : day * DAY_MS;
             kept.put(day, base);
             if (settledEnd > countFrom) {
-                keep.put(day, new Keep(row == null ? 0 : row.generation(), base, settledEnd));
+                keep.put(day, new Keep(row == null ? 0 : row.generation(), settledEnd));
             }
             if (countFrom == dayEnd) {
                 continue;
@@ -202,7 +202,8 @@ final class EarnDayTally {
             return rows;
         }
         try (PreparedStatement s = c.prepareStatement("SELECT epoch_day, generation, counted_generation, earned,"
-                + " revoked, counted_until_ms FROM earn_day_tally WHERE org_id = ? AND epoch_day >= ? AND epoch_day < ?")) {
+                + " revoked, counted_until_ms FROM earn_day_tally"
+                + " WHERE org_id = ? AND epoch_day >= ? AND epoch_day < ?")) {
             s.setLong(1, orgId);
             s.setLong(2, fromDay);
             s.setLong(3, toDay);
@@ -224,11 +225,11 @@ final class EarnDayTally {
     }
 
     /**
-     * Keeps the counts of these days, each its kept counts plus those {@code counted} since, for the generation read
-     * before it was counted and only while that is still the day's generation. A keeper that loses a race to another
+     * Keeps the counts of these days ({@code counts}: each day's up to its {@link Keep#untilMs()}), for the generation
+     * read before it was counted and only while that is still the day's generation. A keeper that loses a race to another
      * keeper (H2 refuses a concurrent first row instead of waiting) keeps nothing: the day is counted again next time.
      */
-    static void keep(Connection c, long orgId, Map<Long, Keep> keep, Map<Long, DayCount> counted)
+    static void keep(Connection c, long orgId, Map<Long, Keep> keep, Map<Long, DayCount> counts)
             throws SQLException {
         if (keep.isEmpty()) {
             return;
@@ -239,13 +240,13 @@ final class EarnDayTally {
         try (PreparedStatement s = c.prepareStatement(postgres ? KEEP : KEEP_H2)) {
             for (long day : days) {
                 Keep k = keep.get(day);
-                DayCount more = counted.getOrDefault(day, new DayCount(day, 0, 0));
+                DayCount count = counts.getOrDefault(day, new DayCount(day, 0, 0));
                 s.setLong(1, orgId);
                 s.setLong(2, day);
                 s.setLong(3, k.generation());
                 s.setLong(4, k.generation());
-                s.setLong(5, k.base().earned() + more.earned());
-                s.setLong(6, k.base().revoked() + more.revoked());
+                s.setLong(5, count.earned());
+                s.setLong(6, count.revoked());
                 if (k.untilMs() == (day + 1) * DAY_MS) {
                     s.setNull(7, Types.BIGINT);
                 } else {

@@ -337,7 +337,7 @@ public class JpaEarnStore implements EarnStore {
         try {
             EarnDayTally.Plan plan = EarnDayTally.plan(EarnDayTally.rows(c, orgId, fromDay, toDay), fromDay, toDay,
                     EarnDayTally.settledUntil(System.currentTimeMillis()));
-            Map<Long, DayCount> settled = new HashMap<>();
+            Map<Long, DayCount> settled = new HashMap<>(plan.kept()); // each day up to its settled moment
             Map<Long, DayCount> days = new HashMap<>(plan.kept());
             for (EarnDayTally.Run run : plan.runs()) {
                 for (DayCount d : countPerDay(orgId, null, run.fromMs(), run.toMs())) {

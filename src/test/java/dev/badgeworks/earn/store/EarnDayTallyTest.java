@@ -49,8 +49,8 @@ class EarnDayTallyTest {
         assertEquals(List.of(new Run(100 * DAY, settled, true), new Run(settled, 109 * DAY, false)), plan.runs(),
                 "one range, split where what is counted stops being kept");
         assertEquals(9, plan.keep().size(), "days 100–107 whole, today up to 11:00");
-        assertEquals(new Keep(0, none(100), 101 * DAY), plan.keep().get(100L));
-        assertEquals(new Keep(0, none(108), settled), plan.keep().get(108L));
+        assertEquals(new Keep(0, 101 * DAY), plan.keep().get(100L));
+        assertEquals(new Keep(0, settled), plan.keep().get(108L));
     }
 
     @Test
@@ -66,14 +66,15 @@ class EarnDayTallyTest {
         EarnDayTally.Plan plan = EarnDayTally.plan(rows, 100, 108, settled);
         assertEquals(new DayCount(101, 40, 2), plan.kept().get(101L));
         assertEquals(new DayCount(107, 30, 0), plan.kept().get(107L));
+        assertEquals(new DayCount(106, 9, 1), plan.kept().get(106L), "the kept part of a day, counted on from there");
         assertEquals(none(104), plan.kept().get(104L), "a stale count is not used");
         assertEquals(List.of(new Run(100 * DAY, 101 * DAY, true), new Run(103 * DAY, 106 * DAY, true),
                 new Run(106 * DAY + 20 * HOUR, 107 * DAY, true), new Run(107 * DAY + 13 * HOUR, settled, true),
                 new Run(settled, 108 * DAY, false)), plan.runs(), "each day from where its valid count stops");
-        assertEquals(Map.of(100L, new Keep(0, none(100), 101 * DAY), 103L, new Keep(0, none(103), 104 * DAY),
-                104L, new Keep(5, none(104), 105 * DAY), 105L, new Keep(1, none(105), 106 * DAY),
-                106L, new Keep(2, new DayCount(106, 9, 1), 107 * DAY),
-                107L, new Keep(4, new DayCount(107, 30, 0), settled)), plan.keep());
+        assertEquals(Map.of(100L, new Keep(0, 101 * DAY), 103L, new Keep(0, 104 * DAY),
+                104L, new Keep(5, 105 * DAY), 105L, new Keep(1, 106 * DAY),
+                106L, new Keep(2, 107 * DAY),
+                107L, new Keep(4, settled)), plan.keep());
     }
 
     @Test
@@ -91,8 +92,9 @@ class EarnDayTallyTest {
                 106, 109, settled);
         assertEquals(List.of(new Run(106 * DAY, 107 * DAY, true), new Run(107 * DAY + 20 * HOUR, settled, true),
                 new Run(settled, 109 * DAY, false)), plan.runs());
-        assertEquals(Map.of(106L, new Keep(0, none(106), 107 * DAY),
-                107L, new Keep(1, new DayCount(107, 5, 0), settled)), plan.keep());
+        assertEquals(Map.of(106L, new Keep(0, 107 * DAY),
+                107L, new Keep(1, settled)), plan.keep());
+        assertEquals(new DayCount(107, 5, 0), plan.kept().get(107L));
     }
 
     @Test
@@ -102,6 +104,6 @@ class EarnDayTallyTest {
                 108, settled);
         assertEquals(none(107), plan.kept().get(107L), "another instance's clock ahead of this one's");
         assertEquals(List.of(new Run(107 * DAY, settled, true), new Run(settled, 108 * DAY, false)), plan.runs());
-        assertEquals(Map.of(107L, new Keep(2, none(107), settled)), plan.keep());
+        assertEquals(Map.of(107L, new Keep(2, settled)), plan.keep());
     }
 }
