@@ -104,7 +104,9 @@ public class EarnService {
                     enrolments, stored, now);
         }
         store.insert(decisions.accepted());
-        store.keepWindowCounts(windows.values(), decisions.accepted());
+        // only a badge with a badge-wide limit has kept counts (one set while this list ran: counted again, once)
+        store.keepWindowCounts(windows.values(), decisions.accepted().stream()
+                .filter(e -> badges.get(e.badgeId()).limits().any(LimitLevel.BADGE)).toList());
         Set<String> migrated = new HashSet<>();
         commands.stream().filter(c -> c.mode() == EarnMode.MIGRATION).forEach(c -> migrated.add(c.requestId()));
         outbox.record(orgId, earnedEvents(orgId, decisions.accepted(), migrated, now), now.toEpochMilli());

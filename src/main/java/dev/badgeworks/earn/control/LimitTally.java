@@ -12,8 +12,10 @@ import java.util.Map;
 
 /**
  * The earn limits of one list of earns (a REST earn, an import chunk). Each window's count is read once from the
- * stored earns — under the locks that keep concurrent earns out of it — and then kept up to date with the earns
- * accepted earlier in the same list, so a chunk that meets a limit halfway refuses exactly the earns past it.
+ * stored earns — under the locks that keep concurrent earns out of it — when an earn is checked against it, and the
+ * earns accepted earlier in the same list are added, so a chunk that meets a limit halfway refuses exactly the earns
+ * past it. Earns that are not checked (a migration's) read no count: a badge-wide window's was a count of all its
+ * earns for every migrated list.
  * Every limit of the badge must hold; revoked earns are not counted, expired ones are (docs/decisions.md).
  */
 public final class LimitTally {
@@ -34,6 +36,7 @@ public final class LimitTally {
     private final StoredCounts stored;
     private final long nowMs;
     private final Map<Key, Long> counts = new HashMap<>();
+    private final Map<Key, Long> accepted = new HashMap<>();
 
     public LimitTally(StoredCounts stored, long nowMs) {
         this.stored = stored;
@@ -62,7 +65,7 @@ public final class LimitTally {
         }
         for (Key key : keys) {
             if (key.window().contains(eventMs, earnedOnMs)) {
-                counts.put(key, count(key) + 1);
+                accepted.merge(key, 1L, Long::sum);
             }
         }
         return null;
@@ -70,7 +73,7 @@ public final class LimitTally {
 
     private long count(Key key) {
         return counts.computeIfAbsent(key, k -> k.customerId() == null ? stored.ofBadge(k.badgeId(), k.window())
-                : stored.ofCustomer(k.badgeId(), k.customerId(), k.window()));
+                : stored.ofCustomer(k.badgeId(), k.customerId(), k.window())) + accepted.getOrDefault(key, 0L);
     }
 
     private ApiError reached(EarnLimit limit, BadgeMeta badge, long eventMs) {

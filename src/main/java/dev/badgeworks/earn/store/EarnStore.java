@@ -72,7 +72,10 @@ public interface EarnStore {
      */
     WindowCount lockedWindowCount(String badgeId, CountWindow window);
 
-    /** Keeps the window counts read under the badges' locks with these earns, just written, added to them. */
+    /**
+     * Keeps the window counts read under the badges' locks with these earns, just written, added to them, and adds
+     * them to the other kept counts of their badges' windows in progress (a migration's earns, taking no lock).
+     */
     void keepWindowCounts(Collection<WindowCount> read, List<Earn> inserted);
 
     /**

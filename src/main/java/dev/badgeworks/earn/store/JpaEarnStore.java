@@ -182,13 +182,17 @@ public class JpaEarnStore implements EarnStore {
 
     @Override
     public void keepWindowCounts(Collection<WindowCount> read, List<Earn> inserted) {
-        if (read.isEmpty()) {
+        writeWindowCounts(read, inserted.stream().map(WindowCounts.EarnChange::made).toList());
+    }
+
+    private void writeWindowCounts(Collection<WindowCount> read, List<WindowCounts.EarnChange> changes) {
+        if (read.isEmpty() && changes.isEmpty()) {
             return;
         }
         try {
-            WindowCounts.keep(connection(), read, inserted);
+            WindowCounts.keep(connection(), read, changes, System.currentTimeMillis());
         } catch (SQLException e) {
-            throw new PersistenceException("cannot keep the counts of " + read.size() + " windows", e);
+            throw LimitLocks.failure("cannot keep the counts of the badges' windows", e);
         }
     }
 
@@ -265,6 +269,8 @@ public class JpaEarnStore implements EarnStore {
         if (EarnDayTally.changesKept(earn.earnedOnMs(), nowMs)) {
             changedDays(new TreeSet<>(Set.of(new EarnDayTally.OrgDay(orgId, EarnDayTally.dayOf(earn.earnedOnMs())))));
         }
+        // last, as an earn list writes them: kept rows after the counter stripes and the days
+        writeWindowCounts(List.of(), List.of(WindowCounts.EarnChange.revoked(earn)));
         return earn;
     }
 
@@ -290,7 +296,9 @@ public class JpaEarnStore implements EarnStore {
         } catch (SQLException e) {
             throw LimitLocks.failure("cannot move " + moves.size() + " earns", e);
         }
-        // a move changes no count, but it may take an earn out of one window and into another
+        // a move changes no count, but it may take an earn out of one window and into another; its badge's kept
+        // counts are not written here: the earns made after it in this transaction take customers' rows, which a
+        // revocation holding them would wait on while waiting for a kept row: counted again instead (moves are rare)
         counters.add(moved.stream().map(e -> BadgeCounters.Change.moved(e.badgeId())).toList());
         return moved;
     }

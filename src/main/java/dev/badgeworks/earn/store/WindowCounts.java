@@ -3,18 +3,28 @@ package dev.badgeworks.earn.store;
 import dev.badgeworks.badge.entity.CountWindow;
 import dev.badgeworks.earn.entity.Earn;
 import dev.badgeworks.earn.store.EarnStore.WindowCount;
+import dev.badgeworks.platform.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A badge-wide window's active earns, kept (badge_window_count) instead of counted for every earn under the badge's
- * lock. Only an earn holding that lock reads or writes a kept count, so they follow each other. A kept count is
- * trusted while the badge's changes — raised in the same transaction by every earn, revocation and move of the badge,
- * locked or not ({@code BadgeCounters}) — are still the ones it was kept with; else it is counted again.
+ * lock. Only an earn holding that lock reads a kept count to decide, or counts and stores one, so they follow each
+ * other; changes made without the lock (revocations, migrations) add to the kept counts of their badge. A
+ * kept count is trusted while the badge's changes — raised in the same transaction by every earn, revocation and move
+ * of the badge, locked or not ({@code BadgeCounters}) — are those it was kept with; else it is counted again.
  *
  * <p>A fixed window's cycle is kept as it is. A rolling window ("processed since now minus N days") moves on every
  * millisecond, so what is kept is the earns processed since the start of the minute its start lies in: the window's
@@ -82,59 +92,154 @@ final class WindowCounts {
     }
 
     /**
-     * Keeps the counts read in this transaction with its new earns added, after they are written: each badge's
-     * changes have grown by its new earns (in any window), its kept window's count by those in it. A rolling
-     * window's row of an earlier minute, read and carried on, is dropped (not all earlier rows: another rolling limit
-     * of the same badge keeps its own).
+     * An earn made or revoked, as the kept counts of its badge's windows see it: one change of the badge (as
+     * {@code BadgeCounters} counts it), and an active earn that enters or leaves windows.
      */
-    static void keep(Connection c, Collection<WindowCount> read, List<Earn> inserted) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE badge_window_count SET earns = ?, changes_seen = ?"
-                + " WHERE badge_id = ? AND basis = ? AND from_ms = ? AND to_ms = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO badge_window_count"
-                     + " (badge_id, basis, from_ms, to_ms, earns, changes_seen) VALUES (?, ?, ?, ?, ?, ?)");
-             PreparedStatement dropEarlier = c.prepareStatement("DELETE FROM badge_window_count"
-                     + " WHERE badge_id = ? AND basis = ? AND from_ms = ? AND to_ms = ?")) {
-            for (WindowCount w : read) {
-                CountWindow kept = w.keptWindow();
-                long touched = 0;
-                long inWindow = 0;
-                for (Earn e : inserted) {
-                    if (e.badgeId().equals(w.badgeId())) {
-                        touched++;
-                        if (kept.contains(e.earnEventMs(), e.earnedOnMs())) {
-                            inWindow++;
-                        }
-                    }
-                }
-                if (w.current() && touched == 0) {
-                    continue;
-                }
-                String basis = kept.basis().name();
-                update.setLong(1, w.keptEarns() + inWindow);
-                update.setLong(2, w.changes() + touched);
-                update.setString(3, w.badgeId());
-                update.setString(4, basis);
-                update.setLong(5, kept.fromMs());
-                update.setLong(6, kept.toMs());
-                // the badge's lock is held: nobody else writes its rows between this update and the insert
-                if (update.executeUpdate() == 0) {
-                    insert.setString(1, w.badgeId());
-                    insert.setString(2, basis);
-                    insert.setLong(3, kept.fromMs());
-                    insert.setLong(4, kept.toMs());
-                    insert.setLong(5, w.keptEarns() + inWindow);
-                    insert.setLong(6, w.changes() + touched);
-                    insert.executeUpdate();
-                }
-                if (w.replacedFromMs() != null) {
-                    dropEarlier.setString(1, w.badgeId());
-                    dropEarlier.setString(2, basis);
-                    dropEarlier.setLong(3, w.replacedFromMs());
-                    dropEarlier.setLong(4, kept.toMs());
-                    dropEarlier.executeUpdate();
+    record EarnChange(String badgeId, long earnedOnMs, Long eventBeforeMs, Long eventAfterMs) {
+
+        static EarnChange made(Earn earn) {
+            return new EarnChange(earn.badgeId(), earn.earnedOnMs(), null, earn.earnEventMs());
+        }
+
+        static EarnChange revoked(Earn earn) {
+            return new EarnChange(earn.badgeId(), earn.earnedOnMs(), earn.earnEventMs(), null);
+        }
+
+        /** What the change adds to the window's active earns: 1, 0 or -1. */
+        long in(CountWindow window) {
+            return (eventAfterMs != null && window.contains(eventAfterMs, earnedOnMs) ? 1 : 0)
+                    - (eventBeforeMs != null && window.contains(eventBeforeMs, earnedOnMs) ? 1 : 0);
+        }
+    }
+
+    /** A kept row's key; rows are written in this order, so two transactions never wait for each other in a circle. */
+    private record Row(String badgeId, String basis, long fromMs, long toMs) implements Comparable<Row> {
+
+        private static final Comparator<Row> ORDER = Comparator.comparing(Row::badgeId).thenComparing(Row::basis)
+                .thenComparingLong(Row::fromMs).thenComparingLong(Row::toMs);
+
+        static Row of(String badgeId, CountWindow window) {
+            return new Row(badgeId, window.basis().name(), window.fromMs(), window.toMs());
+        }
+
+        CountWindow window() {
+            return new CountWindow(CountWindow.Basis.valueOf(basis), fromMs, toMs);
+        }
+
+        @Override
+        public int compareTo(Row other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** What is written to a kept row: the count and changes set, or added to what is there, or the row dropped. */
+    private record Write(Kind kind, long earns, long changes) {
+
+        enum Kind { SET, ADD, DROP }
+    }
+
+    /**
+     * Writes this transaction's changes of earns into the kept counts, after its earns and counter stripes are
+     * written. A count read under the badge's lock is kept with the changes of its badge added: added to the row
+     * where it was read as kept (a change another transaction commits meanwhile adds to the row too, and both stay
+     * counted), else set, with its changes as read plus this transaction's. Every other kept count of a window still
+     * in progress of a changed badge — a revocation's and a migration's, which hold no badge lock, and a cycle a locked
+     * list does not read — gets the changes' earns in its window and their number added, so it stays valid.
+     * A change another transaction made without adding to a row still leaves the row behind the badge's changes:
+     * counted again, never trusted short. A rolling window's row of an earlier minute, read and carried on, is
+     * dropped (not all earlier rows: another rolling limit of the same badge keeps its own).
+     */
+    static void keep(Connection c, Collection<WindowCount> read, List<EarnChange> changes, long nowMs)
+            throws SQLException {
+        Map<String, List<EarnChange>> byBadge = new HashMap<>();
+        changes.forEach(e -> byBadge.computeIfAbsent(e.badgeId(), b -> new ArrayList<>()).add(e));
+        SortedMap<Row, Write> writes = new TreeMap<>();
+        Set<Row> kept = new HashSet<>();
+        for (WindowCount w : read) {
+            List<EarnChange> own = byBadge.getOrDefault(w.badgeId(), List.of());
+            Row row = Row.of(w.badgeId(), w.keptWindow());
+            kept.add(row);
+            if (w.replacedFromMs() != null) {
+                Row replaced = new Row(w.badgeId(), row.basis(), w.replacedFromMs(), row.toMs());
+                kept.add(replaced);
+                writes.put(replaced, new Write(Write.Kind.DROP, 0, 0));
+            }
+            if (w.current() && own.isEmpty()) {
+                continue;
+            }
+            long inWindow = own.stream().mapToLong(e -> e.in(w.keptWindow())).sum();
+            writes.put(row, w.current() ? new Write(Write.Kind.ADD, inWindow, own.size())
+                    : new Write(Write.Kind.SET, w.keptEarns() + inWindow, w.changes() + own.size()));
+        }
+        for (Row row : rowsInProgress(c, byBadge.keySet(), nowMs)) {
+            if (!kept.contains(row)) {
+                List<EarnChange> own = byBadge.get(row.badgeId());
+                writes.put(row, new Write(Write.Kind.ADD, own.stream().mapToLong(e -> e.in(row.window())).sum(),
+                        own.size()));
+            }
+        }
+        write(c, writes);
+    }
+
+    /** The kept rows of these badges' windows that earns may still come into. */
+    private static List<Row> rowsInProgress(Connection c, Set<String> badgeIds, long nowMs) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        if (badgeIds.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT badge_id, basis, from_ms, to_ms FROM badge_window_count"
+                + " WHERE badge_id IN (" + Jdbc.marks(badgeIds.size()) + ") AND to_ms >= ?")) {
+            int next = Jdbc.bind(s, 1, badgeIds);
+            s.setLong(next, nowMs);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
                 }
             }
         }
+        return rows;
+    }
+
+    private static void write(Connection c, SortedMap<Row, Write> writes) throws SQLException {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement set = c.prepareStatement("UPDATE badge_window_count SET earns = ?, changes_seen = ?"
+                + " WHERE badge_id = ? AND basis = ? AND from_ms = ? AND to_ms = ?");
+             PreparedStatement add = c.prepareStatement("UPDATE badge_window_count SET earns = earns + ?,"
+                     + " changes_seen = changes_seen + ? WHERE badge_id = ? AND basis = ? AND from_ms = ? AND to_ms = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO badge_window_count"
+                     + " (badge_id, basis, from_ms, to_ms, earns, changes_seen) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement drop = c.prepareStatement("DELETE FROM badge_window_count"
+                     + " WHERE badge_id = ? AND basis = ? AND from_ms = ? AND to_ms = ?")) {
+            for (Map.Entry<Row, Write> e : writes.entrySet()) {
+                Row row = e.getKey();
+                Write w = e.getValue();
+                if (w.kind() == Write.Kind.DROP) {
+                    bindRow(drop, 1, row);
+                    drop.executeUpdate();
+                    continue;
+                }
+                PreparedStatement update = w.kind() == Write.Kind.SET ? set : add;
+                update.setLong(1, w.earns());
+                update.setLong(2, w.changes());
+                bindRow(update, 3, row);
+                // a SET's row is written only under the badge's lock: nobody else inserts it between the two
+                if (update.executeUpdate() == 0 && w.kind() == Write.Kind.SET) {
+                    bindRow(insert, 1, row);
+                    insert.setLong(5, w.earns());
+                    insert.setLong(6, w.changes());
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void bindRow(PreparedStatement s, int first, Row row) throws SQLException {
+        s.setString(first, row.badgeId());
+        s.setString(first + 1, row.basis());
+        s.setLong(first + 2, row.fromMs());
+        s.setLong(first + 3, row.toMs());
     }
 
     /** What is kept for a window: a cycle itself; a rolling window from the start of the minute it starts in. */
