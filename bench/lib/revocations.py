@@ -2,8 +2,9 @@
 """Revocations as bench/revoke-bench measures them: N earns of new customers on a badge live since ten days, then
 all of them revoked by C concurrent clients (keep-alive connections), each answer checked.
 
-    revocations.py BASE AUTH N C AGE     AGE: "live" (earned through /customer/earn just before) or "2h" (migrated
-    with an event, so a processing time, two hours ago)
+    revocations.py BASE AUTH N C AGE [window]     AGE: "live" (earned through /customer/earn just before) or "2h"
+    (migrated with an event, so a processing time, two hours ago); "window": the badge has a badge-wide fixed window
+    of a day (at 1,000,000, so nothing is refused), whose kept count each revocation then adds to
     prints: RESULT age=… revocations=N clients=C seconds=… per_s=… p50_ms=… p99_ms=…
 """
 import concurrent.futures
@@ -16,6 +17,7 @@ import time
 import urllib.parse
 
 base, auth, wanted, clients, age = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+window = len(sys.argv) > 6 and sys.argv[6] == "window"
 url = urllib.parse.urlparse(base)
 local = threading.local()
 
@@ -35,11 +37,15 @@ def call(method, path, body, headers=None):
 
 now = datetime.datetime.now(datetime.timezone.utc)
 run = int(time.time() * 1000)
-badge = call("POST", "/badgeMeta", {
+definition = {
     "name": f"Revoked {age} {run}", "startOn": int((now - datetime.timedelta(days=10)).timestamp()),
     "expiresOnISO": "2099-01-01T00:00:00Z", "earnType": "EARN", "active": True,
     "earnedBadgeExpiry": {"expiryType": "RELATIVE", "relativeExpirytype": "DAYS", "value": 30},
-    "ownership": {"restrictedToOwners": ["Loyalty"]}}, {"X-CAP-BADGES-MIGRATION": "migration"})["data"]["id"]
+    "ownership": {"restrictedToOwners": ["Loyalty"]}}
+if window:
+    definition["badgeConstraints"] = [{"constraintType": "BADGE_FIXED_WINDOW", "durationType": "DAYS",
+                                       "refreshRate": 1, "maxEarnLimit": 1000000}]
+badge = call("POST", "/badgeMeta", definition, {"X-CAP-BADGES-MIGRATION": "migration"})["data"]["id"]
 call("POST", f"/badgeMeta/{badge}/claim", {"ownerType": "Loyalty", "referenceId": "bench"})
 customers = [f"rv{run}-{i}" for i in range(wanted)]
 earns = []
