@@ -104,7 +104,8 @@ public class EarnService {
                     enrolments, stored, now);
         }
         store.insert(decisions.accepted());
-        // only a badge with a badge-wide limit has kept counts (one set while this list ran: counted again, once)
+        // only a badge with a badge-wide limit has kept counts (a limit set after this list read the badge leaves
+        // its earns out of them: its window is counted again, once)
         store.keepWindowCounts(windows.values(), decisions.accepted().stream()
                 .filter(e -> badges.get(e.badgeId()).limits().any(LimitLevel.BADGE)).toList());
         Set<String> migrated = new HashSet<>();
