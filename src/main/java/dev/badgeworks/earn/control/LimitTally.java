@@ -35,7 +35,7 @@ public final class LimitTally {
 
     private final StoredCounts stored;
     private final long nowMs;
-    private final Map<Key, Long> counts = new HashMap<>();
+    private final Map<Key, Long> storedCounts = new HashMap<>();
     private final Map<Key, Long> accepted = new HashMap<>();
 
     public LimitTally(StoredCounts stored, long nowMs) {
@@ -72,7 +72,7 @@ public final class LimitTally {
     }
 
     private long count(Key key) {
-        return counts.computeIfAbsent(key, k -> k.customerId() == null ? stored.ofBadge(k.badgeId(), k.window())
+        return storedCounts.computeIfAbsent(key, k -> k.customerId() == null ? stored.ofBadge(k.badgeId(), k.window())
                 : stored.ofCustomer(k.badgeId(), k.customerId(), k.window())) + accepted.getOrDefault(key, 0L);
     }
 

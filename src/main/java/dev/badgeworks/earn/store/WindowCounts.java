@@ -207,7 +207,8 @@ final class WindowCounts {
         try (PreparedStatement set = c.prepareStatement("UPDATE badge_window_count SET earns = ?, changes_seen = ?"
                 + " WHERE badge_id = ? AND basis = ? AND from_ms = ? AND to_ms = ?");
              PreparedStatement add = c.prepareStatement("UPDATE badge_window_count SET earns = earns + ?,"
-                     + " changes_seen = changes_seen + ? WHERE badge_id = ? AND basis = ? AND from_ms = ? AND to_ms = ?");
+                     + " changes_seen = changes_seen + ?"
+                     + " WHERE badge_id = ? AND basis = ? AND from_ms = ? AND to_ms = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO badge_window_count"
                      + " (badge_id, basis, from_ms, to_ms, earns, changes_seen) VALUES (?, ?, ?, ?, ?, ?)");
              PreparedStatement drop = c.prepareStatement("DELETE FROM badge_window_count"
