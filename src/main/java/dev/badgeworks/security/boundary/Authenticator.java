@@ -4,6 +4,7 @@ import dev.badgeworks.api.Texts;
 import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.control.CredentialCache;
 import dev.badgeworks.security.control.LoginThrottle;
+import dev.badgeworks.security.control.PasswordChecks;
 import dev.badgeworks.security.control.PasswordHasher;
 import dev.badgeworks.security.entity.ApiUser;
 import dev.badgeworks.security.store.UserDirectory;
@@ -17,7 +18,9 @@ import java.util.Optional;
 /**
  * Checks Basic credentials against the stored hash, remembering successes for a few minutes. An unknown or
  * disabled user costs the same hash as a wrong password (a hash against a dummy), so the answer's timing does not
- * tell which usernames exist; repeated failures are throttled (see LoginThrottle).
+ * tell which usernames exist; repeated failures are throttled (see LoginThrottle). A remembered login past its
+ * minutes is renewed by reading the user again: the password that matched the user's stored hash still matches
+ * it while the hash is the same, so only a changed hash is hashed against again.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -29,13 +32,27 @@ public class Authenticator {
         }
     }
 
-    private final PasswordHasher hasher = new PasswordHasher();
-    private final CredentialCache cache = new CredentialCache(Duration.ofMinutes(5), System::nanoTime);
+    private final CredentialCache cache;
+    private final PasswordChecks checks;
     private final LoginThrottle throttle = new LoginThrottle(System::nanoTime);
-    private final String dummyHash = hasher.hash(randomPassword());
+    private final String dummyHash;
 
     @Inject
     UserDirectory users;
+
+    public Authenticator() {
+        this(new CredentialCache(Duration.ofMinutes(5), System::nanoTime), new PasswordHasher());
+    }
+
+    private Authenticator(CredentialCache cache, PasswordHasher hasher) {
+        this(cache, hasher::verify, hasher.hash(randomPassword()));
+    }
+
+    Authenticator(CredentialCache cache, PasswordChecks.Verifier verifier, String dummyHash) {
+        this.cache = cache;
+        this.checks = new PasswordChecks(verifier);
+        this.dummyHash = dummyHash;
+    }
 
     public Login authenticate(String username, String password, String address) {
         String key = ApiUser.keyOf(Texts.normalize(username));
@@ -44,13 +61,16 @@ public class Authenticator {
         if (wait.isPresent()) {
             return new Login(Optional.empty(), wait);
         }
-        Optional<Caller> cached = cache.lookup(key, normalizedPassword);
-        if (cached.isPresent()) {
-            return new Login(cached, Optional.empty());
+        CredentialCache.Lookup remembered = cache.lookup(key, normalizedPassword);
+        if (remembered instanceof CredentialCache.Current current) {
+            return new Login(Optional.of(current.caller()), Optional.empty());
         }
         long generation = cache.generation();
         Optional<ApiUser> user = users.findByUsernameKey(key);
-        boolean passwordMatches = hasher.verify(normalizedPassword, user.map(ApiUser::passwordHash).orElse(dummyHash));
+        String storedHash = user.map(ApiUser::passwordHash).orElse(dummyHash);
+        boolean passwordMatches = remembered instanceof CredentialCache.Expired expired
+                && expired.passwordHash().equals(storedHash)
+                || checks.verify(key, normalizedPassword, storedHash);
         if (!passwordMatches || user.isEmpty() || user.get().disabled()) {
             throttle.failed(key, address);
             return Login.refused();
@@ -58,7 +78,7 @@ public class Authenticator {
         throttle.succeeded(key, address);
         ApiUser u = user.get();
         Caller caller = new Caller(u.orgId(), u.id(), u.username(), u.role());
-        cache.remember(key, normalizedPassword, caller, generation);
+        cache.remember(key, normalizedPassword, caller, storedHash, generation);
         return new Login(Optional.of(caller), Optional.empty());
     }
 
