@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * <p>A remembered login is current for the TTL; after it, the same password is still recognised as having matched
  * the stored hash it was checked against ({@link Expired}), so the caller can renew it by reading the user again
  * instead of hashing again: a busy client's logins all expired at once, and each of its concurrent requests ran
- * the 600,000-iteration hash anew (a 2.5-s stall of the whole server every five minutes, BENCHMARKS.md).
+ * the 600,000-iteration hash anew (a stall of the whole server of up to 2.5 s every five minutes, BENCHMARKS.md).
  */
 public final class CredentialCache {
 
