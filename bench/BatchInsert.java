@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The database's ceiling for an import: the very rows the import earns (the good, distinct rows of the same
  * generated CSV), written with plain JDBC batch inserts committed every BATCH rows like the import's chunks, into
- * badge_earn itself (the migrations' columns, keys, indexes and foreign keys) under an org of its own. No rules, no
+ * badge_earn itself (the migrations' columns, keys and indexes) under an org of its own. No rules, no
  * parsing beyond a split, no application server: what the database alone can take.
  * Usage: java -cp DRIVER.jar BatchInsert.java JDBC_URL USER PASSWORD CSV_FILE BATCH
  */
@@ -22,7 +22,7 @@ public class BatchInsert {
         Path csv = Path.of(args[3]);
         int batch = Integer.parseInt(args[4]);
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            // the product's own table (its migrations' keys, indexes and foreign keys), under an org of its own
+            // the product's own table (its migrations' keys and indexes), under an org of its own
             long ceilingOrg = ceilingOrg(c);
             c.setAutoCommit(false);
             Random random = new Random(7);

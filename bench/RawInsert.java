@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The database's ceiling for single earns: N threads, each committing one single-row INSERT per transaction
- * into badge_earn itself (the migrations' keys, indexes and foreign keys) under an org of its own, for a fixed
+ * into badge_earn itself (the migrations' keys and indexes) under an org of its own, for a fixed
  * time. Prints one RESULT line.
  * Usage: java -cp postgresql.jar RawInsert.java JDBC_URL USER PASSWORD THREADS SECONDS BADGE_ID
  */
@@ -21,7 +21,7 @@ public class RawInsert {
         String badge = args[5];
         long ceilingOrg;
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            // the product's own table (its migrations' keys, indexes and foreign keys), under an org of its own
+            // the product's own table (its migrations' keys and indexes), under an org of its own
             ceilingOrg = ceilingOrg(c);
         }
         AtomicBoolean stop = new AtomicBoolean();

@@ -19,10 +19,10 @@ WHERE (SELECT COALESCE(SUM(earned), 0) FROM badge_counter c WHERE c.badge_id = b
       <> (SELECT COUNT(*) FROM badge_earn e WHERE e.badge_id = b.id AND e.revoked_on_ms IS NULL)
    OR (SELECT COALESCE(SUM(issued), 0) FROM badge_counter c WHERE c.badge_id = b.id)
       <> (SELECT COUNT(*) FROM badge_enrolment n WHERE n.badge_id = b.id AND n.revoked_on_ms IS NULL);
-SELECT CASE WHEN COUNT(*) = 0 THEN 'PASS' ELSE 'FAIL' END || ' earns: each in its badge''s org and window, expiring after its event ('
+SELECT CASE WHEN COUNT(*) = 0 THEN 'PASS' ELSE 'FAIL' END || ' earns: each of a badge of its org, in its window, expiring after its event ('
        || COUNT(*) || ' not)'
-FROM badge_earn e JOIN badge_meta b ON b.id = e.badge_id
-WHERE e.org_id <> b.org_id OR e.earn_event_ms < b.start_on_ms OR e.earn_event_ms > b.expires_on_ms
+FROM badge_earn e LEFT JOIN badge_meta b ON b.id = e.badge_id
+WHERE b.id IS NULL OR e.org_id <> b.org_id OR e.earn_event_ms < b.start_on_ms OR e.earn_event_ms > b.expires_on_ms
    OR e.expires_on_ms < e.earn_event_ms OR b.earn_type <> 'EARN';
 SELECT CASE WHEN COUNT(*) = 0 THEN 'PASS' ELSE 'FAIL' END || ' claims: every earn''s owner has an active claim of its badge ('
        || COUNT(*) || ' not)'

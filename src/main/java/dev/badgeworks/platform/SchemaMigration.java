@@ -42,7 +42,7 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 // settings SQL cannot give on both databases, as Java: named here, no class path scan needed
-                .javaMigrations(new LargeTableStorage())
+                .javaMigrations(new LargeTableStorage(), new EarnWritesWithoutForeignKeys())
                 .load();
         // a server whose class loader cannot list the WAR's folders (Open Liberty without the flyway.location
         // marker) shows Flyway no migrations at all: "0 applied" would start on an empty or stale schema

@@ -3,6 +3,7 @@ package dev.badgeworks.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.badgeworks.platform.EarnWritesWithoutForeignKeys;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +93,20 @@ class HistoryLoadIT {
             s.executeUpdate("UPDATE activity_customer SET activities = activities + 1 WHERE customer_id = 'm1'");
             assertTrue(failing(s).contains("activity customers"), "a customer's activity count off by one is found");
             s.executeUpdate("UPDATE activity_customer SET activities = activities - 1 WHERE customer_id = 'm1'");
+            assertEquals("", failing(s));
+            // migration 23: no foreign key guards the earns' badges any more, so the check does: an earn of a badge
+            // that does not exist, or of another org's badge, is found
+            for (String table : List.of("badge_earn", "activity", "activity_customer")) {
+                assertEquals(Set.of(), EarnWritesWithoutForeignKeys.foreignKeys(c, table), table);
+            }
+            c.setAutoCommit(false);
+            s.executeUpdate("UPDATE badge_earn SET badge_id = 'nosuchbadge' WHERE customer_id = 'm1'");
+            assertTrue(failing(s).contains("earns: each of a badge of its org"), "an earn of no badge is found");
+            s.executeUpdate("UPDATE badge_earn e SET badge_id = (SELECT MIN(b.id) FROM badge_meta b"
+                    + " WHERE b.org_id <> e.org_id) WHERE customer_id = 'm1'");
+            assertTrue(failing(s).contains("earns: each of a badge of its org"), "an earn of another org's badge is found");
+            c.rollback();
+            c.setAutoCommit(true);
             assertEquals("", failing(s));
             if (BadgeworksServer.onPostgres()) {
                 // migration 19: the standings leave room on their pages for HOT updates, also as the loader refilled them

@@ -46,9 +46,7 @@ import java.util.logging.Logger;
 @Dependent
 public class ImportFileReader extends AbstractItemReader {
 
-    /** Rows read ahead of the chunk: a chunk of the default size, so the next one is ready when this one commits. */
-    private static final int AHEAD = 1000;
-    /** Rows of one read-ahead in the database, and how many run at once: a chunk of the default size is four. */
+    /** Rows of one read-ahead in the database, and how many run at once. */
     private static final int PAGES_BATCH = 250;
     private static final int PAGES_READERS = 4;
     private static final Logger LOG = Logger.getLogger(ImportFileReader.class.getName());
@@ -94,14 +92,16 @@ public class ImportFileReader extends AbstractItemReader {
         LineParser<?> parser = LineParser.of(job.kind(), job.format(), run.importId(), job.contentHash(), header);
         LineSource lines = new LineSource(file, nextOffset, nextLine);
         unread = new ArrayList<>();
+        // a chunk's rows ahead of the chunk: the next one is ready when this one commits
+        int ahead = run.chunkSize();
         if (job.kind() == ImportKind.EARN) {
-            // its queue holds at most the batches of the rows read ahead (AHEAD) and of the chunk being taken
+            // its queue holds at most the batches of the rows read ahead and of the chunk being taken
             pages = Executors.newFixedThreadPool(PAGES_READERS, threads);
             pace = new ReadAheadPace();
             long orgId = job.orgId();
-            rows = new ReadAhead<>(threads, AHEAD, () -> collect(orgId, next(lines, parser)), () -> release(lines));
+            rows = new ReadAhead<>(threads, ahead, () -> collect(orgId, next(lines, parser)), () -> release(lines));
         } else {
-            rows = new ReadAhead<>(threads, AHEAD, () -> next(lines, parser), () -> release(lines));
+            rows = new ReadAhead<>(threads, ahead, () -> next(lines, parser), () -> release(lines));
         }
     }
 

@@ -30,6 +30,11 @@ public class ImportRun {
         return Long.parseLong(job.getProperties().getProperty("fence"));
     }
 
+    /** Rows per chunk: one transaction each, with its checkpoint (the job parameter, as ImportService set it). */
+    public int chunkSize() {
+        return Integer.parseInt(job.getProperties().getProperty("chunkSize"));
+    }
+
     /**
      * Whether this execution may write on, asked before each chunk or page: false when somebody asked the import to
      * stop (the execution is then stopped, and what it has not written waits for the restart); throws

@@ -179,11 +179,13 @@ public class ImportService {
     }
 
     /**
-     * Rows per chunk (BADGEWORKS_IMPORT_CHUNK_SIZE, 1000): each chunk is one transaction with its checkpoint. Small
-     * chunks let the crash and stop tests land inside a file of modest size; a bad value is the default.
+     * Rows per chunk (BADGEWORKS_IMPORT_CHUNK_SIZE, 4000): each chunk is one transaction with its checkpoint, and what
+     * a chunk costs whatever its size (a dozen round trips, the batch runtime's checkpoint, a commit) was almost a third
+     * of a 1,000-row chunk's time (BENCHMARKS.md, fifteenth session). Small chunks let the crash and stop tests land
+     * inside a file of modest size; a bad value is the default.
      */
     static int chunkSize() {
-        return Settings.intBetween("badgeworks.import.chunk.size", 1, 10_000, 1000);
+        return Settings.intBetween("badgeworks.import.chunk.size", 1, 10_000, 4000);
     }
 
     /**

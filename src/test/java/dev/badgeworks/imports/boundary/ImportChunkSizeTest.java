@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** BADGEWORKS_IMPORT_CHUNK_SIZE (here as its system property): 1 to 10,000 rows, anything else the default 1000. */
+/** BADGEWORKS_IMPORT_CHUNK_SIZE (here as its system property): 1 to 10,000 rows, anything else the default 4000. */
 class ImportChunkSizeTest {
 
     private static final String KEY = "badgeworks.import.chunk.size";
@@ -17,14 +17,14 @@ class ImportChunkSizeTest {
 
     @Test
     void theSettingOrTheDefault() {
-        assertEquals(1000, ImportService.chunkSize());
+        assertEquals(4000, ImportService.chunkSize());
         System.setProperty(KEY, "50");
         assertEquals(50, ImportService.chunkSize());
         System.setProperty(KEY, "10000");
         assertEquals(10_000, ImportService.chunkSize());
         for (String bad : new String[] {"0", "-5", "10001", "many", "1e3"}) {
             System.setProperty(KEY, bad);
-            assertEquals(1000, ImportService.chunkSize(), bad);
+            assertEquals(4000, ImportService.chunkSize(), bad);
         }
     }
 }
