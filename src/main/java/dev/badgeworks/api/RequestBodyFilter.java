@@ -1,6 +1,7 @@
 package dev.badgeworks.api;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -48,7 +49,8 @@ public class RequestBodyFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
-    @Context
+    /** CDI's built-in request bean: JAX-RS's {@code @Context} proxy looked the request up anew for every request. */
+    @Inject
     HttpServletRequest servletRequest;
 
     @Override

@@ -36,7 +36,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     CurrentCaller currentCaller;
 
-    @Context
+    /** CDI's built-in request bean: JAX-RS's {@code @Context} proxy looked the request up anew for every request. */
+    @Inject
     HttpServletRequest servletRequest;
 
     @Context

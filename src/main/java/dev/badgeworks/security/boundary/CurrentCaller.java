@@ -3,20 +3,30 @@ package dev.badgeworks.security.boundary;
 import dev.badgeworks.api.ErrorCode;
 import dev.badgeworks.security.control.Caller;
 import dev.badgeworks.security.entity.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** The authenticated caller of the current HTTP request, set by AuthenticationFilter. */
-@RequestScoped
+/**
+ * The authenticated caller of the current HTTP request, set by AuthenticationFilter. Kept as an attribute of the
+ * servlet request, not in a request-scoped bean: the server ran its resource injection for that bean on every
+ * request, 4 % of an earn's processor time (BENCHMARKS.md, issue 31). Only REST resources ask for it.
+ */
+@ApplicationScoped
 public class CurrentCaller {
 
-    private Caller caller;
+    private static final String ATTRIBUTE = CurrentCaller.class.getName();
+
+    /** The container's own request bean (CDI's built-in one): the request of the calling thread. */
+    @Inject
+    HttpServletRequest request;
 
     void set(Caller caller) {
-        this.caller = caller;
+        request.setAttribute(ATTRIBUTE, caller);
     }
 
     public Caller get() {
-        if (caller == null) {
+        if (!(request.getAttribute(ATTRIBUTE) instanceof Caller caller)) {
             throw ErrorCode.UNAUTHENTICATED.exception();
         }
         return caller;
