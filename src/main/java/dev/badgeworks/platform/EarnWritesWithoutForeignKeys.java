@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 23: the tables written once per earn or activity ({@code badge_earn}, {@code activity},
@@ -25,29 +23,13 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * <p>Java, because the keys were declared inline: PostgreSQL and H2 named them differently, so their names are read
  * from the database's metadata. A catalogue change: no rewrite, no scan, instant at any size.
  */
-public class EarnWritesWithoutForeignKeys implements JavaMigration {
+public class EarnWritesWithoutForeignKeys extends NumberedJavaMigration {
 
     private static final List<String> TABLES = List.of("badge_earn", "activity", "activity_customer");
     private static final Set<String> PARENTS = Set.of("org", "badge_meta");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("23");
-    }
-
-    @Override
-    public String getDescription() {
-        return "earn and activity tables without foreign keys";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 23;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public EarnWritesWithoutForeignKeys() {
+        super(23, "earn and activity tables without foreign keys");
     }
 
     @Override

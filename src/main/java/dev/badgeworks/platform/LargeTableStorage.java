@@ -2,9 +2,7 @@ package dev.badgeworks.platform;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 19, PostgreSQL only (H2 has no such settings; there it does nothing): how the tables that grow with
@@ -22,26 +20,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * Only table settings: catalog changes under a lock that earns do not wait for (SHARE UPDATE EXCLUSIVE), instant at
  * any size; pages already full get room as vacuum frees them.
  */
-public class LargeTableStorage implements JavaMigration {
+public class LargeTableStorage extends NumberedJavaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("19");
-    }
-
-    @Override
-    public String getDescription() {
-        return "storage of large tables";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 19;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public LargeTableStorage() {
+        super(19, "storage of large tables");
     }
 
     @Override
