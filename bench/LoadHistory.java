@@ -490,9 +490,11 @@ public class LoadHistory {
         insert.setObject(12, row.revokedOnMs(), java.sql.Types.BIGINT);
     }
 
-    // --- H2: JDBC batches into the indexed tables
+    // --- H2: JDBC batches, badge_earn's plain indexes dropped meanwhile (its keys kept), then rebuilt
 
     void batchH2(Connection c, long from, long to) throws SQLException {
+        long started = System.nanoTime();
+        List<String> indexes = dropIndexesH2(c, "BADGE_EARN");
         c.setAutoCommit(false);
         try (PreparedStatement insert = c.prepareStatement(INSERT_EARN)) {
             for (long g = from; g < to; g++) {
@@ -500,11 +502,41 @@ public class LoadHistory {
                 insert.addBatch();
                 if ((g - from) % 5000 == 4999 || g == to - 1) {
                     insert.executeBatch();
+                }
+                // H2 writes a new version of every page a commit changed: few, large commits keep the file small
+                if ((g - from) % 200_000 == 199_999 || g == to - 1) {
                     c.commit();
+                }
+                if ((g - from) % 1_000_000 == 999_999) {
+                    System.out.printf("... %d earns, %.0f s%n", g + 1, (System.nanoTime() - started) / 1e9);
                 }
             }
         }
         c.setAutoCommit(true);
+        rebuild(c, indexes);
+    }
+
+    /** Drops the table's indexes that back no constraint; answers the statements that make them again. */
+    static List<String> dropIndexesH2(Connection c, String table) throws SQLException {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT i.INDEX_NAME, k.COLUMN_NAME"
+                + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS k"
+                + " ON k.INDEX_SCHEMA = i.INDEX_SCHEMA AND k.INDEX_NAME = i.INDEX_NAME"
+                + " WHERE i.TABLE_NAME = '" + table + "' AND i.INDEX_TYPE_NAME = 'INDEX'"
+                + " ORDER BY i.INDEX_NAME, k.ORDINAL_POSITION")) {
+            while (rs.next()) {
+                columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        List<String> rebuild = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            for (var index : columns.entrySet()) {
+                s.execute("DROP INDEX " + index.getKey());
+                rebuild.add("CREATE INDEX " + index.getKey() + " ON " + table + " (" + String.join(", ",
+                        index.getValue()) + ")");
+            }
+        }
+        return rebuild;
     }
 
     // --- both

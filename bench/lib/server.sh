@@ -1,5 +1,6 @@
 # Sourced by the bench scripts: start Badgeworks from the built WAR on a fresh database, stop it on exit.
-# Needs: db (h2|postgres), port, workdir; bench_keep_db=1 keeps the database as it is. Sets: base, auth (Basic
+# Needs: db (h2|postgres), port, workdir; bench_keep_db=1 keeps the database as it is; bench_h2_dir: the folder of a
+# kept H2 file (otherwise H2 starts from a fresh file in workdir). Sets: base, auth (Basic
 # header of a fresh org's user), bench_org_id (its org: not "the last org", since the JDBC ceilings create orgs of
 # their own in the database).
 
@@ -30,7 +31,14 @@ start_server() {
     done &
     analyze_pid=$!
   fi
-  BADGEWORKS_SKIP_BUILD=1 BADGEWORKS_DB=$db BADGEWORKS_PORT=$port BADGEWORKS_DATA_DIR=$workdir \
+  # H2: a fresh file in the run's directory, or (bench_h2_dir) a kept one, as bench/load-history --h2 filled it
+  local data_dir=$workdir
+  if [ "$db" = h2 ] && [ -n "${bench_h2_dir:-}" ]; then
+    data_dir=$bench_h2_dir
+    [ -n "${bench_keep_db:-}" ] || rm -f "$data_dir"/badgeworks.*.db
+  fi
+  BADGEWORKS_SKIP_BUILD=1 BADGEWORKS_DB=$db BADGEWORKS_PORT=$port BADGEWORKS_DATA_DIR=$data_dir \
+    BADGEWORKS_INBOX_DIR=$workdir/inbox \
     BADGEWORKS_DB_NAME=$bench_db_name BADGEWORKS_HEAP=512m BADGEWORKS_BOOTSTRAP_PASSWORD=bench-admin-password \
     BADGEWORKS_EVENTS_ALLOW_PRIVATE=true \
     bin/run > "$workdir/server.log" 2>&1 &
