@@ -71,6 +71,10 @@ create_badge() { # name, extra JSON members
   echo "$id"
 }
 
+# an H2 file bench/load-history --h2 keeps (by database name), and its URL for a process other than the server
+bench_h2_home() { echo "$PWD/target/bench/h2/$1"; }
+bench_h2_url() { echo "jdbc:h2:file:$(bench_h2_home "$1")/badgeworks;MODE=LEGACY;LOCK_TIMEOUT=10000"; }
+
 stop_server() {
   if [ -n "${analyze_pid:-}" ]; then
     kill "$analyze_pid" 2>/dev/null || true
